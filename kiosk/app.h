@@ -1,0 +1,64 @@
+#pragma once
+// The app owns the loop: it waits for events, builds a frame only when something may have changed,
+// and puts it on screen only when it differs from what is already there.
+#include "model.h"
+#include "platform/fonts.h"
+#include "platform/frame_skipper.h"
+#include "platform/window.h"
+#include "script/script.h"
+#include "ui/theme_colors.h"
+#include "ui/widgets.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+union SDL_Event;
+
+namespace sb {
+
+struct AppOptions {
+    WindowOptions window;
+    std::string screenshot;      // render the start screen into this PNG and exit
+    std::string script;          // drive the app from this script and exit
+    std::string shots_dir;       // where a script's relative screenshot paths go
+    std::string lang = "nl";
+    bool print_frame_stats = false;
+    bool exit_after_first_frame = false;  // for the start-up benchmark
+    float text_scale = 1.0f;
+    ThemeId theme = ThemeId::Calm;
+};
+
+class App {
+public:
+    explicit App(AppOptions options);
+    ~App();
+    int Run();
+
+private:
+    bool Init(std::string& error);
+    void Shutdown();
+    void HandleEvent(const SDL_Event& event);
+    // Builds one frame; draws it to the screen only when needed. Returns true when it drew.
+    bool Frame(bool force_draw, const std::string& screenshot_path);
+    void DrawScreen();
+    void RebuildFonts();
+    int64_t NowMs() const;
+
+    AppOptions m_options;
+    Window m_window;
+    Model m_model;
+    Actions m_actions;
+    Ui m_ui;
+    FrameRecord m_last_record;
+    FrameSkipper m_skipper;
+    std::unique_ptr<ScriptRunner> m_script;
+    bool m_quit = false;
+    bool m_imgui_ready = false;
+    int m_width = 0, m_height = 0;
+    int64_t m_virtual_ms = 0;  // script mode runs on virtual time
+    int m_pending_frames = 3;
+    std::string m_error;
+};
+
+} // namespace sb

@@ -1,0 +1,38 @@
+#pragma once
+// The kiosk's changing state. Screens read it; actions change it between frames.
+#include "router.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace sb {
+
+struct Model {
+    Router router;
+    std::string lang = "nl";
+    std::vector<std::string> languages{"nl", "en"};
+};
+
+// Screens turn input into actions; the app applies them after the frame is drawn.
+class Actions {
+public:
+    void Push(std::function<void(Model&)> action) { m_list.push_back(std::move(action)); }
+    void Go(ScreenId id) {
+        Push([id](Model& m) { m.router.Push(id); });
+    }
+    void Back() {
+        Push([](Model& m) { m.router.Back(); });
+    }
+    void ApplyTo(Model& model) {
+        auto list = std::move(m_list);
+        m_list.clear();
+        for (auto& a : list) a(model);
+    }
+    bool Empty() const { return m_list.empty(); }
+
+private:
+    std::vector<std::function<void(Model&)>> m_list;
+};
+
+} // namespace sb

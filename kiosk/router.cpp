@@ -1,0 +1,20 @@
+#include "router.h"
+
+namespace sb {
+
+const char* ScreenName(ScreenId id) {
+    switch (id) {
+    case ScreenId::Start: return "start";
+    case ScreenId::Home: return "home";
+    case ScreenId::Diagnostics: return "diagnostics";
+    }
+    return "unknown";
+}
+
+bool Router::Back() {
+    if (m_stack.size() <= 1) return false;
+    m_stack.pop_back();
+    return true;
+}
+
+} // namespace sb

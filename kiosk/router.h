@@ -1,0 +1,27 @@
+#pragma once
+// One router for navigation: a stack of screens. Screens never switch screens themselves; they push
+// actions, and the app applies them after the frame.
+#include <string>
+#include <vector>
+
+namespace sb {
+
+enum class ScreenId { Start, Home, Diagnostics };
+
+const char* ScreenName(ScreenId id);
+
+class Router {
+public:
+    ScreenId Current() const { return m_stack.back(); }
+    void Push(ScreenId id) { m_stack.push_back(id); }
+    void Replace(ScreenId id) { m_stack.back() = id; }
+    // Goes back one screen; the first screen stays.
+    bool Back();
+    void Reset(ScreenId id) { m_stack.assign(1, id); }
+    size_t Depth() const { return m_stack.size(); }
+
+private:
+    std::vector<ScreenId> m_stack{ScreenId::Start};
+};
+
+} // namespace sb

@@ -1,0 +1,15 @@
+#pragma once
+// One draw function per screen. Each reads the model and pushes actions; none changes state itself.
+#include "model.h"
+#include "ui/widgets.h"
+
+namespace sb {
+
+// The language buttons at the top right, shared by screens that offer a language choice.
+void LanguageSwitch(const Model& model, Ui& ui, Actions& actions);
+
+void DrawStartScreen(const Model& model, Ui& ui, Actions& actions);
+void DrawHomeScreen(const Model& model, Ui& ui, Actions& actions);
+void DrawDiagnosticsScreen(const Model& model, Ui& ui, Actions& actions);
+
+} // namespace sb

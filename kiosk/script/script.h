@@ -1,0 +1,74 @@
+#pragma once
+// Scripted input: drives the real kiosk from a small text file, for headless tests and demos.
+//
+// One step per line; `#` starts a comment; arguments may be "quoted".
+//   click ID_OR_LABEL        press a widget by its stable id (or its visible label)
+//   key NAME                 press a key: Return, Escape, Tab, Space, Left, Right, Up, Down,
+//                            PageUp, PageDown, Backspace, 1..9, A..Z, F1..F12
+//   type TEXT                type text (UTF-8)
+//   move ID_OR_LABEL         hover a widget without pressing it
+//   wait MS                  let MS milliseconds of (virtual) time pass
+//   screenshot FILE.png      save what is on screen
+//   expect-screen NAME       fail unless this screen is showing
+//   expect-text TEXT         fail unless TEXT is visible (any part of a label or text)
+//   expect-no-text TEXT      fail if TEXT is visible
+//   expect KEY VALUE         fail unless the screen reports KEY = VALUE (see probes in the screens)
+//   expect-glyphs TEXT       fail unless the font has a glyph for every character of TEXT
+//   quit                     end the script and exit 0
+#include "ui/widgets.h"
+
+#include <string>
+#include <vector>
+
+namespace sb {
+
+struct ScriptStep {
+    int line = 0;
+    std::string verb;
+    std::vector<std::string> args;
+};
+
+// Parses a script. Returns false with "file:line: message" on the first bad line.
+bool ParseScript(const std::string& text, const std::string& file, std::vector<ScriptStep>& steps,
+                 std::string& error);
+
+// What the runner asks of the app for one frame.
+struct ScriptFrameInput {
+    bool set_mouse = false;
+    ImVec2 mouse_pos{-1e6f, -1e6f};
+    bool mouse_down = false;
+    int key = -1;  // SDL scancode held this frame
+    std::string text;
+    int advance_ms = 0;             // virtual time to add before this frame
+    std::string screenshot_path;    // save this frame
+};
+
+class ScriptRunner {
+public:
+    bool Load(const std::string& path, std::string& error);
+    // Called once per frame with what the previous frame showed.
+    ScriptFrameInput Next(const FrameRecord& last, ImFont* font);
+    bool Finished() const { return m_finished; }
+    int ExitCode() const { return m_exit_code; }
+    const std::string& Message() const { return m_message; }
+
+private:
+    void Fail(const ScriptStep& step, const std::string& message);
+    void Advance();
+
+    std::string m_file;
+    std::vector<ScriptStep> m_steps;
+    size_t m_index = 0;
+    int m_phase = 0;
+    int m_wait_frames = 3;  // let the first frames lay out before the first step
+    int m_remaining_ms = 0;
+    ImVec2 m_mouse{-1e6f, -1e6f};
+    bool m_finished = false;
+    int m_exit_code = 0;
+    std::string m_message;
+};
+
+// SDL scancode for a key name, or -1.
+int ScancodeForName(const std::string& name);
+
+} // namespace sb

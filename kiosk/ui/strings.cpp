@@ -1,0 +1,72 @@
+#include "ui/strings.h"
+
+#include <array>
+
+namespace sb {
+
+namespace {
+
+struct Entry {
+    const char* key;
+    const char* nl;
+    const char* en;
+};
+
+// Dutch at B1 level: short sentences, everyday words.
+constexpr Entry kStrings[] = {
+    {"app.title", "Stageboost", "Stageboost"},
+    {"start.tagline", "Klaar voor je stage?", "Ready for your internship?"},
+    {"start.intro",
+     "Oefen hier in je eigen tempo. Je leert wat je kunt verwachten, wat je zegt als iemand je "
+     "anders behandelt, en waar je terechtkunt. Alles is anoniem: we vragen nooit je naam.",
+     "Practise here at your own pace. Learn what to expect, what to say when someone treats you "
+     "differently, and where to get help. Everything is anonymous: we never ask your name."},
+    {"start.quote",
+     "“Voorbereiden op discriminatie is geen taboe.” – uit de Aanpak Gelijke stagekansen 010",
+     "“Preparing for discrimination is not taboo.” – from the Rotterdam approach to equal internship chances"},
+    {"start.button", "Start", "Start"},
+    {"start.language", "Taal", "Language"},
+    {"lang.nl", "Nederlands", "Nederlands"},
+    {"lang.en", "English", "English"},
+    {"common.back", "← Terug", "← Back"},
+    {"common.next", "Verder →", "Next →"},
+    {"common.home", "Naar het begin", "Back to start"},
+    {"common.close", "Sluiten", "Close"},
+    {"common.minutes", "± %d min", "± %d min"},
+    {"home.title", "Waar wil je mee oefenen?", "What would you like to practise?"},
+    {"home.empty", "Er zijn nog geen modules. Vraag je trainer om een pakket te laden.",
+     "There are no modules yet. Ask your trainer to load a pack."},
+    {"home.soon", "Deze module komt binnenkort op de kiosk.", "This module is coming to the kiosk soon."},
+    {"kind.lesson", "Les", "Lesson"},
+    {"kind.roleplay", "Rollenspel", "Role-play"},
+    {"kind.quiz", "Quiz", "Quiz"},
+    {"kind.confidence", "Check", "Check"},
+    {"diag.title", "Pakketten met fouten", "Packs with errors"},
+    {"diag.intro", "Deze pakketten worden niet getoond tot de fouten zijn opgelost.",
+     "These packs are not shown until their errors are fixed."},
+    {"diag.none", "Alle pakketten zijn in orde.", "All packs are fine."},
+    {"diag.button", "Meldingen bij pakketten", "Pack diagnostics"},
+};
+
+} // namespace
+
+const char* Tr(std::string_view lang, std::string_view key) {
+    for (const Entry& e : kStrings) {
+        if (key != e.key) continue;
+        if (lang == "en" && e.en && *e.en) return e.en;
+        return e.nl;
+    }
+    return key.data();
+}
+
+bool StringsComplete(std::string& missing) {
+    for (const Entry& e : kStrings) {
+        if (!e.nl || !*e.nl || !e.en || !*e.en) {
+            missing = e.key;
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace sb

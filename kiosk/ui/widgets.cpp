@@ -1,0 +1,172 @@
+#include "ui/widgets.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+namespace sb {
+
+const WidgetRecord* FrameRecord::Find(const std::string& id_or_label) const {
+    for (const auto& w : widgets)
+        if (w.id == id_or_label) return &w;
+    for (const auto& w : widgets)
+        if (w.label == id_or_label) return &w;
+    return nullptr;
+}
+
+bool FrameRecord::ShowsText(const std::string& needle) const {
+    for (const auto& t : texts)
+        if (t.find(needle) != std::string::npos) return true;
+    for (const auto& w : widgets)
+        if (w.label.find(needle) != std::string::npos) return true;
+    return false;
+}
+
+ImVec4 ToVec4(Rgb c, float alpha) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, alpha); }
+ImU32 ToU32(Rgb c, float alpha) { return ImGui::GetColorU32(ToVec4(c, alpha)); }
+
+namespace ui {
+
+void ApplyStyle(const Ui& ui) {
+    ImGuiStyle& style = ImGui::GetStyle();
+    style = ImGuiStyle();
+    const ThemeColors& c = *ui.colors;
+    style.WindowPadding = ImVec2(ui.U(1.5f), ui.U(1.0f));
+    style.FramePadding = ImVec2(ui.U(0.8f), ui.U(0.45f));
+    style.ItemSpacing = ImVec2(ui.U(0.6f), ui.U(0.5f));
+    style.FrameRounding = ui.U(0.5f);
+    style.ChildRounding = ui.U(0.5f);
+    style.WindowRounding = 0;
+    style.ScrollbarSize = ui.U(0.7f);
+    style.ScrollbarRounding = ui.U(0.35f);
+    style.WindowBorderSize = 0;
+    style.ChildBorderSize = 0;
+    style.FrameBorderSize = 0;
+    ImVec4* col = style.Colors;
+    col[ImGuiCol_WindowBg] = ToVec4(c.background);
+    col[ImGuiCol_ChildBg] = ToVec4(c.surface);
+    col[ImGuiCol_PopupBg] = ToVec4(c.surface);
+    col[ImGuiCol_Text] = ToVec4(c.text);
+    col[ImGuiCol_TextDisabled] = ToVec4(c.text_muted);
+    col[ImGuiCol_Border] = ToVec4(c.border);
+    col[ImGuiCol_Button] = ToVec4(c.primary);
+    col[ImGuiCol_ButtonHovered] = ToVec4(c.primary_hover);
+    col[ImGuiCol_ButtonActive] = ToVec4(c.primary_hover);
+    col[ImGuiCol_FrameBg] = ToVec4(c.secondary);
+    col[ImGuiCol_FrameBgHovered] = ToVec4(c.secondary_hover);
+    col[ImGuiCol_FrameBgActive] = ToVec4(c.secondary_hover);
+    col[ImGuiCol_ScrollbarBg] = ToVec4(c.background);
+    col[ImGuiCol_ScrollbarGrab] = ToVec4(c.border);
+    col[ImGuiCol_ScrollbarGrabHovered] = ToVec4(c.text_muted);
+    col[ImGuiCol_ScrollbarGrabActive] = ToVec4(c.text_muted);
+    col[ImGuiCol_NavHighlight] = ToVec4(c.focus);
+    col[ImGuiCol_CheckMark] = ToVec4(c.primary);
+    col[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.45f);
+}
+
+void BeginRoot(Ui& ui, const char* screen_name) {
+    ui.record.screen = screen_name;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("##root", nullptr, flags);
+}
+
+void EndRoot() { ImGui::End(); }
+
+void Label(Ui& ui, FontRole role, const std::string& text, Rgb color, float wrap) {
+    ImGui::PushFont(ui.Font(role));
+    ImGui::PushStyleColor(ImGuiCol_Text, ToVec4(color));
+    const float wrap_x = wrap > 0 ? ImGui::GetCursorPosX() + wrap : 0.0f;
+    ImGui::PushTextWrapPos(wrap_x);
+    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ui.record.texts.push_back(text);
+}
+
+void LabelCentered(Ui& ui, FontRole role, const std::string& text, Rgb color, float width) {
+    ImFont* font = ui.Font(role);
+    if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+    const float x0 = ImGui::GetCursorPosX();
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, ToVec4(color));
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    while (s < end) {
+        const char* line_end = font->CalcWordWrapPositionA(1.0f, s, end, width);
+        if (line_end == s) line_end = s + 1;  // never stall on a glyph wider than the line
+        const char* nl = static_cast<const char*>(memchr(s, '\n', line_end - s));
+        if (nl) line_end = nl;
+        const float w = ImGui::CalcTextSize(s, line_end).x;
+        ImGui::SetCursorPosX(x0 + std::max(0.0f, (width - w) * 0.5f));
+        ImGui::TextUnformatted(s, line_end);
+        s = line_end;
+        while (s < end && (*s == ' ' || *s == '\n')) ++s;
+    }
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ui.record.texts.push_back(text);
+}
+
+void FocusRing(const Ui& ui, float rounding) {
+    ImGuiContext& g = *GImGui;
+    if (!ImGui::IsItemFocused() || g.NavDisableHighlight) return;
+    const float t = std::max(3.0f, ui.U(0.12f));
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    a.x -= t * 1.5f;
+    a.y -= t * 1.5f;
+    b.x += t * 1.5f;
+    b.y += t * 1.5f;
+    ImGui::GetWindowDrawList()->AddRect(a, b, ToU32(ui.colors->focus), rounding + t, 0, t);
+}
+
+bool Button(Ui& ui, const char* id, const std::string& label, ImVec2 size, ButtonKind kind, bool enabled) {
+    const ThemeColors& c = *ui.colors;
+    Rgb bg = c.primary, hover = c.primary_hover, fg = c.primary_text;
+    if (kind == ButtonKind::Secondary) {
+        bg = c.secondary;
+        hover = c.secondary_hover;
+        fg = c.secondary_text;
+    } else if (kind == ButtonKind::Quiet) {
+        bg = c.background;
+        hover = c.secondary;
+        fg = c.secondary_text;
+    }
+    ImGui::PushID(id);
+    ImGui::PushFont(ui.Font(FontRole::Bold));
+    ImGui::PushStyleColor(ImGuiCol_Button, ToVec4(bg));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ToVec4(hover));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ToVec4(hover));
+    ImGui::PushStyleColor(ImGuiCol_Text, ToVec4(fg));
+    if (kind == ButtonKind::Quiet) {
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(2.0f, ui.U(0.06f)));
+        ImGui::PushStyleColor(ImGuiCol_Border, ToVec4(c.border));
+    }
+    // Touch targets stay at least 48 px high at 1080p, whatever the caller asks.
+    size.y = std::max(size.y, std::max(48.0f, ui.U(1.9f)));
+    if (!enabled) ImGui::BeginDisabled();
+    const std::string imgui_label = label + "##b";
+    const bool pressed = ImGui::Button(imgui_label.c_str(), size);
+    if (!enabled) ImGui::EndDisabled();
+    if (kind == ButtonKind::Quiet) {
+        ImGui::PopStyleColor();
+        ImGui::PopStyleVar();
+    }
+    FocusRing(ui, ImGui::GetStyle().FrameRounding);
+    ImGui::PopStyleColor(4);
+    ImGui::PopFont();
+    ImGui::PopID();
+    ui.record.widgets.push_back({id, label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), enabled});
+    return pressed && enabled;
+}
+
+void Probe(Ui& ui, const std::string& key, const std::string& value) { ui.record.probes[key] = value; }
+
+void Space(const Ui& ui, float units) { ImGui::Dummy(ImVec2(1, ui.U(units))); }
+
+} // namespace ui
+} // namespace sb

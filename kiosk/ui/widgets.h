@@ -1,0 +1,74 @@
+#pragma once
+// The kiosk's widgets: ImGui calls in Stageboost's look, each recording what it drew so the scripted
+// input mode can find a widget by its stable id or label and check which texts are on screen.
+#include "platform/fonts.h"
+#include "ui/theme_colors.h"
+
+#include <imgui.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace sb {
+
+struct WidgetRecord {
+    std::string id;     // stable id, e.g. "start" or "choice-2"
+    std::string label;  // visible text
+    ImVec2 min, max;
+    bool enabled = true;
+};
+
+// What one frame showed. The script runner reads the previous frame's record.
+struct FrameRecord {
+    std::string screen;
+    std::vector<WidgetRecord> widgets;
+    std::vector<std::string> texts;
+    std::map<std::string, std::string> probes;  // facts a test may check, e.g. "roleplay.ending"
+    const WidgetRecord* Find(const std::string& id_or_label) const;
+    bool ShowsText(const std::string& needle) const;
+};
+
+struct Ui {
+    FontSet fonts;
+    const ThemeColors* colors = nullptr;
+    std::string lang = "nl";
+    float unit = 32;  // body text height in px; layout sizes are multiples of it
+    FrameRecord record;
+
+    ImFont* Font(FontRole role) const { return fonts.Get(role); }
+    float U(float n) const { return n * unit; }
+};
+
+ImVec4 ToVec4(Rgb c, float alpha = 1.0f);
+ImU32 ToU32(Rgb c, float alpha = 1.0f);
+
+enum class ButtonKind { Primary, Secondary, Quiet };
+
+namespace ui {
+
+void ApplyStyle(const Ui& ui);
+
+// Starts the one fullscreen root window of the frame.
+void BeginRoot(Ui& ui, const char* screen_name);
+void EndRoot();
+
+// Text, wrapped at the content width (or `wrap` px when given), recorded for scripts.
+void Label(Ui& ui, FontRole role, const std::string& text, Rgb color, float wrap = 0);
+// Text centred in the current content width, wrapped onto several lines when needed.
+void LabelCentered(Ui& ui, FontRole role, const std::string& text, Rgb color, float width = 0);
+
+// A big rounded button; the id is stable for scripts and keyboard focus.
+bool Button(Ui& ui, const char* id, const std::string& label, ImVec2 size, ButtonKind kind = ButtonKind::Primary,
+            bool enabled = true);
+
+// Draws a visible focus ring around the last item when it has keyboard focus.
+void FocusRing(const Ui& ui, float rounding);
+
+void Probe(Ui& ui, const std::string& key, const std::string& value);
+
+// Vertical space in body-text units.
+void Space(const Ui& ui, float units);
+
+} // namespace ui
+} // namespace sb

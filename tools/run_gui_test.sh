@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs one headless kiosk test: the real app under Xvfb with Mesa's llvmpipe, driven by a script.
+#   tools/run_gui_test.sh KIOSK_BINARY SCRIPT SHOTS_DIR
+# A line "#! --option value ..." in the script adds kiosk options (default: --windowed 1280x720).
+set -euo pipefail
+kiosk=$1
+script=$2
+shots=$3
+mkdir -p "$shots"
+args=$(grep -E '^#!' "$script" | sed 's/^#! *//' | tr '\n' ' ' || true)
+[ -n "$args" ] || args="--windowed 1280x720"
+export LIBGL_ALWAYS_SOFTWARE=1
+# shellcheck disable=SC2086
+exec xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" $args --script "$script" --shots "$shots"

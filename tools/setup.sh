@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Stageboost needs to build, run and test.
+# Safe to run again: apt-get skips what is already there.
+set -euo pipefail
+
+packages=(
+    build-essential cmake pkg-config
+    libsdl2-dev libimgui-dev python3-glad libstb-dev nlohmann-json3-dev
+    libgtest-dev libgmock-dev libsqlite3-dev libmd4c-dev libsodium-dev libcli11-dev
+    fonts-noto-core fonts-dejavu-core fonts-opendyslexic
+    xvfb xauth xdotool imagemagick graphviz procps
+    libgl1-mesa-dri libegl-mesa0
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "Stageboost setup: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
