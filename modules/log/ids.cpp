@@ -1,0 +1,90 @@
+#include "log/ids.h"
+
+#include <sodium.h>
+
+#include <array>
+#include <cstdint>
+
+namespace sb {
+namespace {
+
+constexpr char kHex[] = "0123456789abcdef";
+
+void RandomBytes(std::array<std::uint8_t, 16>& bytes)
+{
+    // sodium_init is idempotent and thread-safe; it makes sure the OS random source is set up.
+    static const int init_result = sodium_init();
+    (void)init_result;
+    randombytes_buf(bytes.data(), bytes.size());
+}
+
+bool IsLowerHex(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
+
+}  // namespace
+
+std::string NewSessionId()
+{
+    std::array<std::uint8_t, 16> bytes{};
+    RandomBytes(bytes);
+    std::string id;
+    id.reserve(32);
+    for (std::uint8_t b : bytes) {
+        id += kHex[b >> 4];
+        id += kHex[b & 0x0f];
+    }
+    return id;
+}
+
+std::string NewUuidV4()
+{
+    std::array<std::uint8_t, 16> bytes{};
+    RandomBytes(bytes);
+    bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0f) | 0x40);  // version 4
+    bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
+    std::string uuid;
+    uuid.reserve(36);
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) {
+            uuid += '-';
+        }
+        uuid += kHex[bytes[i] >> 4];
+        uuid += kHex[bytes[i] & 0x0f];
+    }
+    return uuid;
+}
+
+bool IsSessionId(std::string_view text)
+{
+    if (text.size() != 32) {
+        return false;
+    }
+    for (char c : text) {
+        if (!IsLowerHex(c)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool IsUuidV4(std::string_view text)
+{
+    if (text.size() != 36) {
+        return false;
+    }
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool dash_place = (i == 8 || i == 13 || i == 18 || i == 23);
+        if (dash_place != (text[i] == '-')) {
+            return false;
+        }
+        if (!dash_place && !IsLowerHex(text[i])) {
+            return false;
+        }
+    }
+    const char variant = text[19];
+    return text[14] == '4' && (variant == '8' || variant == '9' || variant == 'a' || variant == 'b');
+}
+
+}  // namespace sb

@@ -1,0 +1,116 @@
+#pragma once
+// The anonymous confidence log: an SQLite file that survives power cuts.
+//
+// - WAL mode with synchronous=FULL, and every answer committed in its own transaction: a power cut or
+//   kill -9 loses at most the answer being written.
+// - Nothing is thrown. Every call returns a LogStatus with a plain message in English and Dutch for the
+//   trainer screen. Answers that cannot be written (full disk, read-only folder, USB stick removed) are kept
+//   in memory and written, in order, with the next Record() or Flush(): none is lost while the kiosk runs.
+// - The schema has a version (PRAGMA user_version) and a list of migration steps (LogMigrations()); an old
+//   log is upgraded step by step when it is opened for writing, each step in its own transaction.
+// - Rows are kept in UUID order (a WITHOUT ROWID table), not in the order they were given, so the file does
+//   not tell who was first at the kiosk.
+//
+// Typical kiosk use:
+//     sb::LogStore log;
+//     sb::LogStatus status = log.Open("/var/lib/stageboost/confidence.sqlite");
+//     sb::SessionContext session{sb::NewSessionId(), pack.id, pack.version, settings.kiosk_label};
+//     status = log.Record(sb::MakeAnswer(session, module_id, item_id, sb::Phase::Pre, 4,
+//                                        sb::Coarsen(std::chrono::system_clock::now())));
+//     if (!status.Ok()) trainer_banner = status.Message(language);
+//
+// A LogStore is used from one thread.
+
+#include "log/answer.h"
+#include "log/coarse_time.h"
+#include "log/ids.h"
+#include "log/log_status.h"
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace sb {
+
+// The schema version this build writes, and the steps that bring an older log up to it.
+inline constexpr int kLogSchemaVersion = 2;
+// PRAGMA application_id of a Stageboost log ("SBLG"): other SQLite files are refused, never changed.
+inline constexpr std::int32_t kLogApplicationId = 0x53424C47;
+
+struct LogMigration {
+    int to_version;           // PRAGMA user_version after this step
+    const char* description;  // why the step exists
+    const char* sql;          // run in one transaction together with the version change
+};
+
+// Step i takes a log from version i to version i + 1; a new file runs them all.
+const std::vector<LogMigration>& LogMigrations();
+
+// Result of writing many answers in one transaction (merge, benchmarks, imports).
+struct BulkInsertResult {
+    std::size_t inserted = 0;
+    std::size_t duplicates = 0;  // the same UUID with the same content was already there
+    std::size_t conflicts = 0;   // the same UUID with other content was already there (the stored one is kept)
+    std::size_t invalid = 0;     // refused by ValidateAnswer
+};
+
+class LogStore {
+public:
+    struct Options {
+        // An upper bound on the file size so a kiosk never fills its disk; 0 is no limit. Reaching it gives
+        // the same DiskFull status as a full disk.
+        std::int64_t max_size_bytes = 0;
+    };
+
+    LogStore();
+    ~LogStore();  // tries a last Flush()
+    LogStore(const LogStore&) = delete;
+    LogStore& operator=(const LogStore&) = delete;
+
+    // Opens or creates the log, switches on WAL and synchronous=FULL, and migrates the schema.
+    // On failure the path is remembered and every later Record()/Flush() tries to open it again, so a
+    // folder that becomes writable (or a USB stick put back) just works.
+    LogStatus Open(const std::string& path);
+    LogStatus Open(const std::string& path, const Options& options);
+
+    // Stores one answer in its own transaction. A refused (invalid) answer returns InvalidAnswer and is not
+    // kept; any other failure keeps the answer in memory for the next try. Answers already stored (same
+    // UUID) are not stored twice.
+    LogStatus Record(const Answer& answer);
+
+    // Tries again to write the answers kept in memory.
+    LogStatus Flush();
+
+    // Writes many answers in one transaction (not for the kiosk: one power cut loses the whole batch).
+    LogStatus InsertMany(const std::vector<Answer>& answers, BulkInsertResult* result = nullptr);
+
+    // The last status (the code of the last write or open, with the current pending count).
+    LogStatus Status() const;
+    std::size_t PendingCount() const { return m_pending.size(); }
+    std::vector<Answer> PendingAnswers() const { return {m_pending.begin(), m_pending.end()}; }
+    const std::string& Path() const { return m_path; }
+    bool IsOpen() const { return m_db != nullptr; }
+
+    void SetMaxSizeBytes(std::int64_t max_size_bytes);
+
+    // Flushes what it can, then closes the file. Answers still pending stay in memory.
+    LogStatus Close();
+
+private:
+    LogStatus OpenDatabase();
+    LogStatus WritePending();
+    LogStatus Remember(LogStatus status);
+    void CloseDatabase();
+    void ApplySizeLimit();
+
+    sqlite3* m_db = nullptr;
+    std::string m_path;
+    Options m_options;
+    std::deque<Answer> m_pending;
+    LogStatus m_status;
+};
+
+}  // namespace sb

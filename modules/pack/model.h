@@ -1,0 +1,227 @@
+#pragma once
+// The immutable model of a loaded pack. Built once by LoadPack(); every session, screen and tool reads it.
+#include "pack/text.h"
+#include "roleplay/expression.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace sb {
+
+struct Source {
+    std::string title;
+    std::string url;
+};
+
+struct Image {
+    std::string src;   // path relative to the pack folder
+    LocalText alt;
+};
+
+// ---- lessons
+enum class CalloutType { Tip, WatchOut, DidYouKnow };
+
+struct Callout {
+    CalloutType type = CalloutType::Tip;
+    LocalText text;
+};
+
+struct LessonPage {
+    LocalText title;
+    LocalText body;  // Markdown subset
+    Image image;     // src empty when the page has none
+    std::vector<Callout> callouts;
+    LocalText reflection;
+};
+
+struct Lesson {
+    std::vector<LessonPage> pages;
+};
+
+// ---- role-plays
+struct Line {
+    std::string speaker;  // cast id, "narrator" or "you"
+    LocalText text;
+    std::string mood;
+    std::string image;
+};
+
+// Where a choice or a `next` leads: a node or an ending, by index.
+struct Target {
+    bool ending = false;
+    int index = -1;
+};
+
+enum class ChoiceQuality { None, Strong, Okay, Weak };
+
+struct Choice {
+    LocalText text;
+    std::string target_id;
+    Target target;
+    Expression condition;  // empty: always available
+    std::vector<Effect> effects;
+    LocalText feedback;
+    ChoiceQuality quality = ChoiceQuality::None;
+};
+
+struct Node {
+    std::string id;
+    std::vector<Line> lines;
+    LocalText prompt;
+    std::vector<Choice> choices;  // a decision point when not empty
+    std::string next_id;
+    Target next;
+};
+
+enum class Outcome { Positive, Mixed, Negative };
+
+struct Ending {
+    std::string id;
+    LocalText title;
+    Outcome outcome = Outcome::Mixed;
+    LocalText debrief;
+    std::vector<LocalText> lessons;
+    std::vector<std::string> help;  // help resource ids
+};
+
+struct Variable {
+    std::string name;
+    Value initial;
+};
+
+struct Roleplay {
+    LocalText content_warning;
+    LocalText role;
+    std::vector<Variable> variables;
+    int start = 0;
+    std::vector<Node> nodes;
+    std::vector<Ending> endings;
+};
+
+// ---- quizzes
+enum class QuestionType { Single, Multiple, TrueFalse, Ordering, Likert };
+enum class Scoring { AllOrNothing, Partial };
+
+struct Option {
+    std::string id;
+    LocalText text;
+    bool correct = false;
+    LocalText feedback;
+};
+
+struct Question {
+    std::string id;
+    QuestionType type = QuestionType::Single;
+    LocalText text;
+    LocalText explanation;
+    double points = 1;
+    std::string source;
+    std::vector<Option> options;  // single, multiple; ordering items (in the right order); truefalse: true, false
+    Scoring scoring = Scoring::AllOrNothing;
+    bool answer = false;          // truefalse
+    std::string group;            // likert
+    bool reverse = false;         // likert
+};
+
+struct Band {
+    double min = 0, max = 0;
+    LocalText title;
+    LocalText advice;
+    std::vector<LocalText> tips;
+};
+
+struct QuizGroup {
+    std::string id;
+    LocalText title;
+    std::vector<Band> bands;
+};
+
+struct Quiz {
+    bool self_assessment = false;
+    bool immediate_feedback = true;
+    bool shuffle_questions = false;
+    bool shuffle_options = false;
+    std::vector<Question> questions;
+    std::vector<Band> bands;
+    std::vector<QuizGroup> groups;
+    std::vector<LocalText> scale_labels;  // 5 labels for a Likert scale
+    double MaxScore() const;
+};
+
+// ---- confidence
+struct ConfidenceItem {
+    std::string id;
+    LocalText statement, low, high;
+    bool dont_know = true;
+};
+
+struct ConfidenceCheck {
+    std::vector<std::string> items;  // ConfidenceItem ids from the pack
+    bool retrospective = false;
+};
+
+// ---- modules and the pack
+enum class ModuleKind { Lesson, Roleplay, Quiz, Confidence };
+const char* KindName(ModuleKind kind);
+
+struct Module {
+    ModuleKind kind = ModuleKind::Lesson;
+    std::string id;
+    std::string file;  // relative to the pack folder
+    LocalText title;
+    LocalText summary;
+    int minutes = 0;   // 0: not given
+    std::string check; // confidence module asked before and after
+    std::vector<Source> sources;
+    std::variant<Lesson, Roleplay, Quiz, ConfidenceCheck> content;
+
+    const Lesson* AsLesson() const { return std::get_if<Lesson>(&content); }
+    const Roleplay* AsRoleplay() const { return std::get_if<Roleplay>(&content); }
+    const Quiz* AsQuiz() const { return std::get_if<Quiz>(&content); }
+    const ConfidenceCheck* AsConfidence() const { return std::get_if<ConfidenceCheck>(&content); }
+};
+
+struct CastMember {
+    std::string id;
+    LocalText name;
+    LocalText role;
+    std::string portrait;
+    uint32_t colour = 0x0B5F59;  // 0xRRGGBB
+};
+
+struct HelpResource {
+    std::string id;
+    LocalText title, text, contact;
+};
+
+struct Pack {
+    int format = 1;
+    std::string dir;  // folder on disk
+    std::string id, version;
+    LocalText title, description;
+    std::vector<std::string> languages;
+    std::string default_language;
+    std::vector<std::string> authors;
+    std::string licence;
+    std::vector<Module> modules;
+    std::vector<CastMember> cast;
+    std::vector<ConfidenceItem> confidence_items;
+    std::string session_check;
+    std::vector<HelpResource> help;
+    std::vector<LocalText> attract;
+    std::vector<LocalText> end_tips;
+
+    const Module* FindModule(const std::string& id) const;
+    const CastMember* FindCast(const std::string& id) const;
+    const HelpResource* FindHelp(const std::string& id) const;
+    const ConfidenceItem* FindConfidenceItem(const std::string& id) const;
+    // A text in `lang`, falling back to the pack's default language.
+    const std::string& T(const LocalText& text, const std::string& lang) const {
+        return text.Get(lang, default_language);
+    }
+};
+
+} // namespace sb

@@ -1,0 +1,184 @@
+// `stageboost-pack new DIR`: a small working pack with one module of each kind, ready to edit.
+#include "tool.h"
+
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace sb {
+
+namespace {
+
+const char* const kPack = R"JSON({
+  "$schema": ".schema/pack.schema.json",
+  "format": 1,
+  "id": "mijn-pack",
+  "version": "0.1.0",
+  "title": {"nl": "Mijn pakket", "en": "My pack"},
+  "description": {"nl": "Een eerste pakket om mee te beginnen.", "en": "A first pack to start from."},
+  "languages": ["nl", "en"],
+  "defaultLanguage": "nl",
+  "authors": ["Jouw school"],
+  "licence": "CC BY-SA 4.0",
+  "modules": ["check.json", "les.json", "rollenspel.json", "quiz.json"],
+  "cast": [
+    {"id": "begeleider", "name": {"nl": "Stagebegeleider", "en": "Internship supervisor"}, "colour": "#0B5F59"}
+  ],
+  "confidenceItems": [
+    {"id": "voorbereid", "statement": {"nl": "Ik voel me voorbereid op mijn stage.", "en": "I feel prepared for my internship."},
+     "low": {"nl": "Helemaal niet", "en": "Not at all"}, "high": {"nl": "Helemaal wel", "en": "Completely"}, "dontKnow": true}
+  ],
+  "sessionCheck": "check",
+  "help": [
+    {"id": "school", "title": {"nl": "Je school", "en": "Your school"},
+     "text": {"nl": "Praat met je stagebegeleider of de vertrouwenspersoon van je school.", "en": "Talk to your internship supervisor or your school's confidential adviser."}}
+  ]
+}
+)JSON";
+
+const char* const kCheck = R"JSON({
+  "$schema": ".schema/confidence.schema.json",
+  "format": 1,
+  "kind": "confidence",
+  "id": "check",
+  "title": {"nl": "Hoe zeker ben je?", "en": "How confident are you?"},
+  "items": ["voorbereid"],
+  "retrospective": true
+}
+)JSON";
+
+const char* const kLesson = R"JSON({
+  "$schema": ".schema/lesson.schema.json",
+  "format": 1,
+  "kind": "lesson",
+  "id": "les",
+  "title": {"nl": "Je eerste stagedag", "en": "Your first day"},
+  "summary": {"nl": "Wat kun je verwachten?", "en": "What can you expect?"},
+  "minutes": 3,
+  "pages": [
+    {
+      "title": {"nl": "Welkom", "en": "Welcome"},
+      "body": {"nl": "Op je eerste dag maak je kennis.\n\n- Wie is je **praktijkopleider**?\n- Wat zijn je *leerdoelen*?",
+               "en": "On your first day you get to know people.\n\n- Who is your **workplace supervisor**?\n- What are your *learning goals*?"},
+      "callouts": [{"type": "tip", "text": {"nl": "Schrijf je vragen vooraf op.", "en": "Write your questions down beforehand."}}],
+      "reflection": {"nl": "Wat wil jij op dag één weten?", "en": "What do you want to know on day one?"}
+    }
+  ],
+  "sources": [{"title": "Jouw bron"}]
+}
+)JSON";
+
+const char* const kRoleplay = R"JSON({
+  "$schema": ".schema/roleplay.schema.json",
+  "format": 1,
+  "kind": "roleplay",
+  "id": "rollenspel",
+  "title": {"nl": "Een vraag stellen", "en": "Asking a question"},
+  "summary": {"nl": "Je weet niet wat je moet doen. Wat nu?", "en": "You don't know what to do. Now what?"},
+  "contentWarning": {"nl": "Dit rollenspel gaat over onzekerheid op je stage.", "en": "This role-play is about feeling unsure at your internship."},
+  "variables": {"asked": false},
+  "start": "begin",
+  "nodes": [
+    {
+      "id": "begin",
+      "lines": [
+        {"speaker": "narrator", "text": {"nl": "Je eerste week. Je krijgt een taak die je niet snapt.", "en": "Your first week. You get a task you don't understand."}},
+        {"speaker": "begeleider", "text": {"nl": "Lukt het?", "en": "How's it going?"}, "mood": "neutral"}
+      ],
+      "prompt": {"nl": "Wat zou jij doen?", "en": "What would you do?"},
+      "choices": [
+        {"text": {"nl": "Ik vraag wat ze bedoelt.", "en": "I ask what she means."}, "target": "uitleg", "effects": ["asked = true"],
+         "feedback": {"nl": "Goed: vragen stellen laat zien dat je wilt leren.", "en": "Good: asking shows that you want to learn."}, "quality": "strong"},
+        {"text": {"nl": "Ik zeg dat het lukt.", "en": "I say it's fine."}, "target": "later",
+         "feedback": {"nl": "Begrijpelijk, maar nu loop je vast.", "en": "Understandable, but now you get stuck."}, "quality": "weak"}
+      ]
+    },
+    {
+      "id": "later",
+      "lines": [{"speaker": "narrator", "text": {"nl": "Een uur later ben je nog niet verder.", "en": "An hour later you are still stuck."}}],
+      "prompt": {"nl": "Wat nu?", "en": "What now?"},
+      "choices": [
+        {"text": {"nl": "Ik vraag het toch.", "en": "I ask after all."}, "target": "uitleg", "effects": ["asked = true"],
+         "feedback": {"nl": "Het is nooit te laat om te vragen.", "en": "It is never too late to ask."}, "quality": "okay"},
+        {"text": {"nl": "Ik doe maar wat.", "en": "I just guess."}, "target": "einde-fout",
+         "feedback": {"nl": "Gokken kost vaak meer tijd.", "en": "Guessing often costs more time."}, "quality": "weak"}
+      ]
+    },
+    {
+      "id": "uitleg",
+      "lines": [{"speaker": "begeleider", "text": {"nl": "Goed dat je het vraagt! Ik laat het zien.", "en": "Good that you ask! Let me show you."}, "mood": "happy"}],
+      "next": "einde-goed"
+    }
+  ],
+  "endings": [
+    {"id": "einde-goed", "title": {"nl": "Je leert snel", "en": "You learn fast"}, "outcome": "positive",
+     "debrief": {"nl": "Door te vragen kom je verder.", "en": "Asking gets you further."},
+     "lessons": [{"nl": "Vragen is leren.", "en": "Asking is learning."}], "help": ["school"]},
+    {"id": "einde-fout", "title": {"nl": "Dat ging mis", "en": "That went wrong"}, "outcome": "negative",
+     "debrief": {"nl": "Niemand verwacht dat je alles weet.", "en": "Nobody expects you to know everything."},
+     "lessons": [{"nl": "Vraag op tijd om uitleg.", "en": "Ask for an explanation in time."}], "help": ["school"]}
+  ]
+}
+)JSON";
+
+const char* const kQuiz = R"JSON({
+  "$schema": ".schema/quiz.schema.json",
+  "format": 1,
+  "kind": "quiz",
+  "id": "quiz",
+  "title": {"nl": "Wat weet je al?", "en": "What do you know?"},
+  "mode": "knowledge",
+  "feedback": "immediate",
+  "questions": [
+    {"id": "vraag-1", "type": "truefalse", "text": {"nl": "Je mag op je stage vragen stellen.", "en": "You may ask questions at your internship."},
+     "answer": true, "feedbackTrue": {"nl": "Klopt!", "en": "Right!"}, "feedbackFalse": {"nl": "Jawel: vragen hoort bij leren.", "en": "You may: asking is part of learning."}},
+    {"id": "vraag-2", "type": "single", "text": {"nl": "Wie begeleidt je op je stageplek?", "en": "Who guides you at your workplace?"},
+     "options": [
+       {"id": "a", "text": {"nl": "De praktijkopleider", "en": "The workplace supervisor"}, "correct": true, "feedback": {"nl": "Ja.", "en": "Yes."}},
+       {"id": "b", "text": {"nl": "Niemand", "en": "Nobody"}, "feedback": {"nl": "Er hoort altijd iemand te zijn.", "en": "There should always be someone."}}
+     ]}
+  ],
+  "bands": [
+    {"min": 0, "max": 1, "title": {"nl": "Goed begin", "en": "Good start"}, "advice": {"nl": "Lees de les nog eens.", "en": "Read the lesson again."}},
+    {"min": 2, "max": 2, "title": {"nl": "Je weet het", "en": "You know it"}, "advice": {"nl": "Deel het met een klasgenoot.", "en": "Share it with a classmate."}}
+  ]
+}
+)JSON";
+
+bool Write(const fs::path& path, const char* text, std::string& error) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    if (!out) {
+        error = "Could not write " + path.string();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool ScaffoldPack(const std::string& dir, std::string& error) {
+    std::error_code ec;
+    const fs::path root(dir);
+    if (fs::exists(root / "pack.json", ec)) {
+        error = dir + " already holds a pack.json; choose a new folder so nothing is overwritten.";
+        return false;
+    }
+    fs::create_directories(root / ".schema", ec);
+    if (ec) {
+        error = "Could not create " + dir + ": " + ec.message();
+        return false;
+    }
+    // A copy of the schemas beside the pack, so editors validate it wherever the folder goes.
+    const fs::path schema_dir(STAGEBOOST_SCHEMA_DIR);
+    for (const char* name : {"common", "pack", "lesson", "roleplay", "quiz", "confidence"}) {
+        const std::string file = std::string(name) + ".schema.json";
+        fs::copy_file(schema_dir / file, root / ".schema" / file, fs::copy_options::overwrite_existing, ec);
+    }
+    return Write(root / "pack.json", kPack, error) && Write(root / "check.json", kCheck, error) &&
+           Write(root / "les.json", kLesson, error) && Write(root / "rollenspel.json", kRoleplay, error) &&
+           Write(root / "quiz.json", kQuiz, error);
+}
+
+} // namespace sb
