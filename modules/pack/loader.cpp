@@ -456,10 +456,10 @@ void ReadRoleplay(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m)
             const json* choices = r.Get(n, ptr, "choices", Kind::Array, false);
             const bool has_next = n.is_object() && n.contains("next");
             if (choices && has_next)
-                r.Error(ptr, "choices-and-next", "This node has both \"choices\" and \"next\". Keep one: choices for a decision, next to just continue.",
+                r.Error(PointerAppend(ptr, "next"), "choices-and-next", "This node has both \"choices\" and \"next\". Keep one: choices for a decision, next to just continue.",
                         "Deze node heeft zowel \"choices\" als \"next\". Houd er één: choices voor een keuze, next om gewoon door te gaan.");
             if (!choices && !has_next && n.is_object())
-                r.Error(ptr, "dead-end", "This node has no \"choices\" and no \"next\": the story stops here without an ending. Add choices, or \"next\" pointing to a node or ending.",
+                r.Error(PointerAppend(ptr, "id"), "dead-end", "This node has no \"choices\" and no \"next\": the story stops here without an ending. Add choices, or \"next\" pointing to a node or ending.",
                         "Deze node heeft geen \"choices\" en geen \"next\": het verhaal stopt hier zonder afloop. Voeg keuzes toe, of \"next\" naar een node of afloop.");
             if (choices) {
                 if (choices->empty() || choices->size() > 6)
