@@ -20,6 +20,7 @@ namespace {
 // after any input, build this many frames so its state settles.
 constexpr int kFramesAfterInput = 3;
 constexpr int kIdleWaitMs = 60 * 1000;
+constexpr int kWatchPollMs = 400;  // --watch: an edit shows within a second
 
 long long RealtimeNs() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -30,6 +31,18 @@ long long RealtimeNs() {
 } // namespace
 
 App::App(AppOptions options) : m_options(std::move(options)) { m_model.lang = m_options.lang; }
+
+void App::ReloadPacks() {
+    if (!m_model.packs.ReloadChanged()) return;
+    fprintf(stderr, "stageboost: reloaded a changed pack\n");
+    m_model.languages = m_model.packs.Languages();
+    // Stay on the same module where it still exists; otherwise the module screen says it is gone.
+    for (const LoadedPack& p : m_model.packs.Packs())
+        for (const Diagnostic& d : p.result.diagnostics.List())
+            if (d.severity == Severity::Error) fprintf(stderr, "%s\n", FormatDiagnostic(d, "en").c_str());
+    m_skipper.Invalidate();
+    m_pending_frames = std::max(m_pending_frames, kFramesAfterInput);
+}
 
 App::~App() { Shutdown(); }
 
@@ -52,6 +65,13 @@ bool App::Init(std::string& error) {
     }
     if (!m_window.Create(m_options.window, error)) return false;
     m_window.Size(m_width, m_height);
+
+    m_model.packs.Load(m_options.content_dir, m_options.pack_dirs);
+    m_model.languages = m_model.packs.Languages();
+    for (const LoadedPack& p : m_model.packs.Packs())
+        if (!p.result.pack)
+            fprintf(stderr, "stageboost: the pack in %s has errors and is skipped (%zu); see the diagnostics screen.\n",
+                    p.dir.c_str(), p.result.diagnostics.ErrorCount());
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -114,6 +134,7 @@ void App::DrawScreen() {
     switch (m_model.router.Current()) {
     case ScreenId::Start: DrawStartScreen(m_model, m_ui, m_actions); break;
     case ScreenId::Home: DrawHomeScreen(m_model, m_ui, m_actions); break;
+    case ScreenId::Module: DrawModuleScreen(m_model, m_ui, m_actions); break;
     case ScreenId::Diagnostics: DrawDiagnosticsScreen(m_model, m_ui, m_actions); break;
     }
 }
@@ -187,13 +208,18 @@ int App::Run() {
         SDL_Event event;
         if (m_script || m_pending_frames > 0 || screenshot_countdown >= 0) {
             while (SDL_PollEvent(&event)) HandleEvent(event);
-        } else if (SDL_WaitEventTimeout(&event, kIdleWaitMs)) {
+        } else if (SDL_WaitEventTimeout(&event, m_options.watch ? kWatchPollMs : kIdleWaitMs)) {
             // Sleep until something happens: idle CPU stays at zero.
             HandleEvent(event);
             while (SDL_PollEvent(&event)) HandleEvent(event);
             m_pending_frames = kFramesAfterInput;
         } else {
+            if (m_options.watch) ReloadPacks();
             continue;
+        }
+        if (m_options.watch && SDL_GetTicks64() - m_last_watch_ms >= kWatchPollMs) {
+            m_last_watch_ms = SDL_GetTicks64();
+            ReloadPacks();
         }
 
         std::string shot;

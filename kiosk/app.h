@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 union SDL_Event;
 
@@ -26,6 +27,9 @@ struct AppOptions {
     bool print_frame_stats = false;
     bool exit_after_first_frame = false;  // for the start-up benchmark
     float text_scale = 1.0f;
+    std::string content_dir;              // folder of packs (each sub-folder with a pack.json)
+    std::vector<std::string> pack_dirs;   // extra packs (--pack)
+    bool watch = false;                   // reload packs when their files change
     ThemeId theme = ThemeId::Calm;
 };
 
@@ -43,6 +47,7 @@ private:
     bool Frame(bool force_draw, const std::string& screenshot_path);
     void DrawScreen();
     void RebuildFonts();
+    void ReloadPacks();
     int64_t NowMs() const;
 
     AppOptions m_options;
@@ -58,6 +63,7 @@ private:
     int m_width = 0, m_height = 0;
     int64_t m_virtual_ms = 0;  // script mode runs on virtual time
     int m_pending_frames = 3;
+    uint64_t m_last_watch_ms = 0;
     std::string m_error;
 };
 

@@ -13,6 +13,10 @@ int main(int argc, char** argv) {
     cli.add_option("--windowed", windowed, "Run in a window of this size instead of fullscreen, e.g. 1280x720");
     cli.add_option("--screenshot", options.screenshot, "Render the start screen into this PNG file and exit");
     cli.add_option("--script", options.script, "Drive the kiosk with this script (see kiosk/script/script.h)");
+    options.content_dir = STAGEBOOST_SOURCE_DIR "/content";
+    cli.add_option("--content", options.content_dir, "Folder of packs to show (default: the bundled content/)");
+    cli.add_option("--pack", options.pack_dirs, "Also show the pack in this folder (repeatable)");
+    cli.add_flag("--watch", options.watch, "Reload a pack within a second when its files change (for authors)");
     cli.add_option("--shots", options.shots_dir, "Folder for the screenshots a script takes");
     cli.add_option("--lang", options.lang, "Start in this language")->check(CLI::IsMember({"nl", "en"}));
     cli.add_option("--text-size", options.text_scale, "Text size factor, 1.0 to 1.6")->check(CLI::Range(0.8, 1.8));

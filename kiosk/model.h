@@ -1,5 +1,6 @@
 #pragma once
 // The kiosk's changing state. Screens read it; actions change it between frames.
+#include "pack/library.h"
 #include "router.h"
 
 #include <functional>
@@ -12,6 +13,16 @@ struct Model {
     Router router;
     std::string lang = "nl";
     std::vector<std::string> languages{"nl", "en"};
+    PackLibrary packs;
+    // The module on screen, by ids, so a live reload keeps the student where they were.
+    std::string pack_id;
+    std::string module_id;
+
+    const Pack* CurrentPack() const { return packs.FindPack(pack_id); }
+    const Module* CurrentModule() const {
+        const Pack* p = CurrentPack();
+        return p ? p->FindModule(module_id) : nullptr;
+    }
 };
 
 // Screens turn input into actions; the app applies them after the frame is drawn.

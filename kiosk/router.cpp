@@ -6,6 +6,7 @@ const char* ScreenName(ScreenId id) {
     switch (id) {
     case ScreenId::Start: return "start";
     case ScreenId::Home: return "home";
+    case ScreenId::Module: return "module";
     case ScreenId::Diagnostics: return "diagnostics";
     }
     return "unknown";

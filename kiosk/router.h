@@ -6,7 +6,7 @@
 
 namespace sb {
 
-enum class ScreenId { Start, Home, Diagnostics };
+enum class ScreenId { Start, Home, Module, Diagnostics };
 
 const char* ScreenName(ScreenId id);
 

@@ -21,6 +21,8 @@ const char* const kBold[] = {
     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
     "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
 };
+const char* const kSymbols = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+const char* const kSymbolsBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 const char* const kDyslexicRegular[] = {"/usr/share/fonts/opentype/opendyslexic/OpenDyslexic-Regular.otf"};
 const char* const kDyslexicBold[] = {"/usr/share/fonts/opentype/opendyslexic/OpenDyslexic-Bold.otf"};
 
@@ -41,7 +43,6 @@ const std::vector<unsigned short>& GlyphRanges() {
         0x2010, 0x2027,  // dashes, curly quotes, bullet, ellipsis
         0x2030, 0x203A,  // per mille, single angle quotes
         0x20AC, 0x20AC,  // euro
-        0x2190, 0x2193,  // arrows for Back/Next
         0x2212, 0x2212,  // minus
         0,
     };
@@ -93,6 +94,18 @@ bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float t
         if (!out.fonts[i]) {
             error = "The font " + file + " could not be read. Reinstall fonts-noto-core.";
             return false;
+        }
+        // Noto Sans has no arrows; take them (for Back and Next) from DejaVu Sans when it is there.
+        static const ImWchar arrows[] = {0x2190, 0x2193, 0};
+        const std::string symbols = bold[i] ? kSymbolsBold : kSymbols;
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(symbols, ec)) {
+            ImFontConfig merge;
+            merge.MergeMode = true;
+            merge.OversampleH = config.OversampleH;
+            merge.OversampleV = 1;
+            merge.PixelSnapH = true;
+            io.Fonts->AddFontFromFileTTF(symbols.c_str(), sizes[i], &merge, arrows);
         }
     }
     out.body_px = body;

@@ -10,6 +10,7 @@ void LanguageSwitch(const Model& model, Ui& ui, Actions& actions);
 
 void DrawStartScreen(const Model& model, Ui& ui, Actions& actions);
 void DrawHomeScreen(const Model& model, Ui& ui, Actions& actions);
+void DrawModuleScreen(const Model& model, Ui& ui, Actions& actions);
 void DrawDiagnosticsScreen(const Model& model, Ui& ui, Actions& actions);
 
 } // namespace sb

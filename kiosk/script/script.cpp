@@ -17,7 +17,7 @@ constexpr int kSettleFrames = 3;     // ImGui 1.86's SDL backend needs 2-3 frame
 constexpr int kFindFrames = 20;      // frames to wait for a widget to appear before failing
 constexpr int kWaitStepMs = 250;     // virtual time advances in steps, so countdowns see each second
 
-const char* const kVerbs[] = {"click", "tap", "key", "type", "move", "wait", "screenshot", "expect-screen",
+const char* const kVerbs[] = {"click", "tap", "key", "type", "move", "wait", "sleep", "screenshot", "expect-screen",
                               "expect-text", "expect-no-text", "expect", "expect-glyphs", "quit"};
 
 bool SplitArgs(const std::string& line, std::vector<std::string>& out, std::string& error) {
@@ -112,7 +112,7 @@ bool ParseScript(const std::string& text, const std::string& file, std::vector<S
         if (needs_arg && step.args.empty()) return fail("'" + step.verb + "' needs an argument");
         if (step.verb == "key" && ScancodeForName(step.args[0]) < 0)
             return fail("unknown key '" + step.args[0] + "'");
-        if (step.verb == "wait" && (step.args[0].find_first_not_of("0123456789") != std::string::npos))
+        if ((step.verb == "wait" || step.verb == "sleep") && (step.args[0].find_first_not_of("0123456789") != std::string::npos))
             return fail("'wait' takes milliseconds, for example: wait 500");
         if (step.verb == "expect" && step.args.size() < 2) return fail("'expect' needs a key and a value");
         steps.push_back(std::move(step));
@@ -213,6 +213,12 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
             Advance();
             m_wait_frames = 1;
         }
+        return in;
+    }
+    if (v == "sleep") {  // real time, for tests where something outside the kiosk happens meanwhile
+        SDL_Delay(static_cast<Uint32>(std::atoi(arg.c_str())));
+        Advance();
+        m_wait_frames = 1;
         return in;
     }
     if (v == "screenshot") {

@@ -8,6 +8,7 @@
 //   type TEXT                type text (UTF-8)
 //   move ID_OR_LABEL         hover a widget without pressing it
 //   wait MS                  let MS milliseconds of (virtual) time pass
+//   sleep MS                 wait MS milliseconds of real time (when something outside changes)
 //   screenshot FILE.png      save what is on screen
 //   expect-screen NAME       fail unless this screen is showing
 //   expect-text TEXT         fail unless TEXT is visible (any part of a label or text)

@@ -170,3 +170,80 @@ void Space(const Ui& ui, float units) { ImGui::Dummy(ImVec2(1, ui.U(units))); }
 
 } // namespace ui
 } // namespace sb
+
+namespace sb::ui {
+
+void DrawIcon(const Ui& ui, IconKind kind, ImVec2 c, float r) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ThemeColors& t = *ui.colors;
+    Rgb bg = t.primary;
+    if (kind == IconKind::Roleplay) bg = t.accent;
+    if (kind == IconKind::Quiz) bg = t.good;
+    if (kind == IconKind::Warning) bg = t.warn;
+    dl->AddCircleFilled(c, r, ToU32(bg), 48);
+    const ImU32 fg = ToU32(kind == IconKind::Roleplay ? t.accent_text : t.primary_text);
+    const float s = r * 0.5f;
+    switch (kind) {
+    case IconKind::Lesson:  // an open book
+        dl->AddQuadFilled(ImVec2(c.x - s * 1.1f, c.y - s * 0.7f), ImVec2(c.x - s * 0.05f, c.y - s * 0.45f),
+                          ImVec2(c.x - s * 0.05f, c.y + s * 0.85f), ImVec2(c.x - s * 1.1f, c.y + s * 0.6f), fg);
+        dl->AddQuadFilled(ImVec2(c.x + s * 0.05f, c.y - s * 0.45f), ImVec2(c.x + s * 1.1f, c.y - s * 0.7f),
+                          ImVec2(c.x + s * 1.1f, c.y + s * 0.6f), ImVec2(c.x + s * 0.05f, c.y + s * 0.85f), fg);
+        break;
+    case IconKind::Roleplay:  // two speech bubbles
+        dl->AddRectFilled(ImVec2(c.x - s * 1.1f, c.y - s * 0.9f), ImVec2(c.x + s * 0.3f, c.y + s * 0.1f), fg, s * 0.3f);
+        dl->AddTriangleFilled(ImVec2(c.x - s * 0.8f, c.y + s * 0.05f), ImVec2(c.x - s * 0.3f, c.y + s * 0.05f),
+                              ImVec2(c.x - s * 0.9f, c.y + s * 0.5f), fg);
+        dl->AddRectFilled(ImVec2(c.x - s * 0.2f, c.y - s * 0.1f), ImVec2(c.x + s * 1.1f, c.y + s * 0.8f), fg, s * 0.3f);
+        dl->AddRect(ImVec2(c.x - s * 0.2f, c.y - s * 0.1f), ImVec2(c.x + s * 1.1f, c.y + s * 0.8f), ToU32(bg), s * 0.3f, 0, s * 0.15f);
+        break;
+    case IconKind::Quiz:
+    case IconKind::Check:
+    case IconKind::Warning: {
+        const char* glyph = kind == IconKind::Quiz ? "?" : (kind == IconKind::Warning ? "!" : "\xE2\x80\xA6");
+        ImFont* font = ui.Font(FontRole::Heading);
+        const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, glyph);
+        dl->AddText(font, font->FontSize, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), fg, glyph);
+        break;
+    }
+    }
+}
+
+bool Card(Ui& ui, const char* id, IconKind icon, const std::string& title, const std::string& text,
+          const std::string& footer, ImVec2 size) {
+    const ThemeColors& t = *ui.colors;
+    ImGui::PushID(id);
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton("##card", size);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool held = ImGui::IsItemActive();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float rounding = ui.U(0.6f);
+    const ImVec2 p1(p0.x + size.x, p0.y + size.y);
+    dl->AddRectFilled(ImVec2(p0.x, p0.y + ui.U(0.12f)), ImVec2(p1.x, p1.y + ui.U(0.12f)), ToU32(t.border, 0.7f), rounding);
+    dl->AddRectFilled(p0, p1, ToU32(held ? t.secondary_hover : (hovered ? t.secondary : t.surface)), rounding);
+    dl->AddRect(p0, p1, ToU32(hovered ? t.primary : t.border), rounding, 0, std::max(1.5f, ui.U(0.06f)));
+    FocusRing(ui, rounding);
+    const float pad = ui.U(0.9f);
+    const float r = ui.U(1.3f);
+    DrawIcon(ui, icon, ImVec2(p0.x + pad + r, p0.y + pad + r), r);
+    const float tx = p0.x + pad * 2 + r * 2;
+    const float wrap = p1.x - pad - tx;
+    ImFont* bold = ui.Font(FontRole::Bold);
+    ImFont* body = ui.Font(FontRole::Small);
+    dl->PushClipRect(p0, p1, true);  // a long summary never spills out of its card
+    dl->AddText(bold, bold->FontSize, ImVec2(tx, p0.y + pad * 0.9f), ToU32(t.text), title.c_str(), nullptr, wrap);
+    const float title_h = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, title.c_str()).y;
+    dl->AddText(body, body->FontSize, ImVec2(tx, p0.y + pad * 0.9f + title_h + ui.U(0.25f)), ToU32(t.text_muted),
+                text.c_str(), nullptr, wrap);
+    if (!footer.empty())
+        dl->AddText(body, body->FontSize, ImVec2(tx, p1.y - pad * 0.8f - body->FontSize), ToU32(t.secondary_text), footer.c_str());
+    dl->PopClipRect();
+    ImGui::PopID();
+    ui.record.widgets.push_back({id, title, p0, p1, true});
+    ui.record.texts.push_back(text);
+    ui.record.texts.push_back(footer);
+    return pressed;
+}
+
+} // namespace sb::ui

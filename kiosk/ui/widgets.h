@@ -72,3 +72,12 @@ void Space(const Ui& ui, float units);
 
 } // namespace ui
 } // namespace sb
+
+namespace sb::ui {
+enum class IconKind { Lesson, Roleplay, Quiz, Check, Warning };
+// A kind icon drawn with shapes (no icon font needed), centred at `c` with radius `r`.
+void DrawIcon(const Ui& ui, IconKind kind, ImVec2 c, float r);
+// A big tappable card: icon, title, one line of text and a footer such as "± 8 min".
+bool Card(Ui& ui, const char* id, IconKind icon, const std::string& title, const std::string& text,
+          const std::string& footer, ImVec2 size);
+} // namespace sb::ui

@@ -1,0 +1,67 @@
+#include "pack/library.h"
+
+#include <algorithm>
+
+namespace fs = std::filesystem;
+
+namespace sb {
+
+fs::file_time_type NewestFileTime(const std::string& dir) {
+    auto newest = fs::file_time_type::min();  // not {}: libstdc++'s file clock puts today before its epoch
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it.depth() > 4) it.disable_recursion_pending();  // packs are shallow; never walk a whole disk
+        const auto t = it->last_write_time(ec);
+        if (!ec && t > newest) newest = t;
+    }
+    return newest;
+}
+
+void PackLibrary::Load(const std::string& content_dir, const std::vector<std::string>& extra_dirs) {
+    m_packs.clear();
+    std::vector<std::string> dirs;
+    std::error_code ec;
+    if (!content_dir.empty() && fs::is_directory(content_dir, ec)) {
+        for (const auto& entry : fs::directory_iterator(content_dir, ec))
+            if (fs::exists(entry.path() / "pack.json", ec)) dirs.push_back(entry.path().string());
+        std::sort(dirs.begin(), dirs.end());
+    }
+    dirs.insert(dirs.end(), extra_dirs.begin(), extra_dirs.end());
+    for (const auto& dir : dirs) m_packs.push_back({dir, LoadPack(dir), NewestFileTime(dir)});
+}
+
+bool PackLibrary::ReloadChanged() {
+    bool changed = false;
+    for (auto& p : m_packs) {
+        const auto stamp = NewestFileTime(p.dir);
+        if (stamp == p.stamp) continue;
+        p.stamp = stamp;
+        p.result = LoadPack(p.dir);
+        changed = true;
+    }
+    return changed;
+}
+
+std::vector<std::string> PackLibrary::Languages() const {
+    std::vector<std::string> langs{"nl"};
+    for (const auto& p : m_packs) {
+        if (!p.result.pack) continue;
+        for (const auto& l : p.result.pack->languages)
+            if (std::find(langs.begin(), langs.end(), l) == langs.end()) langs.push_back(l);
+    }
+    if (langs.size() == 1) langs.push_back("en");  // the kiosk's own texts are always in both
+    return langs;
+}
+
+size_t PackLibrary::BrokenCount() const {
+    return std::count_if(m_packs.begin(), m_packs.end(), [](const LoadedPack& p) { return !p.result.pack; });
+}
+
+const Pack* PackLibrary::FindPack(const std::string& id) const {
+    for (const auto& p : m_packs)
+        if (p.result.pack && p.result.pack->id == id) return p.result.pack.get();
+    return nullptr;
+}
+
+} // namespace sb
