@@ -32,6 +32,17 @@ long long RealtimeNs() {
 
 App::App(AppOptions options) : m_options(std::move(options)) { m_model.lang = m_options.lang; }
 
+void App::FinishLoadingPacks() {
+    if (!m_loading.valid()) return;
+    m_model.packs = m_loading.get();
+    m_model.languages = m_model.packs.Languages();
+    for (const LoadedPack& p : m_model.packs.Packs())
+        if (!p.result.pack)
+            fprintf(stderr, "stageboost: the pack in %s has errors and is skipped (%zu); see the diagnostics screen.\n",
+                    p.dir.c_str(), p.result.diagnostics.ErrorCount());
+    m_pending_frames = std::max(m_pending_frames, 1);
+}
+
 void App::ReloadPacks() {
     if (!m_model.packs.ReloadChanged()) return;
     fprintf(stderr, "stageboost: reloaded a changed pack\n");
@@ -56,6 +67,12 @@ bool App::Init(std::string& error) {
         m_script = std::make_unique<ScriptRunner>();
         if (!m_script->Load(m_options.script, error)) return false;
     }
+    // Reading the packs does not need the window: do it on a second core while SDL loads GL.
+    m_loading = std::async(std::launch::async, [content = m_options.content_dir, extra = m_options.pack_dirs] {
+        PackLibrary library;
+        library.Load(content, extra);
+        return library;
+    });
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
@@ -66,12 +83,6 @@ bool App::Init(std::string& error) {
     if (!m_window.Create(m_options.window, error)) return false;
     m_window.Size(m_width, m_height);
 
-    m_model.packs.Load(m_options.content_dir, m_options.pack_dirs);
-    m_model.languages = m_model.packs.Languages();
-    for (const LoadedPack& p : m_model.packs.Packs())
-        if (!p.result.pack)
-            fprintf(stderr, "stageboost: the pack in %s has errors and is skipped (%zu); see the diagnostics screen.\n",
-                    p.dir.c_str(), p.result.diagnostics.ErrorCount());
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -234,6 +245,7 @@ int App::Run() {
                 fflush(stdout);
                 break;
             }
+            FinishLoadingPacks();
         }
         if (screenshot_countdown == 0) break;
         if (screenshot_countdown > 0) --screenshot_countdown;

@@ -10,6 +10,7 @@
 #include "ui/widgets.h"
 
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,6 +49,7 @@ private:
     void DrawScreen();
     void RebuildFonts();
     void ReloadPacks();
+    void FinishLoadingPacks();
     int64_t NowMs() const;
 
     AppOptions m_options;
@@ -64,6 +66,7 @@ private:
     int64_t m_virtual_ms = 0;  // script mode runs on virtual time
     int m_pending_frames = 3;
     uint64_t m_last_watch_ms = 0;
+    std::future<PackLibrary> m_loading;  // packs load beside window creation, so start-up stays fast
     std::string m_error;
 };
 

@@ -1,0 +1,148 @@
+// Role-play sessions, as a student plays them: GIVEN the test scenario, WHEN choosing, THEN ...
+#include "pack/loader.h"
+#include "roleplay/session.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+class Roleplay : public ::testing::Test {
+protected:
+    void SetUp() override {
+        sb::LoadResult r = sb::LoadPack(std::string(STAGEBOOST_TEST_DATA) + "/roleplay");
+        ASSERT_TRUE(r.pack) << (r.diagnostics.List().empty() ? "" : sb::FormatDiagnostic(r.diagnostics.List()[0], "en"));
+        pack = r.pack;
+        session = std::make_unique<sb::RoleplaySession>(pack, *pack->FindModule("gesprek"));
+    }
+    // Reveals lines and dismisses feedback until a decision or an ending.
+    void Advance() {
+        for (int i = 0; i < 20 && !session->AtDecision() && !(session->AtEnding() && !session->ShowingFeedback()); ++i) {
+            if (session->ShowingFeedback()) session->DismissFeedback();
+            else if (!session->AllLinesShown()) session->RevealNextLine();
+            else session->Continue();
+        }
+    }
+    std::string NodeId() const { return session->CurrentNode().id; }
+    std::shared_ptr<const sb::Pack> pack;
+    std::unique_ptr<sb::RoleplaySession> session;
+};
+
+} // namespace
+
+TEST_F(Roleplay, LinesShowOneAtATime) {
+    EXPECT_EQ(NodeId(), "start");
+    EXPECT_EQ(session->LinesShown(), 1u);
+    EXPECT_FALSE(session->AtDecision());
+    EXPECT_FALSE(session->Choose(0)) << "no choosing before the lines are read";
+    session->RevealNextLine();
+    EXPECT_TRUE(session->AtDecision());
+    EXPECT_EQ(session->Transcript().size(), 2u);
+}
+
+TEST_F(Roleplay, EffectsAndConditions) {
+    Advance();
+    ASSERT_TRUE(session->Choose(0));  // write notes first
+    EXPECT_TRUE(session->ShowingFeedback());
+    EXPECT_EQ(session->LastChoice()->quality, sb::ChoiceQuality::Strong);
+    EXPECT_EQ(session->Variable("notes"), sb::Value::Bool(true));
+    EXPECT_EQ(session->Variable("courage"), sb::Value::Int(1));
+    Advance();
+    EXPECT_EQ(NodeId(), "talk");
+    EXPECT_EQ(session->AvailableChoices(), (std::vector<int>{0, 1, 2}));
+    ASSERT_TRUE(session->Choose(0));
+    Advance();
+    ASSERT_TRUE(session->AtEnding());
+    EXPECT_EQ(session->CurrentEnding()->id, "heard");
+}
+
+TEST_F(Roleplay, AConditionHidesAChoiceAndCannotBeForced) {
+    Advance();
+    ASSERT_TRUE(session->Choose(1));  // straight in, no notes
+    Advance();
+    EXPECT_EQ(session->AvailableChoices(), (std::vector<int>{1, 2}));
+    EXPECT_FALSE(session->Choose(0));
+}
+
+TEST_F(Roleplay, VisitCountsLimitARepeat) {
+    Advance();
+    session->Choose(1);
+    Advance();
+    ASSERT_TRUE(session->Choose(2));  // try again: talk is visited a second time
+    Advance();
+    EXPECT_EQ(session->Visits("talk"), 2);
+    EXPECT_EQ(session->AvailableChoices(), (std::vector<int>{1})) << "visits(talk) < 2 no longer holds";
+    session->Choose(1);
+    Advance();  // through "partly" and its next
+    ASSERT_TRUE(session->AtEnding());
+    EXPECT_EQ(session->CurrentEnding()->id, "half");
+}
+
+TEST_F(Roleplay, UndoRestoresTheExactEarlierStateVariablesIncluded) {
+    Advance();
+    const nlohmann::json before_walk = session->Snapshot();
+    session->Choose(2);  // walk away
+    Advance();
+    const nlohmann::json before_back = session->Snapshot();
+    session->Choose(0);  // go back: courage += 2
+    Advance();
+    EXPECT_EQ(session->Variable("courage"), sb::Value::Int(2));
+    EXPECT_EQ(session->Visits("start"), 2);
+    ASSERT_TRUE(session->Undo());
+    EXPECT_EQ(session->Snapshot()["state"], before_back["state"]);
+    EXPECT_EQ(session->Variable("courage"), sb::Value::Int(0));
+    EXPECT_EQ(session->Visits("start"), 1);
+    ASSERT_TRUE(session->Undo());
+    EXPECT_EQ(session->Snapshot(), before_walk);
+    EXPECT_FALSE(session->Undo());
+}
+
+TEST_F(Roleplay, SnapshotRoundTripIncludingHistory) {
+    Advance();
+    session->Choose(0, {7, 12, 3});
+    Advance();
+    session->Choose(2);
+    Advance();
+    const nlohmann::json snap = session->Snapshot();
+    sb::RoleplaySession other(pack, *pack->FindModule("gesprek"));
+    std::string error;
+    ASSERT_TRUE(other.Restore(nlohmann::json::parse(snap.dump()), error)) << error;
+    EXPECT_EQ(other.Snapshot(), snap);
+    EXPECT_EQ(other.Path()[0].tally, (std::vector<int>{7, 12, 3}));
+    EXPECT_EQ(other.Variable("notes"), sb::Value::Bool(true));
+    ASSERT_TRUE(other.Undo());  // the undo history came along
+    EXPECT_EQ(other.CurrentNode().id, "talk");
+    EXPECT_EQ(other.Visits("talk"), 1);
+}
+
+TEST_F(Roleplay, RestoreRefusesASnapshotThatDoesNotFit) {
+    nlohmann::json snap = session->Snapshot();
+    snap["state"]["node"] = "gone";
+    std::string error;
+    EXPECT_FALSE(session->Restore(snap, error));
+    EXPECT_FALSE(error.empty());
+    EXPECT_EQ(NodeId(), "start") << "a failed restore leaves the session as it was";
+    EXPECT_FALSE(session->Restore(nlohmann::json::parse("[1,2]"), error));
+}
+
+TEST_F(Roleplay, TranscriptFollowsThePathAndRestartClearsEverything) {
+    Advance();
+    session->Choose(1);
+    Advance();
+    const auto t = session->Transcript();
+    ASSERT_EQ(t.size(), 4u);  // two lines, the student's choice, the manager's question
+    EXPECT_EQ(t[2].speaker, "you");
+    EXPECT_EQ(pack->T(*t[2].text, "en"), "I go straight in.");
+    session->Restart();
+    EXPECT_EQ(NodeId(), "start");
+    EXPECT_TRUE(session->Path().empty());
+    EXPECT_FALSE(session->CanUndo());
+    EXPECT_EQ(session->Variable("courage"), sb::Value::Int(0));
+}
+
+TEST_F(Roleplay, OtherOptionsShowWhereTheyCouldLead) {
+    const auto& start = session->Scenario().nodes[0];
+    const auto from_talk = session->ReachableEndings(start.choices[1].target);
+    EXPECT_EQ(from_talk.size(), 2u);  // heard, half
+    const auto from_walk = session->ReachableEndings(start.choices[2].target);
+    EXPECT_EQ(from_walk.size(), 3u);  // walking away can still lead anywhere, via going back
+}
