@@ -2,21 +2,61 @@
 
 #include "log/ids.h"
 
+#include <cstdint>
+
 namespace sb {
 namespace {
 
 constexpr std::size_t kMaxIdLength = 64;
 constexpr std::size_t kMaxLabelLength = 64;
 
+// Valid UTF-8 without control characters: labels end up in JSON and CSV exports.
 bool IsPrintableLabel(std::string_view text)
 {
     if (text.empty() || text.size() > kMaxLabelLength) {
         return false;
     }
-    for (unsigned char c : text) {
-        if (c < 0x20 || c == 0x7f) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (c < 0x20 || c == 0x7f) {
+                return false;
+            }
+            ++i;
+            continue;
+        }
+        std::size_t extra = 0;
+        std::uint32_t code = 0;
+        if ((c & 0xe0) == 0xc0) {
+            extra = 1;
+            code = c & 0x1f;
+        } else if ((c & 0xf0) == 0xe0) {
+            extra = 2;
+            code = c & 0x0f;
+        } else if ((c & 0xf8) == 0xf0) {
+            extra = 3;
+            code = c & 0x07;
+        } else {
             return false;
         }
+        if (i + extra >= text.size()) {
+            return false;
+        }
+        for (std::size_t k = 1; k <= extra; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xc0) != 0x80) {
+                return false;
+            }
+            code = (code << 6) | (next & 0x3f);
+        }
+        // Overlong forms, surrogates, out of range and C1 control characters are refused.
+        static constexpr std::uint32_t kMinimum[] = {0, 0x80, 0x800, 0x10000};
+        if (code < kMinimum[extra] || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff ||
+            (code >= 0x80 && code < 0xa0)) {
+            return false;
+        }
+        i += extra + 1;
     }
     return true;
 }

@@ -22,7 +22,7 @@ struct Answer {
     std::string session_id;    // NewSessionId(), pairs pre and post of one student
     std::string pack_id;
     std::string pack_version;
-    std::string module_id;     // "" for the check around a whole session
+    std::string module_id;     // the module the check is asked around; "" for the check around a whole session
     std::string item_id;
     Phase phase = Phase::Pre;
     std::optional<int> value;  // 1..5; std::nullopt is "weet ik niet" (don't know)

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <string>
 
 namespace sb {
@@ -92,7 +93,7 @@ LogStatus LogStore::OpenDatabase()
     int rc = sqlite3_open_v2(m_path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                              nullptr);
     if (rc != SQLITE_OK) {
-        status = StatusFor(db, rc, m_path);
+        status = detail::DiagnoseCannotOpen(StatusFor(db, rc, m_path));
         sqlite3_close_v2(db);
         return status;
     }
@@ -101,7 +102,7 @@ LogStatus LogStore::OpenDatabase()
 
     auto fail = [&](LogStatus failure) {
         sqlite3_close_v2(db);
-        return failure;
+        return detail::DiagnoseCannotOpen(failure);
     };
     // SQLite falls back to read-only when it may not write the file; say so now, not at the first answer.
     if (sqlite3_db_readonly(db, "main") == 1) {

@@ -1,6 +1,10 @@
 #include "log/sqlite_util.h"
 
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <utility>
 
 namespace sb::detail {
@@ -119,6 +123,34 @@ LogStatus StatusFor(sqlite3* db, int sqlite_result, const std::string& path)
     status.path = path;
     std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(sqlite_result);
     status.detail = "SQLite: " + message;
+    return status;
+}
+
+LogStatus DiagnoseCannotOpen(LogStatus status)
+{
+    if (status.code != LogStatusCode::CannotOpen || status.path.empty()) {
+        return status;
+    }
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::path file(status.path);
+    const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    if (!fs::exists(folder, error)) {
+        status.detail = "the folder " + folder.string() + " does not exist";
+        return status;
+    }
+    if (!fs::is_directory(folder, error)) {
+        status.detail = folder.string() + " is not a folder";
+        return status;
+    }
+    if (fs::is_directory(file, error)) {
+        status.detail = status.path + " is a folder, not a file";
+        return status;
+    }
+    if ((fs::exists(file, error) && access(file.c_str(), W_OK) != 0) || access(folder.c_str(), W_OK) != 0) {
+        status.code = LogStatusCode::ReadOnly;
+        status.detail = "no permission to write in " + folder.string() + " (" + std::strerror(errno) + ")";
+    }
     return status;
 }
 

@@ -42,6 +42,10 @@ private:
 LogStatusCode StatusCodeFor(int sqlite_result, int system_errno);
 LogStatus StatusFor(sqlite3* db, int sqlite_result, const std::string& path);
 
+// SQLite reports a file it may not create in a read-only folder as "cannot open" (its fallback read-only
+// open then fails with "no such file"), so look at the folder to tell ReadOnly from CannotOpen.
+LogStatus DiagnoseCannotOpen(LogStatus status);
+
 // Runs SQL with no results; returns the SQLite result.
 int Exec(sqlite3* db, const char* sql);
 

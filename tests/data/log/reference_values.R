@@ -1,3 +1,5 @@
+# Reference values for tests/confidence_stats_test.cpp and tests/confidence_report_test.cpp.
+# Run with R 4.2 (Debian 12 package r-base-core): Rscript tests/data/log/reference_values.R
 options(digits=15)
 x <- c(1.83, 0.50, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.30)
 y <- c(0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29)
@@ -16,3 +18,4 @@ t <- t.test(a2, b2, paired=TRUE); print(t$estimate); print(t$conf.int)
 for (p in c(0.975, 0.95, 0.995)) for (df in c(1,2,3,4,5,10,30,100,1000)) cat(p, df, sprintf("%.10f", qt(p, df)), "\n")
 cat(sprintf("%.12f", pt(2.0, 7)), sprintf("%.12f", pt(-1.5, 3)), sprintf("%.12f", pbeta(0.3, 2.5, 0.5)), "\n")
 cat(sprintf("%.10f", qt(0.975, 1.5)), sprintf("%.10f", qt(0.6, 4)), sprintf("%.10f", qt(0.999, 2)), "\n")
+cat(sprintf("%.10f %.6f %.10f", qt(0.975, 0.5), qt(0.999, 0.3), qt(0.975, 1e6)), "\n")
