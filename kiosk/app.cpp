@@ -146,6 +146,9 @@ void App::DrawScreen() {
     case ScreenId::Start: DrawStartScreen(m_model, m_ui, m_actions); break;
     case ScreenId::Home: DrawHomeScreen(m_model, m_ui, m_actions); break;
     case ScreenId::Module: DrawModuleScreen(m_model, m_ui, m_actions); break;
+    case ScreenId::RoleplayIntro: DrawRoleplayIntroScreen(m_model, m_ui, m_actions); break;
+    case ScreenId::Roleplay: DrawRoleplayScreen(m_model, m_ui, m_actions); break;
+    case ScreenId::RoleplayDebrief: DrawRoleplayDebriefScreen(m_model, m_ui, m_actions); break;
     case ScreenId::Diagnostics: DrawDiagnosticsScreen(m_model, m_ui, m_actions); break;
     }
 }

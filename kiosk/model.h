@@ -1,9 +1,11 @@
 #pragma once
 // The kiosk's changing state. Screens read it; actions change it between frames.
 #include "pack/library.h"
+#include "roleplay/session.h"
 #include "router.h"
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,16 @@ struct Model {
     // The module on screen, by ids, so a live reload keeps the student where they were.
     std::string pack_id;
     std::string module_id;
+
+    bool classroom = false;  // workshop mode: a trainer presents, the class discusses each decision
+    std::unique_ptr<RoleplaySession> roleplay;
+
+    // View state of the role-play screen (not the student's answers: those live in the session).
+    struct RoleplayView {
+        std::vector<int> tally;     // classroom: hands per option at this decision
+        int focus = 0;              // classroom: the option the remote's arrows act on
+        size_t seen_lines = 0;      // scroll to the newest line when this grows
+    } roleplay_view;
 
     const Pack* CurrentPack() const { return packs.FindPack(pack_id); }
     const Module* CurrentModule() const {

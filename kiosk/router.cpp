@@ -7,6 +7,9 @@ const char* ScreenName(ScreenId id) {
     case ScreenId::Start: return "start";
     case ScreenId::Home: return "home";
     case ScreenId::Module: return "module";
+    case ScreenId::RoleplayIntro: return "roleplay-intro";
+    case ScreenId::Roleplay: return "roleplay";
+    case ScreenId::RoleplayDebrief: return "roleplay-debrief";
     case ScreenId::Diagnostics: return "diagnostics";
     }
     return "unknown";

@@ -57,10 +57,11 @@ void DrawHomeScreen(const Model& model, Ui& ui, Actions& actions) {
             if (ui::Card(ui, id.c_str(), IconFor(m.kind), pack->T(m.title, ui.lang), pack->T(m.summary, ui.lang),
                          std::string(footer) + minutes, card)) {
                 const std::string pack_id = pack->id, module_id = m.id;
-                actions.Push([pack_id, module_id](Model& mm) {
+                const ScreenId screen = m.kind == ModuleKind::Roleplay ? ScreenId::RoleplayIntro : ScreenId::Module;
+                actions.Push([pack_id, module_id, screen](Model& mm) {
                     mm.pack_id = pack_id;
                     mm.module_id = module_id;
-                    mm.router.Push(ScreenId::Module);
+                    mm.router.Push(screen);
                 });
             }
             ++shown;

@@ -11,6 +11,9 @@ void LanguageSwitch(const Model& model, Ui& ui, Actions& actions);
 void DrawStartScreen(const Model& model, Ui& ui, Actions& actions);
 void DrawHomeScreen(const Model& model, Ui& ui, Actions& actions);
 void DrawModuleScreen(const Model& model, Ui& ui, Actions& actions);
+void DrawRoleplayIntroScreen(const Model& model, Ui& ui, Actions& actions);
+void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions);
+void DrawRoleplayDebriefScreen(const Model& model, Ui& ui, Actions& actions);
 void DrawDiagnosticsScreen(const Model& model, Ui& ui, Actions& actions);
 
 } // namespace sb

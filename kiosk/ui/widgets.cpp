@@ -247,3 +247,97 @@ bool Card(Ui& ui, const char* id, IconKind icon, const std::string& title, const
 }
 
 } // namespace sb::ui
+
+namespace sb::ui {
+
+ImVec2 MeasureWrapped(ImFont* font, const std::string& text, float wrap) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str(), text.c_str() + text.size());
+}
+
+bool ChoiceButton(Ui& ui, const char* id, const std::string& badge, const std::string& text, float width,
+                  bool enabled, bool highlighted) {
+    const ThemeColors& t = *ui.colors;
+    ImFont* font = ui.Font(FontRole::Body);
+    const float pad = ui.U(0.55f);
+    const float badge_r = ui.U(0.7f);
+    const float text_x = pad * 2 + badge_r * 2;
+    const float wrap = width - text_x - pad;
+    const ImVec2 ts = MeasureWrapped(font, text, wrap);
+    const float height = std::max(std::max(48.0f, ui.U(2.0f)), ts.y + pad * 2);
+    ImGui::PushID(id);
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    if (!enabled) ImGui::BeginDisabled();
+    const bool pressed = ImGui::InvisibleButton("##choice", ImVec2(width, height));
+    if (!enabled) ImGui::EndDisabled();
+    const bool hovered = ImGui::IsItemHovered() && enabled;
+    const bool held = ImGui::IsItemActive();
+    const ImVec2 p1(p0.x + width, p0.y + height);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float rounding = ui.U(0.5f);
+    Rgb bg = held || highlighted ? t.secondary_hover : (hovered ? t.secondary : t.surface);
+    dl->AddRectFilled(p0, p1, ToU32(bg), rounding);
+    dl->AddRect(p0, p1, ToU32(hovered || highlighted ? t.primary : t.border), rounding, 0,
+                highlighted ? std::max(3.0f, ui.U(0.1f)) : std::max(1.5f, ui.U(0.06f)));
+    FocusRing(ui, rounding);
+    const ImVec2 bc(p0.x + pad + badge_r, p0.y + height * 0.5f);
+    dl->AddCircleFilled(bc, badge_r, ToU32(enabled ? t.primary : t.border), 32);
+    ImFont* bold = ui.Font(FontRole::Bold);
+    const ImVec2 bs = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, badge.c_str());
+    dl->AddText(bold, bold->FontSize, ImVec2(bc.x - bs.x * 0.5f, bc.y - bs.y * 0.5f), ToU32(t.primary_text), badge.c_str());
+    dl->AddText(font, font->FontSize, ImVec2(p0.x + text_x, p0.y + (height - ts.y) * 0.5f),
+                ToU32(enabled ? t.text : t.text_muted), text.c_str(), text.c_str() + text.size(), wrap);
+    ImGui::PopID();
+    ui.record.widgets.push_back({id, text, p0, p1, enabled});
+    return pressed && enabled;
+}
+
+void NoteCard(Ui& ui, Rgb stripe, Rgb background, const std::string& heading, const std::string& body, float width) {
+    ImFont* bold = ui.Font(FontRole::Bold);
+    ImFont* font = ui.Font(FontRole::Body);
+    const float pad = ui.U(0.7f);
+    const float stripe_w = ui.U(0.3f);
+    const float wrap = width - pad * 2 - stripe_w;
+    const ImVec2 hs = heading.empty() ? ImVec2(0, 0) : MeasureWrapped(bold, heading, wrap);
+    const ImVec2 bs = MeasureWrapped(font, body, wrap);
+    const float gap = heading.empty() ? 0 : ui.U(0.2f);
+    const float height = pad * 2 + hs.y + gap + bs.y;
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const ImVec2 p1(p0.x + width, p0.y + height);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float rounding = ui.U(0.45f);
+    dl->AddRectFilled(p0, p1, ToU32(background), rounding);
+    dl->AddRectFilled(p0, ImVec2(p0.x + stripe_w, p1.y), ToU32(stripe), rounding, ImDrawFlags_RoundCornersLeft);
+    const float tx = p0.x + stripe_w + pad;
+    if (!heading.empty())
+        dl->AddText(bold, bold->FontSize, ImVec2(tx, p0.y + pad), ToU32(ui.colors->text), heading.c_str(), nullptr, wrap);
+    dl->AddText(font, font->FontSize, ImVec2(tx, p0.y + pad + hs.y + gap), ToU32(ui.colors->text), body.c_str(),
+                body.c_str() + body.size(), wrap);
+    ImGui::Dummy(ImVec2(width, height));
+    ui.record.texts.push_back(heading);
+    ui.record.texts.push_back(body);
+}
+
+void Avatar(const Ui& ui, ImVec2 centre, float radius, uint32_t colour_rgb, const std::string& name) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Rgb c{static_cast<uint8_t>(colour_rgb >> 16), static_cast<uint8_t>(colour_rgb >> 8), static_cast<uint8_t>(colour_rgb)};
+    dl->AddCircleFilled(centre, radius, ToU32(c), 40);
+    // Initials: the first letter of the first two words (UTF-8 aware).
+    std::string initials;
+    bool at_word = true;
+    for (size_t i = 0; i < name.size() && initials.size() < 8;) {
+        const unsigned char ch = name[i];
+        const size_t len = ch < 0x80 ? 1 : (ch >> 5) == 0x6 ? 2 : (ch >> 4) == 0xE ? 3 : 4;
+        if (ch == ' ') at_word = true;
+        else if (at_word) {
+            initials += name.substr(i, len);
+            at_word = false;
+            if (initials.size() >= 2 && std::count_if(initials.begin(), initials.end(), [](char x) { return (x & 0xC0) != 0x80; }) >= 2) break;
+        }
+        i += len;
+    }
+    ImFont* bold = ui.Font(FontRole::Bold);
+    const ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, initials.c_str());
+    dl->AddText(bold, bold->FontSize, ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.5f), IM_COL32_WHITE, initials.c_str());
+}
+
+} // namespace sb::ui

@@ -81,3 +81,16 @@ void DrawIcon(const Ui& ui, IconKind kind, ImVec2 c, float r);
 bool Card(Ui& ui, const char* id, IconKind icon, const std::string& title, const std::string& text,
           const std::string& footer, ImVec2 size);
 } // namespace sb::ui
+
+namespace sb::ui {
+// Size of `text` wrapped at `wrap` px in `font`.
+ImVec2 MeasureWrapped(ImFont* font, const std::string& text, float wrap);
+// A full-width button whose text wraps over several lines, with a number badge ("1", "2", ...)
+// so keys 1-4 are visible. Height follows the text.
+bool ChoiceButton(Ui& ui, const char* id, const std::string& badge, const std::string& text, float width,
+                  bool enabled = true, bool highlighted = false);
+// A rounded panel with a coloured stripe on the left, a bold heading and wrapped body text.
+void NoteCard(Ui& ui, Rgb stripe, Rgb background, const std::string& heading, const std::string& body, float width);
+// A circle with initials in `colour`, for a speaker without a portrait.
+void Avatar(const Ui& ui, ImVec2 centre, float radius, uint32_t colour_rgb, const std::string& name);
+} // namespace sb::ui

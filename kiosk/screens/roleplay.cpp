@@ -1,0 +1,299 @@
+// The role-play player: the conversation line by line, like a chat app; choices as big numbered
+// buttons (keys 1-4); feedback after each choice; Back undoes a choice, Start over restarts.
+// In classroom mode each decision first shows a discussion prompt and the options with hand counts.
+#include "screens/screens.h"
+#include "ui/strings.h"
+
+#include <SDL_scancode.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace sb {
+
+namespace {
+
+uint32_t SpeakerColour(const Pack& pack, const std::string& speaker, const Ui& ui) {
+    if (const CastMember* c = pack.FindCast(speaker)) return c->colour;
+    const Rgb p = ui.colors->primary;
+    return (uint32_t(p.r) << 16) | (uint32_t(p.g) << 8) | p.b;
+}
+
+std::string SpeakerName(const Pack& pack, const std::string& speaker, const std::string& lang) {
+    if (speaker == "you") return Tr(lang, "roleplay.you");
+    if (const CastMember* c = pack.FindCast(speaker)) return pack.T(c->name, lang);
+    return speaker;
+}
+
+// One line of the conversation: others on the left with an avatar, the student on the right,
+// the narrator centred without a bubble.
+void DrawLine(Ui& ui, const Pack& pack, const TranscriptLine& line, float width) {
+    const ThemeColors& t = *ui.colors;
+    const std::string& text = pack.T(*line.text, ui.lang);
+    ImFont* font = ui.Font(FontRole::Body);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = ui.U(0.55f);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    if (line.speaker == "narrator") {
+        ImFont* small = ui.Font(FontRole::Body);
+        const float wrap = width * 0.8f;
+        const ImVec2 ts = ui::MeasureWrapped(small, text, wrap);
+        dl->AddText(small, small->FontSize, ImVec2(origin.x + (width - ts.x) * 0.5f, origin.y + ui.U(0.2f)),
+                    ToU32(t.text_muted), text.c_str(), text.c_str() + text.size(), wrap);
+        ImGui::Dummy(ImVec2(width, ts.y + ui.U(0.6f)));
+        ui.record.texts.push_back(text);
+        return;
+    }
+    const bool you = line.speaker == "you";
+    const float avatar_r = ui.U(0.95f);
+    const float max_bubble = width * 0.72f;
+    const ImVec2 ts = ui::MeasureWrapped(font, text, max_bubble - pad * 2);
+    const float bubble_w = ts.x + pad * 2;
+    const float bubble_h = ts.y + pad * 2;
+    ImFont* name_font = ui.Font(FontRole::Small);
+    const float name_h = name_font->FontSize + ui.U(0.15f);
+    const std::string name = SpeakerName(pack, line.speaker, ui.lang);
+    const uint32_t colour = SpeakerColour(pack, line.speaker, ui);
+    const Rgb speaker_rgb{uint8_t(colour >> 16), uint8_t(colour >> 8), uint8_t(colour)};
+    float bx;
+    if (you) {
+        bx = origin.x + width - bubble_w;
+    } else {
+        bx = origin.x + avatar_r * 2 + ui.U(0.5f);
+        ui::Avatar(ui, ImVec2(origin.x + avatar_r, origin.y + name_h + avatar_r * 0.9f), avatar_r, colour, name);
+    }
+    const ImVec2 name_size = name_font->CalcTextSizeA(name_font->FontSize, FLT_MAX, 0, name.c_str());
+    dl->AddText(name_font, name_font->FontSize, ImVec2(you ? origin.x + width - name_size.x : bx, origin.y),
+                ToU32(you ? t.secondary_text : speaker_rgb), name.c_str());
+    const ImVec2 b0(bx, origin.y + name_h);
+    const ImVec2 b1(bx + bubble_w, b0.y + bubble_h);
+    const float rounding = ui.U(0.6f);
+    if (you) {
+        dl->AddRectFilled(b0, b1, ToU32(t.primary), rounding, ImDrawFlags_RoundCornersAll & ~ImDrawFlags_RoundCornersTopRight);
+    } else {
+        dl->AddRectFilled(b0, b1, ToU32(t.surface), rounding, ImDrawFlags_RoundCornersAll & ~ImDrawFlags_RoundCornersTopLeft);
+        dl->AddRect(b0, b1, ToU32(t.border), rounding, ImDrawFlags_RoundCornersAll & ~ImDrawFlags_RoundCornersTopLeft,
+                    std::max(1.0f, ui.U(0.04f)));
+    }
+    dl->AddText(font, font->FontSize, ImVec2(b0.x + pad, b0.y + pad), ToU32(you ? t.primary_text : t.text), text.c_str(),
+                text.c_str() + text.size(), max_bubble - pad * 2);
+    ImGui::Dummy(ImVec2(width, std::max(name_h + bubble_h, avatar_r * 2 + name_h) + ui.U(0.45f)));
+    ui.record.texts.push_back(text);
+}
+
+// Hands were counted per option on screen; the session keeps them per choice of the node.
+std::vector<int> TallyByChoice(const std::vector<int>& shown, const std::vector<int>& available, size_t total) {
+    if (shown.empty()) return {};
+    std::vector<int> out(total, 0);
+    for (size_t k = 0; k < shown.size() && k < available.size(); ++k) out[available[k]] = shown[k];
+    return out;
+}
+
+Rgb QualityColour(const Ui& ui, ChoiceQuality q) {
+    switch (q) {
+    case ChoiceQuality::Strong: return ui.colors->good;
+    case ChoiceQuality::Weak: return ui.colors->warn;
+    default: return ui.colors->primary;
+    }
+}
+
+} // namespace
+
+void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
+    ui::BeginRoot(ui, "roleplay");
+    const RoleplaySession* s = model.roleplay.get();
+    if (!s) {
+        ui::Label(ui, FontRole::Body, Tr(ui.lang, "module.gone"), ui.colors->text_muted);
+        if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet)) actions.Back();
+        ui::EndRoot();
+        return;
+    }
+    const Pack& pack = s->GetPack();
+    const ThemeColors& t = *ui.colors;
+    const bool classroom = model.classroom;
+
+    // ---- top bar: undo, title, restart
+    if (ui::Button(ui, "undo", Tr(ui.lang, "roleplay.undo"), ImVec2(ui.U(9), 0), ButtonKind::Quiet, s->CanUndo()))
+        actions.Push([](Model& m) {
+            m.roleplay->Undo();
+            m.roleplay_view.tally.clear();
+        });
+    {
+        // The title sits centred on the bar, drawn so it does not move the buttons.
+        const std::string title = pack.T(s->GetModule().title, ui.lang);
+        ImFont* bold = ui.Font(FontRole::Bold);
+        const ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, title.c_str());
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        ImGui::GetWindowDrawList()->AddText(bold, bold->FontSize,
+                                            ImVec2(ImGui::GetWindowPos().x + (ImGui::GetWindowWidth() - ts.x) * 0.5f,
+                                                   (a.y + b.y - ts.y) * 0.5f),
+                                            ToU32(t.text), title.c_str());
+        ui.record.texts.push_back(title);
+    }
+    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x - ui.U(7));
+    if (ui::Button(ui, "restart", Tr(ui.lang, "roleplay.restart"), ImVec2(ui.U(7), 0), ButtonKind::Quiet))
+        actions.Push([](Model& m) {
+            m.roleplay->Restart();
+            m.roleplay_view = {};
+        });
+
+    const float column = std::min(ImGui::GetContentRegionAvail().x, ui.U(40));
+    const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
+
+    // ---- bottom panel height: what the student does next
+    const std::vector<int> available = s->AvailableChoices();
+    const auto& choices = s->CurrentNode().choices;
+    float bottom_h = ui.U(3.2f);
+    if (s->AtDecision()) {
+        bottom_h = ui.U(classroom ? 3.0f : 2.2f);
+        for (int i : available)
+            bottom_h += std::max(ui.U(2.0f), ui::MeasureWrapped(ui.Font(FontRole::Body), pack.T(choices[i].text, ui.lang),
+                                                                column - ui.U(3.6f)).y + ui.U(1.1f)) + ImGui::GetStyle().ItemSpacing.y;
+        if (classroom) bottom_h += ui.U(1.2f) * available.size();
+    } else if (s->ShowingFeedback()) {
+        bottom_h = ui.U(3.0f);
+    }
+    bottom_h = std::min(bottom_h, ImGui::GetContentRegionAvail().y * 0.62f);
+
+    // ---- the conversation
+    ui::Space(ui, 0.3f);
+    const float conv_h = ImGui::GetContentRegionAvail().y - bottom_h;
+    ImGui::SetCursorPosX(x);
+    ImGui::BeginChild("##conversation", ImVec2(column + ImGui::GetStyle().ScrollbarSize, conv_h), false,
+                      ImGuiWindowFlags_NoBackground);
+    const auto transcript = s->Transcript();
+    for (const TranscriptLine& line : transcript) DrawLine(ui, pack, line, column - ui.U(0.2f));
+    if (s->ShowingFeedback() && s->LastChoice()) {
+        const Choice& c = *s->LastChoice();
+        ui::Space(ui, 0.2f);
+        ui::NoteCard(ui, QualityColour(ui, c.quality), t.callout_know, Tr(ui.lang, "roleplay.feedback"),
+                     pack.T(c.feedback, ui.lang), column - ui.U(0.2f));
+    }
+    if (s->AtDecision() && classroom && !s->CurrentNode().prompt.Empty()) {
+        ui::Space(ui, 0.2f);
+        ui::NoteCard(ui, t.accent, t.callout_watch, Tr(ui.lang, "roleplay.discuss"),
+                     pack.T(s->CurrentNode().prompt, ui.lang), column - ui.U(0.2f));
+    }
+    // Follow the newest line, as a chat app does.
+    const size_t seen = transcript.size() + (s->ShowingFeedback() ? 1 : 0) + (s->AtDecision() ? 1 : 0);
+    if (seen != model.roleplay_view.seen_lines) {
+        ImGui::SetScrollHereY(1.0f);
+        actions.Push([seen](Model& m) { m.roleplay_view.seen_lines = seen; });
+    }
+    // A tap anywhere on the conversation shows the next line.
+    if (ImGui::IsWindowHovered() && ImGui::IsMouseReleased(0) && !s->AllLinesShown() && !s->ShowingFeedback())
+        actions.Push([](Model& m) { m.roleplay->RevealNextLine(); });
+    ImGui::EndChild();
+
+    // ---- what the student does next
+    ImGui::SetCursorPosX(x);
+    ImGui::BeginGroup();
+    const bool key_next = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false) ||
+                          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), false) ||
+                          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown), false);
+    const bool key_back = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), false) ||
+                          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp), false);
+    if (s->ShowingFeedback()) {
+        ui::Space(ui, 0.3f);
+        if (ui::Button(ui, "next", Tr(ui.lang, "roleplay.next"), ImVec2(column, ui.U(2.2f))) || key_next)
+            actions.Push([](Model& m) {
+                m.roleplay->DismissFeedback();
+                if (m.roleplay->AtEnding()) m.router.Replace(ScreenId::RoleplayDebrief);
+            });
+    } else if (s->AtDecision()) {
+        ui::Label(ui, FontRole::Bold, Tr(ui.lang, classroom ? "roleplay.discuss" : "roleplay.choose"), t.text);
+        const auto& view = model.roleplay_view;
+        const int focus = std::clamp(view.focus, 0, std::max(0, static_cast<int>(available.size()) - 1));
+        for (size_t k = 0; k < available.size(); ++k) {
+            const int i = available[k];
+            const std::string id = "choice-" + std::to_string(k + 1);
+            const int hands = k < view.tally.size() ? view.tally[k] : 0;
+            float w = column;
+            if (classroom) w = column - ui.U(8.5f);
+            const bool picked = ui::ChoiceButton(ui, id.c_str(), std::to_string(k + 1), pack.T(choices[i].text, ui.lang), w,
+                                                 true, classroom && static_cast<int>(k) == focus);
+            const bool key_pick = k < 9 && ImGui::IsKeyPressed(SDL_SCANCODE_1 + static_cast<int>(k), false);
+            if (classroom) {
+                // Hand counts beside each option: − n +
+                ImGui::SameLine(0, ui.U(0.4f));
+                const std::string minus = "less-" + std::to_string(k + 1), plus = "more-" + std::to_string(k + 1);
+                if (ui::Button(ui, minus.c_str(), "−", ImVec2(ui.U(2.2f), 0), ButtonKind::Secondary))
+                    actions.Push([k](Model& m) {
+                        auto& tl = m.roleplay_view.tally;
+                        if (tl.size() > k && tl[k] > 0) --tl[k];
+                    });
+                ImGui::SameLine(0, ui.U(0.2f));
+                char count[32];
+                snprintf(count, sizeof count, "%d", hands);
+                ImGui::PushFont(ui.Font(FontRole::Bold));
+                const float cw = ImGui::CalcTextSize(count).x;
+                ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ui.U(1.6f) - cw) * 0.5f);
+                ImGui::TextUnformatted(count);
+                ImGui::PopFont();
+                ui.record.texts.push_back(std::string(count) + " " + Tr(ui.lang, "roleplay.hands"));
+                ImGui::SameLine(0, ui.U(0.2f));
+                if (ui::Button(ui, plus.c_str(), "+", ImVec2(ui.U(2.2f), 0), ButtonKind::Secondary))
+                    actions.Push([k, n = available.size()](Model& m) {
+                        auto& tl = m.roleplay_view.tally;
+                        tl.resize(std::max(tl.size(), n), 0);
+                        ++tl[k];
+                    });
+            }
+            if (picked || key_pick)
+                actions.Push([i, available, total = choices.size()](Model& m) {
+                    m.roleplay->Choose(i, TallyByChoice(m.roleplay_view.tally, available, total));
+                    m.roleplay_view.tally.clear();
+                    m.roleplay_view.focus = 0;
+                });
+        }
+        if (classroom) {
+            // A presenter remote: arrows move and count, Page Down picks, Page Up goes back.
+            const int n = static_cast<int>(available.size());
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
+                actions.Push([n](Model& m) { m.roleplay_view.focus = std::min(n - 1, m.roleplay_view.focus + 1); });
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
+                actions.Push([](Model& m) { m.roleplay_view.focus = std::max(0, m.roleplay_view.focus - 1); });
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)))
+                actions.Push([focus, n](Model& m) {
+                    auto& tl = m.roleplay_view.tally;
+                    tl.resize(std::max<size_t>(tl.size(), n), 0);
+                    ++tl[focus];
+                });
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)))
+                actions.Push([focus](Model& m) {
+                    auto& tl = m.roleplay_view.tally;
+                    if (static_cast<int>(tl.size()) > focus && tl[focus] > 0) --tl[focus];
+                });
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown), false) && n > 0)
+                actions.Push([i = available[focus], available, total = choices.size()](Model& m) {
+                    m.roleplay->Choose(i, TallyByChoice(m.roleplay_view.tally, available, total));
+                    m.roleplay_view.tally.clear();
+                    m.roleplay_view.focus = 0;
+                });
+            ui::Label(ui, FontRole::Small, Tr(ui.lang, "roleplay.keys.classroom"), t.text_muted);
+        }
+    } else {
+        ui::Space(ui, 0.3f);
+        const bool more_lines = !s->AllLinesShown();
+        if (ui::Button(ui, "next", Tr(ui.lang, "roleplay.next"), ImVec2(column, ui.U(2.2f))) || key_next)
+            actions.Push([](Model& m) {
+                if (!m.roleplay->AllLinesShown()) m.roleplay->RevealNextLine();
+                else m.roleplay->Continue();
+            });
+        if (more_lines) ui::LabelCentered(ui, FontRole::Small, Tr(ui.lang, "roleplay.tap"), t.text_muted, column);
+    }
+    ImGui::EndGroup();
+    if (key_back && s->CanUndo() && !(classroom && s->AtDecision() && !ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp), false)))
+        actions.Push([](Model& m) {
+            m.roleplay->Undo();
+            m.roleplay_view.tally.clear();
+        });
+
+    ui::Probe(ui, "roleplay.node", s->CurrentNode().id);
+    ui::Probe(ui, "roleplay.feedback", s->ShowingFeedback() ? "yes" : "no");
+    ui::Probe(ui, "roleplay.path", std::to_string(s->Path().size()));
+    ui::EndRoot();
+}
+
+} // namespace sb

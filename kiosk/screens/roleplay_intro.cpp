@@ -1,0 +1,59 @@
+// Role-play intro: what it is about, who you play, and a content warning with a way out.
+#include "pack/stats.h"
+#include "screens/screens.h"
+#include "ui/strings.h"
+
+#include <cstdio>
+
+namespace sb {
+
+void DrawRoleplayIntroScreen(const Model& model, Ui& ui, Actions& actions) {
+    ui::BeginRoot(ui, "roleplay-intro");
+    if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet)) actions.Back();
+    const Pack* pack = model.CurrentPack();
+    const Module* m = model.CurrentModule();
+    const Roleplay* rp = m ? m->AsRoleplay() : nullptr;
+    if (!pack || !rp) {
+        ui::Label(ui, FontRole::Body, Tr(ui.lang, "module.gone"), ui.colors->text_muted);
+        ui::EndRoot();
+        return;
+    }
+    const float width = std::min(ImGui::GetContentRegionAvail().x, ui.U(36));
+    const float x = (ImGui::GetWindowWidth() - width) * 0.5f;
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.U(0.8f));
+    ImGui::SetCursorPosX(x);
+    ImGui::BeginGroup();
+    char meta[96], minutes[32];
+    snprintf(minutes, sizeof minutes, Tr(ui.lang, "common.minutes"), ModuleMinutes(*pack, *m));
+    snprintf(meta, sizeof meta, "%s  ·  %s", Tr(ui.lang, "kind.roleplay"), minutes);
+    ui::Label(ui, FontRole::Small, meta, ui.colors->secondary_text);
+    ui::Label(ui, FontRole::Heading, pack->T(m->title, ui.lang), ui.colors->text, width);
+    ui::Space(ui, 0.3f);
+    if (!rp->role.Empty()) ui::Label(ui, FontRole::Bold, pack->T(rp->role, ui.lang), ui.colors->text, width);
+    if (!m->summary.Empty()) ui::Label(ui, FontRole::Body, pack->T(m->summary, ui.lang), ui.colors->text, width);
+    ui::Space(ui, 0.6f);
+    ui::NoteCard(ui, ui.colors->warn, ui.colors->callout_watch, Tr(ui.lang, "roleplay.warning"),
+                 pack->T(rp->content_warning, ui.lang), width);
+    ui::Space(ui, 0.4f);
+    ui::Label(ui, FontRole::Small,
+              Tr(ui.lang, model.classroom ? "roleplay.howto.classroom" : "roleplay.howto"), ui.colors->text_muted, width);
+    ui::Space(ui, 0.8f);
+    if (ui::Button(ui, "begin", Tr(ui.lang, "roleplay.begin"), ImVec2(ui.U(12), ui.U(2.4f)))) {
+        actions.Push([](Model& mm) {
+            auto pack_ptr = mm.packs.SharedPack(mm.pack_id);
+            const Module* mod = pack_ptr ? pack_ptr->FindModule(mm.module_id) : nullptr;
+            if (!mod || !mod->AsRoleplay()) return;
+            mm.roleplay = std::make_unique<RoleplaySession>(pack_ptr, *mod);
+            mm.roleplay_view = {};
+            mm.router.Replace(ScreenId::Roleplay);
+        });
+    }
+    ImGui::SetItemDefaultFocus();
+    ImGui::SameLine(0, ui.U(0.8f));
+    if (ui::Button(ui, "skip", Tr(ui.lang, "roleplay.skip"), ImVec2(ui.U(12), ui.U(2.4f)), ButtonKind::Quiet))
+        actions.Back();
+    ImGui::EndGroup();
+    ui::EndRoot();
+}
+
+} // namespace sb
