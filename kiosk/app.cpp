@@ -30,7 +30,10 @@ long long RealtimeNs() {
 
 } // namespace
 
-App::App(AppOptions options) : m_options(std::move(options)) { m_model.lang = m_options.lang; }
+App::App(AppOptions options) : m_options(std::move(options)) {
+    m_model.lang = m_options.lang;
+    m_model.classroom = m_options.workshop;
+}
 
 void App::FinishLoadingPacks() {
     if (!m_loading.valid()) return;
@@ -164,6 +167,7 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
         m_virtual_ms += in.advance_ms;
         io.MousePos = in.mouse_pos;
         io.MouseDown[0] = in.mouse_down;
+        io.MouseWheel = in.wheel;
         for (int k = 0; k < 512; ++k) io.KeysDown[k] = (k == in.key);
         io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
         if (!in.text.empty()) io.AddInputCharactersUTF8(in.text.c_str());

@@ -31,6 +31,7 @@ struct AppOptions {
     std::string content_dir;              // folder of packs (each sub-folder with a pack.json)
     std::vector<std::string> pack_dirs;   // extra packs (--pack)
     bool watch = false;                   // reload packs when their files change
+    bool workshop = false;                // classroom mode for role-plays
     ThemeId theme = ThemeId::Calm;
 };
 

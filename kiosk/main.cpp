@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
     cli.add_option("--lang", options.lang, "Start in this language")->check(CLI::IsMember({"nl", "en"}));
     cli.add_option("--text-size", options.text_scale, "Text size factor, 1.0 to 1.6")->check(CLI::Range(0.8, 1.8));
     cli.add_option("--theme", theme, "Colour theme")->check(CLI::IsMember({"calm", "high-contrast"}));
+    std::string mode = "walk-up";
+    cli.add_option("--mode", mode, "walk-up (a student alone) or workshop (a trainer presents to a class)")
+        ->check(CLI::IsMember({"walk-up", "workshop"}));
     cli.add_flag("--frame-stats", options.print_frame_stats, "Print frames drawn and skipped at exit");
     cli.add_flag("--exit-after-first-frame", options.exit_after_first_frame,
                  "Print the wall-clock time of the first frame and exit (start-up benchmark)");
@@ -39,6 +42,7 @@ int main(int argc, char** argv) {
         options.window.width = w;
         options.window.height = h;
     }
+    options.workshop = mode == "workshop";
     options.theme = theme == "high-contrast" ? sb::ThemeId::HighContrast : sb::ThemeId::Calm;
     sb::App app(std::move(options));
     return app.Run();

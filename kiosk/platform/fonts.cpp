@@ -95,8 +95,8 @@ bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float t
             error = "The font " + file + " could not be read. Reinstall fonts-noto-core.";
             return false;
         }
-        // Noto Sans has no arrows; take them (for Back and Next) from DejaVu Sans when it is there.
-        static const ImWchar arrows[] = {0x2190, 0x2193, 0};
+        // Noto Sans has no arrows and no minus sign; take them from DejaVu Sans when it is there.
+        static const ImWchar arrows[] = {0x2190, 0x2193, 0x2212, 0x2212, 0};
         const std::string symbols = bold[i] ? kSymbolsBold : kSymbols;
         std::error_code ec;
         if (std::filesystem::is_regular_file(symbols, ec)) {

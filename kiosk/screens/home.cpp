@@ -37,6 +37,7 @@ void DrawHomeScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::Space(ui, 0.4f);
 
     ImGui::BeginChild("##cards", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    ui::TouchScroll();
     const float spacing = ui.U(1.0f);
     const float avail = ImGui::GetContentRegionAvail().x;
     const int columns = avail > ui.U(30) ? 2 : 1;

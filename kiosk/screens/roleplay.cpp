@@ -161,6 +161,7 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
     ImGui::SetCursorPosX(x);
     ImGui::BeginChild("##conversation", ImVec2(column + ImGui::GetStyle().ScrollbarSize, conv_h), false,
                       ImGuiWindowFlags_NoBackground);
+    ui::TouchScroll();
     const auto transcript = s->Transcript();
     for (const TranscriptLine& line : transcript) DrawLine(ui, pack, line, column - ui.U(0.2f));
     if (s->ShowingFeedback() && s->LastChoice()) {
@@ -181,7 +182,7 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
         actions.Push([seen](Model& m) { m.roleplay_view.seen_lines = seen; });
     }
     // A tap anywhere on the conversation shows the next line.
-    if (ImGui::IsWindowHovered() && ImGui::IsMouseReleased(0) && !s->AllLinesShown() && !s->ShowingFeedback())
+    if (ImGui::IsWindowHovered() && ImGui::IsMouseReleased(0) && !ui::WasDrag() && !s->AllLinesShown() && !s->ShowingFeedback())
         actions.Push([](Model& m) { m.roleplay->RevealNextLine(); });
     ImGui::EndChild();
 
@@ -202,7 +203,7 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
                 if (m.roleplay->AtEnding()) m.router.Replace(ScreenId::RoleplayDebrief);
             });
     } else if (s->AtDecision()) {
-        ui::Label(ui, FontRole::Bold, Tr(ui.lang, classroom ? "roleplay.discuss" : "roleplay.choose"), t.text);
+        ui::Label(ui, FontRole::Bold, Tr(ui.lang, classroom ? "roleplay.vote" : "roleplay.choose"), t.text);
         const auto& view = model.roleplay_view;
         const int focus = std::clamp(view.focus, 0, std::max(0, static_cast<int>(available.size()) - 1));
         for (size_t k = 0; k < available.size(); ++k) {
@@ -280,6 +281,7 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
             actions.Push([](Model& m) {
                 if (!m.roleplay->AllLinesShown()) m.roleplay->RevealNextLine();
                 else m.roleplay->Continue();
+                if (m.roleplay->AtEnding()) m.router.Replace(ScreenId::RoleplayDebrief);  // a "next" into an ending
             });
         if (more_lines) ui::LabelCentered(ui, FontRole::Small, Tr(ui.lang, "roleplay.tap"), t.text_muted, column);
     }
@@ -291,6 +293,7 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
         });
 
     ui::Probe(ui, "roleplay.node", s->CurrentNode().id);
+    ui::Probe(ui, "roleplay.step", s->AtDecision() ? "decision" : (s->ShowingFeedback() ? "feedback" : "reading"));
     ui::Probe(ui, "roleplay.feedback", s->ShowingFeedback() ? "yes" : "no");
     ui::Probe(ui, "roleplay.path", std::to_string(s->Path().size()));
     ui::EndRoot();

@@ -73,6 +73,7 @@ void DrawRoleplayDebriefScreen(const Model& model, Ui& ui, Actions& actions) {
     ImGui::SetCursorPosX(x);
     ImGui::BeginChild("##debrief", ImVec2(column + ImGui::GetStyle().ScrollbarSize, ImGui::GetContentRegionAvail().y - buttons_h),
                       false, ImGuiWindowFlags_NoBackground);
+    ui::TouchScroll();
     const float w = column - ui.U(0.3f);
     // Outcome badge and title.
     {
@@ -115,7 +116,10 @@ void DrawRoleplayDebriefScreen(const Model& model, Ui& ui, Actions& actions) {
             if (static_cast<int>(k) == step.choice) continue;
             const Choice& other = node.choices[k];
             std::string leads;
-            for (int e : s->ReachableEndings(other.target))
+            const std::vector<int> reachable = s->ReachableEndings(other.target);
+            // Naming every ending tells nothing; name them only when the option narrows the story.
+            if (reachable.size() < rp.endings.size())
+                for (int e : reachable)
                 leads += (leads.empty() ? "" : ", ") + std::string("“") + pack.T(rp.endings[e].title, ui.lang) + "”";
             std::string line = std::string(Tr(ui.lang, "debrief.other")) + ": " + pack.T(other.text, ui.lang) + " — " +
                                pack.T(other.feedback, ui.lang);

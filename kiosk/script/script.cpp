@@ -15,10 +15,11 @@ namespace {
 
 constexpr int kSettleFrames = 3;     // ImGui 1.86's SDL backend needs 2-3 frames after input
 constexpr int kFindFrames = 20;      // frames to wait for a widget to appear before failing
-constexpr int kWaitStepMs = 250;     // virtual time advances in steps, so countdowns see each second
+constexpr int kWaitStepMs = 250;
+constexpr int kMaxRepeats = 60;      // click-until gives up after this many presses     // virtual time advances in steps, so countdowns see each second
 
 const char* const kVerbs[] = {"click", "tap", "key", "type", "move", "wait", "sleep", "screenshot", "expect-screen",
-                              "expect-text", "expect-no-text", "expect", "expect-glyphs", "quit"};
+                              "expect-text", "expect-no-text", "expect", "expect-glyphs", "click-until", "quit"};
 
 bool SplitArgs(const std::string& line, std::vector<std::string>& out, std::string& error) {
     size_t i = 0;
@@ -115,6 +116,8 @@ bool ParseScript(const std::string& text, const std::string& file, std::vector<S
         if ((step.verb == "wait" || step.verb == "sleep") && (step.args[0].find_first_not_of("0123456789") != std::string::npos))
             return fail("'wait' takes milliseconds, for example: wait 500");
         if (step.verb == "expect" && step.args.size() < 2) return fail("'expect' needs a key and a value");
+        if (step.verb == "click-until" && step.args.size() < 3)
+            return fail("'click-until' needs a key, a value and a widget, e.g. click-until roleplay.step decision next");
         steps.push_back(std::move(step));
     }
     return true;
@@ -142,6 +145,7 @@ void ScriptRunner::Advance() {
     ++m_index;
     m_phase = 0;
     m_wait_frames = 0;
+    m_scrolls = 0;
 }
 
 ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
@@ -162,6 +166,32 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
     const std::string rest = Join(step.args, 0);
     const std::string& v = step.verb;
 
+    if (v == "click-until") {
+        // Press a widget again and again, as a reader taps "Continue", until the screen reports KEY = VALUE.
+        const std::string want = step.args[1];
+        auto it = last.probes.find(arg);
+        const std::string got = arg == "screen" ? last.screen : (it == last.probes.end() ? "" : it->second);
+        if (got == want) {
+            Advance();
+            return in;
+        }
+        if (m_phase >= 2000 + kMaxRepeats * 4) {
+            Fail(step, "pressed '" + step.args[2] + "' " + std::to_string(kMaxRepeats) + " times but " + arg + " is still '" + got + "', not '" + want + "'");
+            return in;
+        }
+        const WidgetRecord* w = last.Find(step.args[2]);
+        if (!w || !w->enabled) {
+            Fail(step, "no widget '" + step.args[2] + "' to press on screen '" + last.screen + "' (" + arg + " is '" + got + "')");
+            return in;
+        }
+        if (m_phase < 2000) m_phase = 2000;
+        m_mouse = ImVec2((w->min.x + w->max.x) * 0.5f, (w->min.y + w->max.y) * 0.5f);
+        in.mouse_pos = m_mouse;
+        ++m_phase;
+        if (m_phase % 4 == 2) in.mouse_down = true;
+        if (m_phase % 4 == 3) m_wait_frames = kSettleFrames;
+        return in;
+    }
     if (v == "click" || v == "tap" || v == "move") {
         const WidgetRecord* w = last.Find(rest);
         if (!w || !w->enabled) {
@@ -173,6 +203,19 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
             }
             return in;
         }
+        if (!w->Visible() && m_phase < 1000) {
+            // Off screen in a scroll area: scroll towards it, as a person would.
+            if (++m_scrolls > kMaxRepeats) {
+                Fail(step, "'" + rest + "' stays out of view after scrolling");
+                return in;
+            }
+            m_mouse = ImVec2((w->clip_min.x + w->clip_max.x) * 0.5f, (w->clip_min.y + w->clip_max.y) * 0.5f);
+            in.mouse_pos = m_mouse;
+            in.wheel = (w->min.y + w->max.y) * 0.5f > w->clip_max.y ? -1.0f : 1.0f;
+            m_wait_frames = 1;
+            return in;
+        }
+        m_scrolls = 0;
         m_mouse = ImVec2((w->min.x + w->max.x) * 0.5f, (w->min.y + w->max.y) * 0.5f);
         in.mouse_pos = m_mouse;
         // Hover first, then press, then release: the order a finger or mouse produces.

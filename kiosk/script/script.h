@@ -7,6 +7,8 @@
 //                            PageUp, PageDown, Backspace, 1..9, A..Z, F1..F12
 //   type TEXT                type text (UTF-8)
 //   move ID_OR_LABEL         hover a widget without pressing it
+//   click-until KEY VALUE ID press the widget repeatedly until the screen reports KEY = VALUE
+//                            (KEY "screen" means the screen's name), e.g. click-until roleplay.step decision next
 //   wait MS                  let MS milliseconds of (virtual) time pass
 //   sleep MS                 wait MS milliseconds of real time (when something outside changes)
 //   screenshot FILE.png      save what is on screen
@@ -39,6 +41,7 @@ struct ScriptFrameInput {
     ImVec2 mouse_pos{-1e6f, -1e6f};
     bool mouse_down = false;
     int key = -1;  // SDL scancode held this frame
+    float wheel = 0;  // mouse wheel notches (negative scrolls down)
     std::string text;
     int advance_ms = 0;             // virtual time to add before this frame
     std::string screenshot_path;    // save this frame
@@ -63,6 +66,7 @@ private:
     int m_phase = 0;
     int m_wait_frames = 3;  // let the first frames lay out before the first step
     int m_remaining_ms = 0;
+    int m_scrolls = 0;
     ImVec2 m_mouse{-1e6f, -1e6f};
     bool m_finished = false;
     int m_exit_code = 0;

@@ -62,6 +62,7 @@ constexpr Entry kStrings[] = {
     {"roleplay.feedback", "Wat er gebeurde", "What happened"},
     {"roleplay.discuss", "Bespreek met de groep", "Discuss with the group"},
     {"roleplay.hands", "handen", "hands"},
+    {"roleplay.vote", "Wie kiest welke optie? Tel de handen.", "Who picks which option? Count the hands."},
     {"roleplay.pick", "Deze kiezen we", "We choose this"},
     {"roleplay.keys.classroom", "↑↓ optie · ←→ handen tellen · PgDn kiezen · PgUp terug",
      "↑↓ option · ←→ count hands · PgDn choose · PgUp back"},

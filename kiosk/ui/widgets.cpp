@@ -37,7 +37,7 @@ void ApplyStyle(const Ui& ui) {
     style.FrameRounding = ui.U(0.5f);
     style.ChildRounding = ui.U(0.5f);
     style.WindowRounding = 0;
-    style.ScrollbarSize = ui.U(0.7f);
+    style.ScrollbarSize = ui.U(0.9f);  // wide enough for a finger
     style.ScrollbarRounding = ui.U(0.35f);
     style.WindowBorderSize = 0;
     style.ChildBorderSize = 0;
@@ -160,11 +160,32 @@ bool Button(Ui& ui, const char* id, const std::string& label, ImVec2 size, Butto
     ImGui::PopStyleColor(4);
     ImGui::PopFont();
     ImGui::PopID();
-    ui.record.widgets.push_back({id, label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), enabled});
-    return pressed && enabled;
+    Record(ui, id, label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), enabled);
+    return pressed && enabled && !WasDrag();
 }
 
 void Probe(Ui& ui, const std::string& key, const std::string& value) { ui.record.probes[key] = value; }
+
+void Record(Ui& ui, const char* id, const std::string& label, ImVec2 min, ImVec2 max, bool enabled) {
+    WidgetRecord w{id, label, min, max, enabled};
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    w.clip_min = window->InnerClipRect.Min;
+    w.clip_max = window->InnerClipRect.Max;
+    ui.record.widgets.push_back(std::move(w));
+}
+
+namespace {
+constexpr float kDragThreshold = 12.0f;  // px a finger may wobble and still tap
+}
+
+void TouchScroll() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) || !io.MouseDown[0]) return;
+    if (io.MouseDragMaxDistanceSqr[0] < kDragThreshold * kDragThreshold) return;
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+}
+
+bool WasDrag() { return ImGui::GetIO().MouseDragMaxDistanceSqr[0] >= kDragThreshold * kDragThreshold; }
 
 void Space(const Ui& ui, float units) { ImGui::Dummy(ImVec2(1, ui.U(units))); }
 
@@ -240,10 +261,10 @@ bool Card(Ui& ui, const char* id, IconKind icon, const std::string& title, const
         dl->AddText(body, body->FontSize, ImVec2(tx, p1.y - pad * 0.8f - body->FontSize), ToU32(t.secondary_text), footer.c_str());
     dl->PopClipRect();
     ImGui::PopID();
-    ui.record.widgets.push_back({id, title, p0, p1, true});
+    Record(ui, id, title, p0, p1, true);
     ui.record.texts.push_back(text);
     ui.record.texts.push_back(footer);
-    return pressed;
+    return pressed && !WasDrag();
 }
 
 } // namespace sb::ui
@@ -287,8 +308,8 @@ bool ChoiceButton(Ui& ui, const char* id, const std::string& badge, const std::s
     dl->AddText(font, font->FontSize, ImVec2(p0.x + text_x, p0.y + (height - ts.y) * 0.5f),
                 ToU32(enabled ? t.text : t.text_muted), text.c_str(), text.c_str() + text.size(), wrap);
     ImGui::PopID();
-    ui.record.widgets.push_back({id, text, p0, p1, enabled});
-    return pressed && enabled;
+    Record(ui, id, text, p0, p1, enabled);
+    return pressed && enabled && !WasDrag();
 }
 
 void NoteCard(Ui& ui, Rgb stripe, Rgb background, const std::string& heading, const std::string& body, float width) {

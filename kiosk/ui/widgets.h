@@ -17,6 +17,11 @@ struct WidgetRecord {
     std::string label;  // visible text
     ImVec2 min, max;
     bool enabled = true;
+    ImVec2 clip_min{-1e9f, -1e9f}, clip_max{1e9f, 1e9f};  // the visible part of its scroll area
+    bool Visible() const {
+        const float cx = (min.x + max.x) * 0.5f, cy = (min.y + max.y) * 0.5f;
+        return cx >= clip_min.x && cx <= clip_max.x && cy >= clip_min.y && cy <= clip_max.y;
+    }
 };
 
 // What one frame showed. The script runner reads the previous frame's record.
@@ -66,6 +71,14 @@ bool Button(Ui& ui, const char* id, const std::string& label, ImVec2 size, Butto
 void FocusRing(const Ui& ui, float rounding);
 
 void Probe(Ui& ui, const std::string& key, const std::string& value);
+
+// Records a widget for scripts, with the visible area of the window it is in.
+void Record(Ui& ui, const char* id, const std::string& label, ImVec2 min, ImVec2 max, bool enabled);
+
+// Lets a finger drag the current scroll area, as on a phone (ImGui 1.86 scrolls only by wheel or bar).
+void TouchScroll();
+// True when the press that just ended was a drag (a scroll), not a tap.
+bool WasDrag();
 
 // Vertical space in body-text units.
 void Space(const Ui& ui, float units);
