@@ -51,6 +51,19 @@ void App::ReloadPacks() {
     fprintf(stderr, "stageboost: reloaded a changed pack\n");
     m_model.languages = m_model.packs.Languages();
     // Stay on the same module where it still exists; otherwise the module screen says it is gone.
+    if (m_model.roleplay) {
+        const nlohmann::json snapshot = m_model.roleplay->Snapshot();
+        auto pack = m_model.packs.SharedPack(m_model.pack_id);
+        const Module* module = pack ? pack->FindModule(m_model.module_id) : nullptr;
+        if (module && module->AsRoleplay()) {
+            auto session = std::make_unique<RoleplaySession>(pack, *module);
+            std::string why;
+            if (!session->Restore(snapshot, why)) fprintf(stderr, "stageboost: the role-play starts over: %s\n", why.c_str());
+            m_model.roleplay = std::move(session);
+        } else {
+            m_model.roleplay.reset();
+        }
+    }
     for (const LoadedPack& p : m_model.packs.Packs())
         for (const Diagnostic& d : p.result.diagnostics.List())
             if (d.severity == Severity::Error) fprintf(stderr, "%s\n", FormatDiagnostic(d, "en").c_str());

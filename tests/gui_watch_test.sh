@@ -12,7 +12,7 @@ click module-rollenspel
 expect-text "Een vraag stellen"
 screenshot ready1.png
 sleep 1500
-expect-screen module
+expect-screen roleplay-intro
 expect module.id rollenspel
 expect-text "Een nieuwe titel"
 screenshot ready2.png

@@ -18,6 +18,7 @@ void DrawRoleplayIntroScreen(const Model& model, Ui& ui, Actions& actions) {
         ui::EndRoot();
         return;
     }
+    ui::Probe(ui, "module.id", m->id);
     const float width = std::min(ImGui::GetContentRegionAvail().x, ui.U(36));
     const float x = (ImGui::GetWindowWidth() - width) * 0.5f;
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.U(0.8f));
