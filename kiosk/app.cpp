@@ -10,6 +10,7 @@
 #include <imgui_impl_sdl.h>
 
 #include <chrono>
+#include <random>
 #include <cstdio>
 
 namespace sb {
@@ -33,6 +34,7 @@ long long RealtimeNs() {
 App::App(AppOptions options) : m_options(std::move(options)) {
     m_model.lang = m_options.lang;
     m_model.classroom = m_options.workshop;
+    m_model.quiz_seed = m_options.seed ? m_options.seed : std::random_device{}();
 }
 
 void App::FinishLoadingPacks() {
@@ -67,6 +69,7 @@ void App::ReloadPacks() {
     for (const LoadedPack& p : m_model.packs.Packs())
         for (const Diagnostic& d : p.result.diagnostics.List())
             if (d.severity == Severity::Error) fprintf(stderr, "%s\n", FormatDiagnostic(d, "en").c_str());
+    m_textures.Clear();  // images may have changed too
     m_skipper.Invalidate();
     m_pending_frames = std::max(m_pending_frames, kFramesAfterInput);
 }
@@ -111,6 +114,7 @@ bool App::Init(std::string& error) {
     m_imgui_ready = true;
 
     m_ui.colors = &GetThemeColors(m_options.theme);
+    m_ui.textures = &m_textures;
     m_ui.lang = m_model.lang;
     if (!BuildFonts(m_ui.fonts, FontFace::Regular, m_width, m_height, m_options.text_scale, error)) return false;
     m_ui.unit = m_ui.fonts.body_px;
@@ -131,6 +135,7 @@ void App::RebuildFonts() {
 
 void App::Shutdown() {
     if (m_imgui_ready) {
+        m_textures.Clear();
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplSDL2_Shutdown();
         ImGui::DestroyContext();
@@ -162,6 +167,9 @@ void App::DrawScreen() {
     case ScreenId::Start: DrawStartScreen(m_model, m_ui, m_actions); break;
     case ScreenId::Home: DrawHomeScreen(m_model, m_ui, m_actions); break;
     case ScreenId::Module: DrawModuleScreen(m_model, m_ui, m_actions); break;
+    case ScreenId::Lesson: DrawLessonScreen(m_model, m_ui, m_actions); break;
+    case ScreenId::Quiz: DrawQuizScreen(m_model, m_ui, m_actions); break;
+    case ScreenId::QuizResult: DrawQuizResultScreen(m_model, m_ui, m_actions); break;
     case ScreenId::RoleplayIntro: DrawRoleplayIntroScreen(m_model, m_ui, m_actions); break;
     case ScreenId::Roleplay: DrawRoleplayScreen(m_model, m_ui, m_actions); break;
     case ScreenId::RoleplayDebrief: DrawRoleplayDebriefScreen(m_model, m_ui, m_actions); break;

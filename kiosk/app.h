@@ -4,6 +4,7 @@
 #include "model.h"
 #include "platform/fonts.h"
 #include "platform/frame_skipper.h"
+#include "platform/textures.h"
 #include "platform/window.h"
 #include "script/script.h"
 #include "ui/theme_colors.h"
@@ -32,6 +33,7 @@ struct AppOptions {
     std::vector<std::string> pack_dirs;   // extra packs (--pack)
     bool watch = false;                   // reload packs when their files change
     bool workshop = false;                // classroom mode for role-plays
+    uint64_t seed = 0;                    // quiz shuffles; 0 means a random seed
     ThemeId theme = ThemeId::Calm;
 };
 
@@ -60,6 +62,7 @@ private:
     Ui m_ui;
     FrameRecord m_last_record;
     FrameSkipper m_skipper;
+    TextureCache m_textures;
     std::unique_ptr<ScriptRunner> m_script;
     bool m_quit = false;
     bool m_imgui_ready = false;

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     std::string mode = "walk-up";
     cli.add_option("--mode", mode, "walk-up (a student alone) or workshop (a trainer presents to a class)")
         ->check(CLI::IsMember({"walk-up", "workshop"}));
+    cli.add_option("--seed", options.seed, "Seed for shuffling quiz questions (default: random; fixed in tests)");
     cli.add_flag("--frame-stats", options.print_frame_stats, "Print frames drawn and skipped at exit");
     cli.add_flag("--exit-after-first-frame", options.exit_after_first_frame,
                  "Print the wall-clock time of the first frame and exit (start-up benchmark)");

@@ -1,6 +1,7 @@
 #pragma once
 // The kiosk's changing state. Screens read it; actions change it between frames.
 #include "pack/library.h"
+#include "quiz/session.h"
 #include "roleplay/session.h"
 #include "router.h"
 
@@ -22,6 +23,9 @@ struct Model {
 
     bool classroom = false;  // workshop mode: a trainer presents, the class discusses each decision
     std::unique_ptr<RoleplaySession> roleplay;
+    std::unique_ptr<QuizSession> quiz;
+    int lesson_page = 0;
+    uint64_t quiz_seed = 1;  // injected: fixed in tests, random per student otherwise
 
     // View state of the role-play screen (not the student's answers: those live in the session).
     struct RoleplayView {

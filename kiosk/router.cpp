@@ -7,6 +7,9 @@ const char* ScreenName(ScreenId id) {
     case ScreenId::Start: return "start";
     case ScreenId::Home: return "home";
     case ScreenId::Module: return "module";
+    case ScreenId::Lesson: return "lesson";
+    case ScreenId::Quiz: return "quiz";
+    case ScreenId::QuizResult: return "quiz-result";
     case ScreenId::RoleplayIntro: return "roleplay-intro";
     case ScreenId::Roleplay: return "roleplay";
     case ScreenId::RoleplayDebrief: return "roleplay-debrief";

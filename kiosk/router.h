@@ -6,7 +6,7 @@
 
 namespace sb {
 
-enum class ScreenId { Start, Home, Module, RoleplayIntro, Roleplay, RoleplayDebrief, Diagnostics };
+enum class ScreenId { Start, Home, Module, Lesson, Quiz, QuizResult, RoleplayIntro, Roleplay, RoleplayDebrief, Diagnostics };
 
 const char* ScreenName(ScreenId id);
 

@@ -21,6 +21,10 @@ const char* const kBold[] = {
     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
     "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
 };
+const char* const kItalic[] = {
+    "/usr/share/fonts/truetype/noto/NotoSans-Italic.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf",
+};
 const char* const kSymbols = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const char* const kSymbolsBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 const char* const kDyslexicRegular[] = {"/usr/share/fonts/opentype/opendyslexic/OpenDyslexic-Regular.otf"};
@@ -56,12 +60,15 @@ FontFiles FindFontFiles(FontFace face) {
         files.bold = FirstExisting(kDyslexicBold);
         if (!files.regular.empty()) {
             if (files.bold.empty()) files.bold = files.regular;
+            files.italic = files.regular;  // OpenDyslexic's italic is harder to read; keep it upright
             return files;
         }
     }
     files.regular = FirstExisting(kRegular);
     files.bold = FirstExisting(kBold);
+    files.italic = FirstExisting(kItalic);
     if (files.bold.empty()) files.bold = files.regular;
+    if (files.italic.empty()) files.italic = files.regular;
     return files;
 }
 
@@ -81,22 +88,23 @@ bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float t
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const float body = BodyPixels(window_w, window_h, text_scale);
-    const float sizes[] = {body, body, std::round(body * 0.8f), std::round(body * 1.45f), std::round(body * 2.3f)};
-    const bool bold[] = {false, true, false, true, true};
+    const float sizes[] = {body, body, std::round(body * 0.8f), std::round(body * 1.45f), std::round(body * 2.3f), body};
+    const bool bold[] = {false, true, false, true, true, false};
     for (int i = 0; i < static_cast<int>(FontRole::Count); ++i) {
         ImFontConfig config;
         // Large text needs no horizontal oversampling; it keeps the atlas small and start-up fast.
         config.OversampleH = sizes[i] >= 28 ? 1 : 2;
         config.OversampleV = 1;
         config.PixelSnapH = true;
-        const std::string& file = bold[i] ? files.bold : files.regular;
+        const bool italic = static_cast<FontRole>(i) == FontRole::Italic;
+        const std::string& file = italic ? files.italic : (bold[i] ? files.bold : files.regular);
         out.fonts[i] = io.Fonts->AddFontFromFileTTF(file.c_str(), sizes[i], &config, GlyphRanges().data());
         if (!out.fonts[i]) {
             error = "The font " + file + " could not be read. Reinstall fonts-noto-core.";
             return false;
         }
         // Noto Sans has no arrows and no minus sign; take them from DejaVu Sans when it is there.
-        static const ImWchar arrows[] = {0x2190, 0x2193, 0x2212, 0x2212, 0};
+        static const ImWchar arrows[] = {0x2190, 0x2193, 0x2212, 0x2212, 0x2713, 0x2717, 0};
         const std::string symbols = bold[i] ? kSymbolsBold : kSymbols;
         std::error_code ec;
         if (std::filesystem::is_regular_file(symbols, ec)) {

@@ -7,7 +7,7 @@ struct ImFont;
 
 namespace sb {
 
-enum class FontRole { Body, Bold, Small, Heading, Title, Count };
+enum class FontRole { Body, Bold, Small, Heading, Title, Italic, Count };
 
 enum class FontFace { Regular, Dyslexic };
 
@@ -21,6 +21,7 @@ struct FontSet {
 struct FontFiles {
     std::string regular;
     std::string bold;
+    std::string italic;  // falls back to regular
 };
 FontFiles FindFontFiles(FontFace face);
 

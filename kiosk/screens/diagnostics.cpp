@@ -10,7 +10,7 @@ void DrawDiagnosticsScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::Space(ui, 0.3f);
     ui::Label(ui, FontRole::Heading, Tr(ui.lang, "diag.title"), ui.colors->text);
     size_t broken = 0;
-    ImGui::BeginChild("##diags", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    ImGui::BeginChild("##diags", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     ui::TouchScroll();
     for (const LoadedPack& p : model.packs.Packs()) {
         if (p.result.pack) continue;

@@ -36,7 +36,7 @@ void DrawHomeScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::Label(ui, FontRole::Heading, Tr(ui.lang, "home.title"), ui.colors->text);
     ui::Space(ui, 0.4f);
 
-    ImGui::BeginChild("##cards", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    ImGui::BeginChild("##cards", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     ui::TouchScroll();
     const float spacing = ui.U(1.0f);
     const float avail = ImGui::GetContentRegionAvail().x;
@@ -57,13 +57,7 @@ void DrawHomeScreen(const Model& model, Ui& ui, Actions& actions) {
             const std::string id = "module-" + m.id;
             if (ui::Card(ui, id.c_str(), IconFor(m.kind), pack->T(m.title, ui.lang), pack->T(m.summary, ui.lang),
                          std::string(footer) + minutes, card)) {
-                const std::string pack_id = pack->id, module_id = m.id;
-                const ScreenId screen = m.kind == ModuleKind::Roleplay ? ScreenId::RoleplayIntro : ScreenId::Module;
-                actions.Push([pack_id, module_id, screen](Model& mm) {
-                    mm.pack_id = pack_id;
-                    mm.module_id = module_id;
-                    mm.router.Push(screen);
-                });
+                actions.Push([pack_id = pack->id, module_id = m.id](Model& mm) { OpenModule(mm, pack_id, module_id); });
             }
             ++shown;
         }
@@ -72,6 +66,30 @@ void DrawHomeScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::Probe(ui, "home.cards", std::to_string(shown));
     ImGui::EndChild();
     ui::EndRoot();
+}
+
+} // namespace sb
+
+namespace sb {
+
+void OpenModule(Model& model, const std::string& pack_id, const std::string& module_id) {
+    auto pack = model.packs.SharedPack(pack_id);
+    const Module* m = pack ? pack->FindModule(module_id) : nullptr;
+    if (!m) return;
+    model.pack_id = pack_id;
+    model.module_id = module_id;
+    switch (m->kind) {
+    case ModuleKind::Lesson:
+        model.lesson_page = 0;
+        model.router.Push(ScreenId::Lesson);
+        break;
+    case ModuleKind::Quiz:
+        model.quiz = std::make_unique<QuizSession>(pack, *m, model.quiz_seed);
+        model.router.Push(ScreenId::Quiz);
+        break;
+    case ModuleKind::Roleplay: model.router.Push(ScreenId::RoleplayIntro); break;
+    case ModuleKind::Confidence: model.router.Push(ScreenId::Module); break;
+    }
 }
 
 } // namespace sb

@@ -160,7 +160,7 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
     const float conv_h = ImGui::GetContentRegionAvail().y - bottom_h;
     ImGui::SetCursorPosX(x);
     ImGui::BeginChild("##conversation", ImVec2(column + ImGui::GetStyle().ScrollbarSize, conv_h), false,
-                      ImGuiWindowFlags_NoBackground);
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     ui::TouchScroll();
     const auto transcript = s->Transcript();
     for (const TranscriptLine& line : transcript) DrawLine(ui, pack, line, column - ui.U(0.2f));

@@ -72,7 +72,7 @@ void DrawRoleplayDebriefScreen(const Model& model, Ui& ui, Actions& actions) {
     const float buttons_h = ui.U(3.0f);
     ImGui::SetCursorPosX(x);
     ImGui::BeginChild("##debrief", ImVec2(column + ImGui::GetStyle().ScrollbarSize, ImGui::GetContentRegionAvail().y - buttons_h),
-                      false, ImGuiWindowFlags_NoBackground);
+                      false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     ui::TouchScroll();
     const float w = column - ui.U(0.3f);
     // Outcome badge and title.

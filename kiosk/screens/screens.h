@@ -11,6 +11,11 @@ void LanguageSwitch(const Model& model, Ui& ui, Actions& actions);
 void DrawStartScreen(const Model& model, Ui& ui, Actions& actions);
 void DrawHomeScreen(const Model& model, Ui& ui, Actions& actions);
 void DrawModuleScreen(const Model& model, Ui& ui, Actions& actions);
+void DrawLessonScreen(const Model& model, Ui& ui, Actions& actions);
+void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions);
+void DrawQuizResultScreen(const Model& model, Ui& ui, Actions& actions);
+// Opens a module from home: the right screen for its kind, with a fresh session.
+void OpenModule(Model& model, const std::string& pack_id, const std::string& module_id);
 void DrawRoleplayIntroScreen(const Model& model, Ui& ui, Actions& actions);
 void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions);
 void DrawRoleplayDebriefScreen(const Model& model, Ui& ui, Actions& actions);

@@ -276,7 +276,7 @@ ImVec2 MeasureWrapped(ImFont* font, const std::string& text, float wrap) {
 }
 
 bool ChoiceButton(Ui& ui, const char* id, const std::string& badge, const std::string& text, float width,
-                  bool enabled, bool highlighted) {
+                  bool enabled, bool highlighted, const Rgb* mark) {
     const ThemeColors& t = *ui.colors;
     ImFont* font = ui.Font(FontRole::Body);
     const float pad = ui.U(0.55f);
@@ -297,16 +297,17 @@ bool ChoiceButton(Ui& ui, const char* id, const std::string& badge, const std::s
     const float rounding = ui.U(0.5f);
     Rgb bg = held || highlighted ? t.secondary_hover : (hovered ? t.secondary : t.surface);
     dl->AddRectFilled(p0, p1, ToU32(bg), rounding);
-    dl->AddRect(p0, p1, ToU32(hovered || highlighted ? t.primary : t.border), rounding, 0,
-                highlighted ? std::max(3.0f, ui.U(0.1f)) : std::max(1.5f, ui.U(0.06f)));
+    const Rgb edge = mark ? *mark : (hovered || highlighted ? t.primary : t.border);
+    dl->AddRect(p0, p1, ToU32(edge), rounding, 0,
+                highlighted || mark ? std::max(3.0f, ui.U(0.1f)) : std::max(1.5f, ui.U(0.06f)));
     FocusRing(ui, rounding);
     const ImVec2 bc(p0.x + pad + badge_r, p0.y + height * 0.5f);
-    dl->AddCircleFilled(bc, badge_r, ToU32(enabled ? t.primary : t.border), 32);
+    dl->AddCircleFilled(bc, badge_r, ToU32(mark ? *mark : (enabled ? t.primary : t.border)), 32);
     ImFont* bold = ui.Font(FontRole::Bold);
     const ImVec2 bs = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, badge.c_str());
     dl->AddText(bold, bold->FontSize, ImVec2(bc.x - bs.x * 0.5f, bc.y - bs.y * 0.5f), ToU32(t.primary_text), badge.c_str());
     dl->AddText(font, font->FontSize, ImVec2(p0.x + text_x, p0.y + (height - ts.y) * 0.5f),
-                ToU32(enabled ? t.text : t.text_muted), text.c_str(), text.c_str() + text.size(), wrap);
+                ToU32(enabled || mark ? t.text : t.text_muted), text.c_str(), text.c_str() + text.size(), wrap);
     ImGui::PopID();
     Record(ui, id, text, p0, p1, enabled);
     return pressed && enabled && !WasDrag();
@@ -361,4 +362,108 @@ void Avatar(const Ui& ui, ImVec2 centre, float radius, uint32_t colour_rgb, cons
     dl->AddText(bold, bold->FontSize, ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.5f), IM_COL32_WHITE, initials.c_str());
 }
 
+} // namespace sb::ui
+
+namespace sb::ui {
+
+namespace {
+
+// Lays out styled runs as words, wrapping at `width`, starting at the cursor; returns the height used.
+float FlowRuns(Ui& ui, const std::vector<TextRun>& runs, float indent, float width, FontRole base, Rgb colour) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float line_h = ui.Font(base)->FontSize * 1.35f;
+    float x = indent, y = 0;
+    for (const TextRun& run : runs) {
+        FontRole role = base;
+        if (run.bold && base != FontRole::Heading) role = FontRole::Bold;
+        else if (run.italic) role = FontRole::Italic;
+        ImFont* font = ui.Font(role);
+        const char* s = run.text.c_str();
+        const char* end = s + run.text.size();
+        while (s < end) {
+            // One word with its trailing spaces.
+            const char* w_end = s;
+            while (w_end < end && *w_end != ' ') ++w_end;
+            while (w_end < end && *w_end == ' ') ++w_end;
+            const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s, w_end).x;
+            const char* trimmed = w_end;
+            while (trimmed > s && trimmed[-1] == ' ') --trimmed;
+            const float w_trim = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s, trimmed).x;
+            if (x + w_trim > width && x > indent) {
+                x = indent;
+                y += line_h;
+            }
+            dl->AddText(font, font->FontSize, ImVec2(origin.x + x, origin.y + y + (line_h - font->FontSize) * 0.5f),
+                        ToU32(colour), s, w_end);
+            x += w;
+            s = w_end;
+        }
+    }
+    return y + line_h;
+}
+
+} // namespace
+
+void RichText(Ui& ui, const std::vector<Block>& blocks, float width) {
+    const ThemeColors& t = *ui.colors;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        const Block& b = blocks[i];
+        const ImVec2 start = ImGui::GetCursorScreenPos();
+        float h = 0;
+        switch (b.kind) {
+        case BlockKind::Heading:
+            if (i > 0) Space(ui, 0.3f);
+            h = FlowRuns(ui, b.runs, 0, width, b.level <= 1 ? FontRole::Heading : FontRole::Bold, t.text);
+            break;
+        case BlockKind::Paragraph: h = FlowRuns(ui, b.runs, 0, width, FontRole::Body, t.text); break;
+        case BlockKind::BulletItem:
+        case BlockKind::NumberedItem: {
+            const float indent = ui.U(1.3f) * (b.level + 1);
+            const std::string marker = b.kind == BlockKind::BulletItem ? "•" : std::to_string(b.number) + ".";
+            ImFont* font = ui.Font(b.kind == BlockKind::BulletItem ? FontRole::Bold : FontRole::Body);
+            const float mw = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, marker.c_str()).x;
+            const float line_h = ui.Font(FontRole::Body)->FontSize * 1.35f;
+            ImGui::GetWindowDrawList()->AddText(font, font->FontSize,
+                                                ImVec2(start.x + indent - ui.U(0.5f) - mw, start.y + (line_h - font->FontSize) * 0.5f),
+                                                ToU32(t.secondary_text), marker.c_str());
+            h = FlowRuns(ui, b.runs, indent, width, FontRole::Body, t.text);
+            break;
+        }
+        }
+        ImGui::Dummy(ImVec2(width, h));
+        const bool list_follows = i + 1 < blocks.size() && blocks[i + 1].kind != BlockKind::Paragraph &&
+                                  blocks[i + 1].kind != BlockKind::Heading && b.kind != BlockKind::Paragraph &&
+                                  b.kind != BlockKind::Heading;
+        Space(ui, list_follows ? 0.05f : 0.35f);
+        ui.record.texts.push_back(b.PlainText());
+    }
+}
+
+void PackImage(Ui& ui, const std::string& path, const std::string& alt, ImVec2 max) {
+    const Texture* tex = ui.textures ? &ui.textures->Get(path) : nullptr;
+    if (!tex || !tex->id) {
+        // The alt text in a quiet frame, so the page still makes sense.
+        NoteCard(ui, ui.colors->border, ui.colors->surface, "", alt, max.x);
+        return;
+    }
+    const float scale = std::min({max.x / tex->width, max.y / tex->height, 1.5f});
+    const ImVec2 size(tex->width * scale, tex->height * scale);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (max.x - size.x) * 0.5f);
+    ImGui::Image(tex->ImId(), size);
+    ui.record.texts.push_back("[image] " + alt);
+}
+
+} // namespace sb::ui
+
+namespace sb::ui {
+void ProgressBar(const Ui& ui, float fraction, float width) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const float h = ui.U(0.35f);
+    dl->AddRectFilled(p0, ImVec2(p0.x + width, p0.y + h), ToU32(ui.colors->secondary), h * 0.5f);
+    if (fraction > 0)
+        dl->AddRectFilled(p0, ImVec2(p0.x + width * std::min(1.0f, fraction), p0.y + h), ToU32(ui.colors->primary), h * 0.5f);
+    ImGui::Dummy(ImVec2(width, h));
+}
 } // namespace sb::ui

@@ -1,7 +1,9 @@
 #pragma once
 // The kiosk's widgets: ImGui calls in Stageboost's look, each recording what it drew so the scripted
 // input mode can find a widget by its stable id or label and check which texts are on screen.
+#include "lesson/markdown.h"
 #include "platform/fonts.h"
+#include "platform/textures.h"
 #include "ui/theme_colors.h"
 
 #include <imgui.h>
@@ -40,6 +42,7 @@ struct Ui {
     std::string lang = "nl";
     float unit = 32;  // body text height in px; layout sizes are multiples of it
     FrameRecord record;
+    TextureCache* textures = nullptr;
 
     ImFont* Font(FontRole role) const { return fonts.Get(role); }
     float U(float n) const { return n * unit; }
@@ -99,11 +102,20 @@ namespace sb::ui {
 // Size of `text` wrapped at `wrap` px in `font`.
 ImVec2 MeasureWrapped(ImFont* font, const std::string& text, float wrap);
 // A full-width button whose text wraps over several lines, with a number badge ("1", "2", ...)
-// so keys 1-4 are visible. Height follows the text.
+// so keys 1-4 are visible. Height follows the text. `mark` colours the badge and border (right/wrong after a check).
 bool ChoiceButton(Ui& ui, const char* id, const std::string& badge, const std::string& text, float width,
-                  bool enabled = true, bool highlighted = false);
+                  bool enabled = true, bool highlighted = false, const Rgb* mark = nullptr);
 // A rounded panel with a coloured stripe on the left, a bold heading and wrapped body text.
 void NoteCard(Ui& ui, Rgb stripe, Rgb background, const std::string& heading, const std::string& body, float width);
 // A circle with initials in `colour`, for a speaker without a portrait.
 void Avatar(const Ui& ui, ImVec2 centre, float radius, uint32_t colour_rgb, const std::string& name);
+} // namespace sb::ui
+
+namespace sb::ui {
+// Markdown blocks laid out at `width`: headings, paragraphs, lists, bold and italic runs, wrapped.
+void RichText(Ui& ui, const std::vector<Block>& blocks, float width);
+// An image from a pack, scaled to fit `max` and centred; its alt text when it cannot be shown.
+void PackImage(Ui& ui, const std::string& path, const std::string& alt, ImVec2 max);
+// A thin rounded progress bar.
+void ProgressBar(const Ui& ui, float fraction, float width);
 } // namespace sb::ui

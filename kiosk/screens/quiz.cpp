@@ -1,0 +1,201 @@
+// A quiz question: single or multiple choice, true/false, ordering, or a Likert statement.
+// Feedback per option and an explanation after checking (right away or at the end, as the pack says).
+#include "screens/screens.h"
+#include "ui/strings.h"
+
+#include <SDL_scancode.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace sb {
+
+namespace {
+
+const char* HintKey(QuestionType type) {
+    switch (type) {
+    case QuestionType::Single: return "quiz.hint.single";
+    case QuestionType::Multiple: return "quiz.hint.multiple";
+    case QuestionType::TrueFalse: return "quiz.hint.truefalse";
+    case QuestionType::Ordering: return "quiz.hint.ordering";
+    case QuestionType::Likert: return "quiz.hint.likert";
+    }
+    return "";
+}
+
+std::string OptionText(const Ui& ui, const Pack& pack, const Question& q, int option) {
+    if (q.type == QuestionType::TrueFalse) return Tr(ui.lang, option == 0 ? "quiz.true" : "quiz.false");
+    return pack.T(q.options[option].text, ui.lang);
+}
+
+bool IsSelected(const QuizAnswer& a, int option) {
+    return std::find(a.selected.begin(), a.selected.end(), option) != a.selected.end();
+}
+
+} // namespace
+
+void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions) {
+    ui::BeginRoot(ui, "quiz");
+    const QuizSession* s = model.quiz.get();
+    if (!s || s->Count() == 0) {
+        if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet)) actions.Back();
+        ui::Label(ui, FontRole::Body, Tr(ui.lang, "module.gone"), ui.colors->text_muted);
+        ui::EndRoot();
+        return;
+    }
+    const ThemeColors& t = *ui.colors;
+    const Pack& pack = s->GetPack();
+    const Quiz& quiz = s->GetQuiz();
+    const size_t pos = s->Position();
+    const Question& q = s->Current();
+    const QuizAnswer& answer = s->CurrentAnswer();
+    const bool checked = s->Checked(pos);
+    const bool answered = answer.Answered(q);
+    const bool likert = q.type == QuestionType::Likert;
+
+    // ---- top: leave, title, progress
+    if (ui::Button(ui, "close", Tr(ui.lang, "lesson.close"), ImVec2(ui.U(7), 0), ButtonKind::Quiet)) actions.Back();
+    ImGui::SameLine(0, ui.U(1.0f));
+    const float bar_w = ImGui::GetWindowWidth() - ImGui::GetCursorPosX() - ImGui::GetStyle().WindowPadding.x;
+    ImGui::BeginGroup();
+    char progress[64];
+    snprintf(progress, sizeof progress, Tr(ui.lang, "quiz.progress"), static_cast<int>(pos + 1), static_cast<int>(s->Count()));
+    ui::Label(ui, FontRole::Small, pack.T(s->GetModule().title, ui.lang) + "  ·  " + progress, t.secondary_text);
+    ui::ProgressBar(ui, float(pos + 1) / s->Count(), bar_w);
+    ImGui::EndGroup();
+
+    const float column = std::min(ImGui::GetWindowWidth() - ui.U(4), ui.U(40));
+    const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
+    const float nav_h = ui.U(3.0f);
+    ui::Space(ui, 0.4f);
+    ImGui::SetCursorPosX(x);
+    ImGui::PushID(static_cast<int>(pos));  // each question starts scrolled to the top
+    ImGui::BeginChild("##question", ImVec2(column + ImGui::GetStyle().ScrollbarSize, ImGui::GetContentRegionAvail().y - nav_h),
+                      false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
+    ui::TouchScroll();
+    const float w = column - ui.U(0.3f);
+    const std::string text = pack.T(q.text, ui.lang);
+    ui::Label(ui, text.size() < 90 ? FontRole::Heading : FontRole::Bold, text, t.text, w);
+    ui::Label(ui, FontRole::Small, Tr(ui.lang, HintKey(q.type)), t.secondary_text, w);
+    ui::Space(ui, 0.4f);
+
+    const std::vector<int>& shown = s->ShownOptions(pos);
+    if (q.type == QuestionType::Ordering) {
+        // Each step with Up and Down buttons: easy on a touch screen, and keys work through focus.
+        const auto& order = answer.order;
+        for (size_t k = 0; k < order.size(); ++k) {
+            const int item = order[k];
+            const std::string id = "item-" + std::to_string(k + 1);
+            const Rgb* mark = checked ? (item == static_cast<int>(k) ? &t.good : &t.warn) : nullptr;
+            ui::ChoiceButton(ui, id.c_str(), std::to_string(k + 1), pack.T(q.options[item].text, ui.lang), w - ui.U(5.4f),
+                             !checked, false, mark);
+            ImGui::SameLine(0, ui.U(0.3f));
+            const std::string up = "up-" + std::to_string(k + 1), down = "down-" + std::to_string(k + 1);
+            if (ui::Button(ui, up.c_str(), "↑", ImVec2(ui.U(2.4f), 0), ButtonKind::Secondary, !checked && k > 0))
+                actions.Push([k](Model& m) { m.quiz->MoveItem(static_cast<int>(k), static_cast<int>(k) - 1); });
+            ImGui::SameLine(0, ui.U(0.2f));
+            if (ui::Button(ui, down.c_str(), "↓", ImVec2(ui.U(2.4f), 0), ButtonKind::Secondary, !checked && k + 1 < order.size()))
+                actions.Push([k](Model& m) { m.quiz->MoveItem(static_cast<int>(k), static_cast<int>(k) + 1); });
+            if (checked && item != static_cast<int>(k)) {
+                char where[96];
+                snprintf(where, sizeof where, Tr(ui.lang, "quiz.belongs"), item + 1);
+                ui::Label(ui, FontRole::Small, where, t.warn, w);
+            }
+        }
+    } else if (likert) {
+        // Five big steps in a row; the pack's labels (or ours) under the ends.
+        const float gap = ui.U(0.4f);
+        const float bw = (w - gap * 4) / 5;
+        for (int v = 1; v <= 5; ++v) {
+            if (v > 1) ImGui::SameLine(0, gap);
+            const std::string id = "likert-" + std::to_string(v);
+            const ButtonKind kind = answer.likert == v ? ButtonKind::Primary : ButtonKind::Quiet;
+            if (ui::Button(ui, id.c_str(), std::to_string(v), ImVec2(bw, ui.U(2.6f)), kind))
+                actions.Push([v](Model& m) { m.quiz->SetLikert(v); });
+        }
+        for (int v = 1; v <= 5; ++v) {
+            if (v > 1) ImGui::SameLine(0, gap);
+            const std::string label = quiz.scale_labels.size() == 5 ? pack.T(quiz.scale_labels[v - 1], ui.lang)
+                                                                  : Tr(ui.lang, ("quiz.scale." + std::to_string(v)).c_str());
+            ImGui::BeginGroup();
+            ui::LabelCentered(ui, FontRole::Small, label, t.text_muted, bw);
+            ImGui::EndGroup();
+        }
+    } else {
+        for (size_t k = 0; k < shown.size(); ++k) {
+            const int o = shown[k];
+            const std::string id = "option-" + std::to_string(k + 1);
+            const bool selected = IsSelected(answer, o);
+            std::string badge = q.type == QuestionType::Multiple && selected ? "✓" : std::to_string(k + 1);
+            // After a check: right answers in green with ✓, a wrong pick in orange with ✗.
+            const Rgb* mark = nullptr;
+            if (checked && q.options[o].correct) {
+                mark = &t.good;
+                badge = "✓";
+            } else if (checked && selected) {
+                mark = &t.warn;
+                badge = "✗";
+            }
+            if (ui::ChoiceButton(ui, id.c_str(), badge, OptionText(ui, pack, q, o), w, !checked, selected && !checked, mark))
+                actions.Push([o](Model& m) { m.quiz->Select(o); });
+            if (!checked && k < 9 && ImGui::IsKeyPressed(SDL_SCANCODE_1 + static_cast<int>(k), false))
+                actions.Push([o](Model& m) { m.quiz->Select(o); });
+            if (checked) {
+                const Option& opt = q.options[o];
+                const bool right = opt.correct == selected;
+                std::string note;
+                if (opt.correct) note = std::string(Tr(ui.lang, selected ? "quiz.right" : "quiz.missed"));
+                else if (selected) note = Tr(ui.lang, "quiz.wrong");
+                const std::string fb = pack.T(opt.feedback, ui.lang);
+                if ((selected || opt.correct) && !fb.empty()) note += (note.empty() ? "" : " ") + fb;
+                if (!note.empty()) ui::Label(ui, FontRole::Small, note, right ? t.good : t.warn, w);
+            }
+        }
+    }
+    if (checked && !likert && !q.explanation.Empty()) {
+        ui::Space(ui, 0.3f);
+        ui::NoteCard(ui, t.primary, t.callout_know, Tr(ui.lang, "quiz.explanation"), pack.T(q.explanation, ui.lang), w);
+    }
+    ImGui::EndChild();
+    ImGui::PopID();
+
+    // ---- bottom: Back, and Check or Next
+    ImGui::SetCursorPosX(x);
+    const float bw = ui.U(11);
+    const bool key_prev = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), false) ||
+                          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp), false);
+    const bool key_next = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), false) ||
+                          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown), false) ||
+                          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+    if (ui::Button(ui, "prev", Tr(ui.lang, "common.back"), ImVec2(bw, ui.U(2.2f)), ButtonKind::Secondary, pos > 0) ||
+        (key_prev && pos > 0))
+        actions.Push([](Model& m) { m.quiz->Back(); });
+    ImGui::SameLine(x + column - bw);
+    const bool wants_check = quiz.immediate_feedback && !likert && !checked;
+    if (wants_check) {
+        if (ui::Button(ui, "check", Tr(ui.lang, "quiz.check"), ImVec2(bw, ui.U(2.2f)), ButtonKind::Primary, answered) ||
+            (key_next && answered))
+            actions.Push([](Model& m) { m.quiz->Check(); });
+    } else {
+        const bool last = s->AtLast();
+        if (ui::Button(ui, "next", Tr(ui.lang, last ? "quiz.result" : "common.next"), ImVec2(bw, ui.U(2.2f))) || key_next)
+            actions.Push([last](Model& m) {
+                if (last) {
+                    m.quiz->Finish();
+                    m.router.Replace(ScreenId::QuizResult);
+                } else {
+                    m.quiz->Next();
+                }
+            });
+    }
+    ui::Probe(ui, "quiz.question", q.id);
+    if (q.type == QuestionType::Ordering) {
+        std::string ids;
+        for (int item : answer.order) ids += (ids.empty() ? "" : ",") + q.options[item].id;
+        ui::Probe(ui, "quiz.order", ids);
+    }
+    ui::Probe(ui, "quiz.checked", checked ? "yes" : "no");
+    ui::EndRoot();
+}
+
+} // namespace sb

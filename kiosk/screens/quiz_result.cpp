@@ -1,0 +1,111 @@
+// The quiz result: advice for the score band (never a pass or fail), or a profile per group of
+// statements for a self-assessment; a review of the answers; Retry.
+#include "screens/screens.h"
+#include "ui/strings.h"
+
+#include <cstdio>
+
+namespace sb {
+
+namespace {
+
+std::string Number(double v) {
+    char buf[32];
+    snprintf(buf, sizeof buf, "%g", std::round(v * 10) / 10);
+    return buf;
+}
+
+// A 1..5 scale with a marker at the group's average.
+void ScaleBar(const Ui& ui, double average, float width) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const float h = ui.U(0.5f);
+    dl->AddRectFilled(p0, ImVec2(p0.x + width, p0.y + h), ToU32(ui.colors->secondary), h * 0.5f);
+    const float f = static_cast<float>((average - 1) / 4);
+    dl->AddRectFilled(p0, ImVec2(p0.x + width * f, p0.y + h), ToU32(ui.colors->primary), h * 0.5f);
+    dl->AddCircleFilled(ImVec2(p0.x + width * f, p0.y + h * 0.5f), h * 0.9f, ToU32(ui.colors->primary));
+    ImGui::Dummy(ImVec2(width, h + ui.U(0.2f)));
+}
+
+} // namespace
+
+void DrawQuizResultScreen(const Model& model, Ui& ui, Actions& actions) {
+    ui::BeginRoot(ui, "quiz-result");
+    const QuizSession* s = model.quiz.get();
+    if (!s) {
+        if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet)) actions.Back();
+        ui::EndRoot();
+        return;
+    }
+    const ThemeColors& t = *ui.colors;
+    const Pack& pack = s->GetPack();
+    const Quiz& quiz = s->GetQuiz();
+    const float column = std::min(ImGui::GetWindowWidth() - ui.U(4), ui.U(42));
+    const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
+    ImGui::SetCursorPosX(x);
+    ImGui::BeginChild("##result", ImVec2(column + ImGui::GetStyle().ScrollbarSize, ImGui::GetContentRegionAvail().y - ui.U(3.0f)),
+                      false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
+    ui::TouchScroll();
+    const float w = column - ui.U(0.3f);
+    ui::Label(ui, FontRole::Small, pack.T(s->GetModule().title, ui.lang), t.secondary_text, w);
+    if (!quiz.self_assessment) {
+        char score[96];
+        snprintf(score, sizeof score, Tr(ui.lang, "quiz.score"), Number(s->Score()).c_str(), Number(s->MaxScore()).c_str());
+        ui::Label(ui, FontRole::Heading, score, t.text, w);
+        ui::Probe(ui, "quiz.score", Number(s->Score()) + "/" + Number(s->MaxScore()));
+        if (const Band* band = s->ScoreBand()) {
+            ui::Probe(ui, "quiz.band", std::to_string(band - quiz.bands.data() + 1));
+            ui::Space(ui, 0.3f);
+            ui::NoteCard(ui, t.accent, t.callout_tip, pack.T(band->title, ui.lang), pack.T(band->advice, ui.lang), w);
+            if (!band->tips.empty()) {
+                ui::Space(ui, 0.3f);
+                ui::Label(ui, FontRole::Bold, Tr(ui.lang, "quiz.tips"), t.text, w);
+                for (const LocalText& tip : band->tips) ui::Label(ui, FontRole::Body, "•  " + pack.T(tip, ui.lang), t.text, w);
+            }
+        }
+        // Review: what was right, with the explanation, so an "end" quiz still teaches.
+        ui::Space(ui, 0.6f);
+        ui::Label(ui, FontRole::Bold, Tr(ui.lang, "quiz.review"), t.text, w);
+        for (size_t p = 0; p < s->Count(); ++p) {
+            const Question& q = s->QuestionAt(p);
+            const bool right = FullyCorrect(q, s->AnswerAt(p));
+            const double got = ScoreQuestion(q, s->AnswerAt(p));
+            const std::string mark = right ? "✓ " : (got > 0 ? "½ " : "✗ ");
+            ui::Label(ui, FontRole::Body, mark + std::to_string(p + 1) + ". " + pack.T(q.text, ui.lang), right ? t.good : t.text, w);
+            if (!q.explanation.Empty()) ui::Label(ui, FontRole::Small, pack.T(q.explanation, ui.lang), t.text_muted, w);
+        }
+    } else {
+        ui::Label(ui, FontRole::Heading, Tr(ui.lang, "quiz.profile"), t.text, w);
+        ui::Label(ui, FontRole::Small, Tr(ui.lang, "quiz.profile.note"), t.text_muted, w);
+        std::string probe;
+        for (const GroupProfile& g : s->Profile()) {
+            ui::Space(ui, 0.5f);
+            ui::Label(ui, FontRole::Bold, pack.T(g.group->title, ui.lang), t.text, w);
+            if (g.answered == 0) {
+                ui::Label(ui, FontRole::Small, Tr(ui.lang, "quiz.profile.skipped"), t.text_muted, w);
+                continue;
+            }
+            ScaleBar(ui, g.average, w * 0.6f);
+            probe += (probe.empty() ? "" : ",") + Number(g.average);
+            if (g.band) ui::NoteCard(ui, t.primary, t.callout_know, pack.T(g.band->title, ui.lang), pack.T(g.band->advice, ui.lang), w);
+        }
+        ui::Probe(ui, "quiz.profile", probe);
+    }
+    ImGui::EndChild();
+    ImGui::SetCursorPosX(x);
+    if (ui::Button(ui, "retry", Tr(ui.lang, "quiz.retry"), ImVec2(ui.U(12), ui.U(2.2f)), ButtonKind::Secondary))
+        actions.Push([](Model& m) {
+            m.quiz->Retry();
+            m.router.Replace(ScreenId::Quiz);
+        });
+    ImGui::SameLine(0, ui.U(0.8f));
+    if (ui::Button(ui, "done", Tr(ui.lang, "debrief.home"), ImVec2(ui.U(12), ui.U(2.2f))))
+        actions.Push([](Model& m) {
+            m.quiz.reset();
+            m.router.Back();
+        });
+    ImGui::SetItemDefaultFocus();
+    ui::EndRoot();
+}
+
+} // namespace sb
