@@ -1,3 +1,8 @@
+// [SECTION] constants and helpers
+// [SECTION] start-up: config, log, packs, window, ImGui
+// [SECTION] the student's session: idle reset, trainer gesture
+// [SECTION] one frame
+// [SECTION] the loop
 #include "app.h"
 
 #include "platform/screenshot.h"
@@ -10,31 +15,148 @@
 #include <imgui_impl_sdl.h>
 
 #include <chrono>
-#include <random>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
 
 namespace sb {
 
+// ============================================================ [SECTION] constants and helpers
 namespace {
 
 // ImGui 1.86's SDL backend holds a press for one frame and reads the mouse each frame:
 // after any input, build this many frames so its state settles.
 constexpr int kFramesAfterInput = 3;
 constexpr int kIdleWaitMs = 60 * 1000;
-constexpr int kWatchPollMs = 400;  // --watch: an edit shows within a second
+constexpr int kWatchPollMs = 400;     // --watch: an edit shows within a second
+constexpr int kAttractLineMs = 7000;  // matches the attract screen's rotation
+constexpr int kGestureMs = 3000;      // hold the top-left corner this long for the trainer PIN
 
 long long RealtimeNs() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::string DefaultDataDir() {
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return std::string(x) + "/stageboost";
+    if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.local/share/stageboost";
+    return "stageboost-data";
+}
+
+bool IsInput(const SDL_Event& e) {
+    switch (e.type) {
+    case SDL_MOUSEMOTION:
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_MOUSEWHEEL:
+    case SDL_KEYDOWN:
+    case SDL_KEYUP:
+    case SDL_TEXTINPUT:
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION: return true;
+    default: return false;
+    }
 }
 
 } // namespace
 
-App::App(AppOptions options) : m_options(std::move(options)) {
-    m_model.lang = m_options.lang;
-    m_model.classroom = m_options.workshop;
+App::App(AppOptions options) : m_options(std::move(options)) {}
+
+App::~App() { Shutdown(); }
+
+int64_t App::NowMs() const {
+    if (m_script) return m_virtual_ms;
+    return static_cast<int64_t>(SDL_GetTicks64());
+}
+
+// ============================================================ [SECTION] start-up: config, log, packs, window, ImGui
+
+void App::OpenLog() {
+    std::string dir = !m_options.log_dir.empty() ? m_options.log_dir : m_model.config.log_dir;
+    if (dir.empty()) dir = DefaultDataDir();
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    m_model.log = std::make_unique<LogStore>();
+    m_model.log_status = m_model.log->Open(dir + "/confidence.sqlite");
+    // A read-only folder or full disk is shown on the trainer screen; the kiosk plays on.
+    if (!m_model.log_status.Ok()) fprintf(stderr, "stageboost: %s\n", m_model.log_status.MessageEn().c_str());
+}
+
+bool App::Init(std::string& error) {
+    if (!m_options.script.empty()) {
+        m_script = std::make_unique<ScriptRunner>();
+        if (!m_script->Load(m_options.script, error)) return false;
+    }
+    // The config: a missing file gives defaults; a broken one is reported, with the defaults kept.
+    Diagnostics config_diags;
+    m_model.config_path = m_options.config_path;
+    LoadConfig(m_options.config_path, m_model.config, config_diags);
+    for (const Diagnostic& d : config_diags.List()) fprintf(stderr, "%s\n", FormatDiagnostic(d, "en").c_str());
+    KioskConfig& config = m_model.config;
+    m_model.lang = !m_options.lang.empty() ? m_options.lang : config.language;
+    m_model.classroom = (!m_options.mode.empty() ? m_options.mode : config.mode) == "workshop";
+    m_model.text_scale = m_options.text_scale > 0 ? m_options.text_scale : TextScale(config.text_size);
+    m_model.high_contrast = (!m_options.theme.empty() ? m_options.theme : config.theme) == "high-contrast";
+    m_model.dyslexia_font = config.dyslexia_font;
+    m_model.locked = !m_options.window.windowed;  // a fullscreen kiosk ignores window-close
     m_model.quiz_seed = m_options.seed ? m_options.seed : std::random_device{}();
+
+    // Reading the packs does not need the window: do it on a second core while SDL loads GL.
+    std::vector<std::string> extra = config.pack_dirs;
+    extra.insert(extra.end(), m_options.pack_dirs.begin(), m_options.pack_dirs.end());
+    m_loading = std::async(std::launch::async, [content = m_options.content_dir, extra] {
+        PackLibrary library;
+        library.Load(content, extra);
+        return library;
+    });
+    SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+        error = std::string("Could not start SDL (is a display available? Set DISPLAY or use xvfb-run): ") + SDL_GetError();
+        return false;
+    }
+    if (!m_window.Create(m_options.window, error)) return false;
+    m_window.Size(m_width, m_height);
+    m_ui.textures = &m_textures;
+    return InitImGui(error);
+}
+
+bool App::InitImGui(std::string& error) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // a kiosk writes no imgui.ini into its working folder
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplSDL2_InitForOpenGL(m_window.Handle(), m_window.GlContext());
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    m_imgui_ready = true;
+    m_applied_scale = m_model.text_scale;
+    m_applied_contrast = m_model.high_contrast;
+    m_applied_dyslexia = m_model.dyslexia_font;
+    m_ui.colors = &GetThemeColors(m_model.high_contrast ? ThemeId::HighContrast : ThemeId::Calm);
+    m_ui.lang = m_model.lang;
+    if (!BuildFonts(m_ui.fonts, m_model.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular, m_width, m_height,
+                    m_model.text_scale, error))
+        return false;
+    m_ui.unit = m_ui.fonts.body_px;
+    ui::ApplyStyle(m_ui);
+    m_skipper.Invalidate();
+    return true;
+}
+
+void App::ShutdownImGui() {
+    if (!m_imgui_ready) return;
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+    m_imgui_ready = false;
+}
+
+void App::Shutdown() {
+    if (m_imgui_ready) m_textures.Clear();
+    ShutdownImGui();
 }
 
 void App::FinishLoadingPacks() {
@@ -45,6 +167,7 @@ void App::FinishLoadingPacks() {
         if (!p.result.pack)
             fprintf(stderr, "stageboost: the pack in %s has errors and is skipped (%zu); see the diagnostics screen.\n",
                     p.dir.c_str(), p.result.diagnostics.ErrorCount());
+    OpenLog();  // after the first frame: opening SQLite costs start-up time the student would see
     m_pending_frames = std::max(m_pending_frames, 1);
 }
 
@@ -52,7 +175,7 @@ void App::ReloadPacks() {
     if (!m_model.packs.ReloadChanged()) return;
     fprintf(stderr, "stageboost: reloaded a changed pack\n");
     m_model.languages = m_model.packs.Languages();
-    // Stay on the same module where it still exists; otherwise the module screen says it is gone.
+    // Stay on the same module where it still exists; otherwise the screen says it is gone.
     if (m_model.roleplay) {
         const nlohmann::json snapshot = m_model.roleplay->Snapshot();
         auto pack = m_model.packs.SharedPack(m_model.pack_id);
@@ -66,6 +189,18 @@ void App::ReloadPacks() {
             m_model.roleplay.reset();
         }
     }
+    if (m_model.quiz) {
+        auto pack = m_model.packs.SharedPack(m_model.pack_id);
+        const Module* module = pack ? pack->FindModule(m_model.module_id) : nullptr;
+        if (module && module->AsQuiz()) {
+            const size_t position = m_model.quiz->Position();
+            m_model.quiz = std::make_unique<QuizSession>(pack, *module, m_model.quiz_seed);
+            while (m_model.quiz->Position() < position && m_model.quiz->Next()) {
+            }
+        } else {
+            m_model.quiz.reset();
+        }
+    }
     for (const LoadedPack& p : m_model.packs.Packs())
         for (const Diagnostic& d : p.result.diagnostics.List())
             if (d.severity == Severity::Error) fprintf(stderr, "%s\n", FormatDiagnostic(d, "en").c_str());
@@ -74,58 +209,11 @@ void App::ReloadPacks() {
     m_pending_frames = std::max(m_pending_frames, kFramesAfterInput);
 }
 
-App::~App() { Shutdown(); }
-
-int64_t App::NowMs() const {
-    if (m_script) return m_virtual_ms;
-    return static_cast<int64_t>(SDL_GetTicks64());
-}
-
-bool App::Init(std::string& error) {
-    if (!m_options.script.empty()) {
-        m_script = std::make_unique<ScriptRunner>();
-        if (!m_script->Load(m_options.script, error)) return false;
-    }
-    // Reading the packs does not need the window: do it on a second core while SDL loads GL.
-    m_loading = std::async(std::launch::async, [content = m_options.content_dir, extra = m_options.pack_dirs] {
-        PackLibrary library;
-        library.Load(content, extra);
-        return library;
-    });
-    SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
-    SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
-        error = std::string("Could not start SDL (is a display available? Set DISPLAY or use xvfb-run): ") +
-                SDL_GetError();
-        return false;
-    }
-    if (!m_window.Create(m_options.window, error)) return false;
-    m_window.Size(m_width, m_height);
-
-
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // a kiosk writes no imgui.ini into its working folder
-    io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    ImGui_ImplSDL2_InitForOpenGL(m_window.Handle(), m_window.GlContext());
-    ImGui_ImplOpenGL3_Init("#version 330 core");
-    m_imgui_ready = true;
-
-    m_ui.colors = &GetThemeColors(m_options.theme);
-    m_ui.textures = &m_textures;
-    m_ui.lang = m_model.lang;
-    if (!BuildFonts(m_ui.fonts, FontFace::Regular, m_width, m_height, m_options.text_scale, error)) return false;
-    m_ui.unit = m_ui.fonts.body_px;
-    ui::ApplyStyle(m_ui);
-    return true;
-}
-
 void App::RebuildFonts() {
     std::string error;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    if (!BuildFonts(m_ui.fonts, FontFace::Regular, m_width, m_height, m_options.text_scale, error))
+    if (!BuildFonts(m_ui.fonts, m_model.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular, m_width, m_height,
+                    m_model.text_scale, error))
         fprintf(stderr, "stageboost: %s\n", error.c_str());
     ImGui_ImplOpenGL3_CreateFontsTexture();
     m_ui.unit = m_ui.fonts.body_px;
@@ -133,19 +221,105 @@ void App::RebuildFonts() {
     m_skipper.Invalidate();
 }
 
-void App::Shutdown() {
-    if (m_imgui_ready) {
-        m_textures.Clear();
-        ImGui_ImplOpenGL3_Shutdown();
-        ImGui_ImplSDL2_Shutdown();
-        ImGui::DestroyContext();
-        m_imgui_ready = false;
+void App::ApplyAccessibility() {
+    if (m_applied_scale == m_model.text_scale && m_applied_contrast == m_model.high_contrast &&
+        m_applied_dyslexia == m_model.dyslexia_font)
+        return;
+    m_applied_scale = m_model.text_scale;
+    m_applied_contrast = m_model.high_contrast;
+    m_applied_dyslexia = m_model.dyslexia_font;
+    m_ui.colors = &GetThemeColors(m_model.high_contrast ? ThemeId::HighContrast : ThemeId::Calm);
+    RebuildFonts();
+}
+
+// ============================================================ [SECTION] the student's session: idle reset, trainer gesture
+
+void App::ResetStudent() {
+    // Everything of this student goes: sessions, answers on screen, undo history, the session id...
+    m_model.roleplay.reset();
+    m_model.quiz.reset();
+    m_model.check.reset();
+    m_model.roleplay_view = {};
+    m_model.lesson_page = 0;
+    m_model.student = {};
+    m_model.pin_entry.clear();
+    m_model.trainer_message.clear();
+    m_model.pack_id.clear();
+    m_model.module_id.clear();
+    m_model.router.Reset(ScreenId::Start);
+    m_model.lang = m_model.config.language;
+    m_model.text_scale = TextScale(m_model.config.text_size);
+    m_model.high_contrast = m_model.config.theme == "high-contrast";
+    m_model.dyslexia_font = m_model.config.dyslexia_font;
+    m_model.reset_requested = false;
+    m_model.last_input_ms = m_model.now_ms;
+    // ...and ImGui's own memory of it (scroll positions, focus, open popups): a fresh context.
+    std::string error;
+    ShutdownImGui();
+    if (!InitImGui(error)) fprintf(stderr, "stageboost: %s\n", error.c_str());
+    m_pending_frames = kFramesAfterInput;
+}
+
+int App::IdleSecondsLeft() const {
+    const ScreenId s = m_model.router.Current();
+    // Not on the attract screen (nothing to wipe), and not while a trainer works.
+    if (s == ScreenId::Start || s == ScreenId::Trainer || s == ScreenId::Results || s == ScreenId::Diagnostics) return -1;
+    if (m_model.classroom) return -1;  // a trainer at the front pauses to talk; never wipe the class's play
+    const int64_t idle = m_model.now_ms - m_model.last_input_ms;
+    const int64_t prompt_at = int64_t(m_model.config.idle_seconds) * 1000;
+    if (idle < prompt_at) return -1;
+    const int64_t left = int64_t(m_model.config.countdown_seconds) * 1000 - (idle - prompt_at);
+    return left <= 0 ? 0 : static_cast<int>((left + 999) / 1000);
+}
+
+int64_t App::NextWakeMs() const {
+    int64_t wake = -1;
+    auto at = [&](int64_t ms) {
+        if (ms >= 0 && (wake < 0 || ms < wake)) wake = ms;
+    };
+    const ScreenId s = m_model.router.Current();
+    if (s == ScreenId::Start) at(kAttractLineMs - m_model.now_ms % kAttractLineMs);
+    if (IdleSecondsLeft() >= 0) at(1000 - (m_model.now_ms - m_model.last_input_ms) % 1000);  // once a second
+    else if (s != ScreenId::Start && !m_model.classroom)
+        at(int64_t(m_model.config.idle_seconds) * 1000 - (m_model.now_ms - m_model.last_input_ms));
+    if (s == ScreenId::TrainerPin && m_model.pin_guard.Locked(m_model.now_ms)) at(1000 - m_model.now_ms % 1000);
+    if (m_corner_since >= 0) at(std::max<int64_t>(1, kGestureMs - (m_model.now_ms - m_corner_since)));
+    return wake;
+}
+
+void App::UpdateTrainerGesture() {
+    // Hold the top-left corner for 3 s (touch), or press Ctrl+Alt+T (keyboard): then the PIN.
+    const ImGuiIO& io = ImGui::GetIO();
+    const float corner = std::max(48.0f, m_ui.U(2.5f));
+    const bool in_corner = io.MouseDown[0] && io.MousePos.x >= 0 && io.MousePos.x < corner && io.MousePos.y >= 0 &&
+                           io.MousePos.y < corner;
+    const ScreenId s = m_model.router.Current();
+    const bool trainer_screen = s == ScreenId::TrainerPin || s == ScreenId::Trainer || s == ScreenId::Results;
+    if (!in_corner) m_corner_since = -1;
+    else if (m_corner_since < 0) m_corner_since = m_model.now_ms;
+    const bool chord = io.KeyCtrl && io.KeyAlt && ImGui::IsKeyPressed(SDL_SCANCODE_T, false);
+    if (!trainer_screen && (chord || (m_corner_since >= 0 && m_model.now_ms - m_corner_since >= kGestureMs))) {
+        m_corner_since = -1;
+        m_actions.Push([](Model& m) {
+            m.pin_entry.clear();
+            m.trainer_message.clear();
+            m.router.Push(ScreenId::TrainerPin);
+        });
     }
 }
 
+// ============================================================ [SECTION] one frame
+
 void App::HandleEvent(const SDL_Event& event) {
     ImGui_ImplSDL2_ProcessEvent(&event);
-    if (event.type == SDL_QUIT) m_quit = true;
+    if (IsInput(event)) m_model.last_input_ms = NowMs();
+    if (event.type == SDL_QUIT && !m_model.locked) m_quit = true;  // a kiosk ignores Alt+F4; the trainer exits
+    if (event.type == SDL_KEYDOWN && (event.key.keysym.sym == SDLK_TAB || event.key.keysym.sym == SDLK_RETURN)) {
+        // Tab moves the focus ring and Return presses, as users expect (ImGui 1.86 maps neither).
+        ImGuiIO& io = ImGui::GetIO();
+        if (event.key.keysym.sym == SDLK_RETURN) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
+        else io.NavInputs[(event.key.keysym.mod & KMOD_SHIFT) ? ImGuiNavInput_KeyUp_ : ImGuiNavInput_KeyDown_] = 1.0f;
+    }
     if (event.type == SDL_WINDOWEVENT) {
         const auto e = event.window.event;
         if (e == SDL_WINDOWEVENT_EXPOSED || e == SDL_WINDOWEVENT_SHOWN || e == SDL_WINDOWEVENT_RESTORED)
@@ -165,7 +339,10 @@ void App::HandleEvent(const SDL_Event& event) {
 void App::DrawScreen() {
     switch (m_model.router.Current()) {
     case ScreenId::Start: DrawStartScreen(m_model, m_ui, m_actions); break;
+    case ScreenId::Welcome: DrawWelcomeScreen(m_model, m_ui, m_actions); break;
+    case ScreenId::Check: DrawCheckScreen(m_model, m_ui, m_actions); break;
     case ScreenId::Home: DrawHomeScreen(m_model, m_ui, m_actions); break;
+    case ScreenId::End: DrawEndScreen(m_model, m_ui, m_actions); break;
     case ScreenId::Module: DrawModuleScreen(m_model, m_ui, m_actions); break;
     case ScreenId::Lesson: DrawLessonScreen(m_model, m_ui, m_actions); break;
     case ScreenId::Quiz: DrawQuizScreen(m_model, m_ui, m_actions); break;
@@ -174,6 +351,9 @@ void App::DrawScreen() {
     case ScreenId::Roleplay: DrawRoleplayScreen(m_model, m_ui, m_actions); break;
     case ScreenId::RoleplayDebrief: DrawRoleplayDebriefScreen(m_model, m_ui, m_actions); break;
     case ScreenId::Diagnostics: DrawDiagnosticsScreen(m_model, m_ui, m_actions); break;
+    case ScreenId::TrainerPin: DrawTrainerPinScreen(m_model, m_ui, m_actions); break;
+    case ScreenId::Trainer: DrawTrainerScreen(m_model, m_ui, m_actions); break;
+    case ScreenId::Results: DrawResultsScreen(m_model, m_ui, m_actions); break;
     }
 }
 
@@ -186,11 +366,18 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
         // Scripted input replaces the real mouse, so a run is the same on every machine.
         ScriptFrameInput in = m_script->Next(m_last_record, m_ui.Font(FontRole::Body));
         m_virtual_ms += in.advance_ms;
+        // A press, a key or a wheel counts as the student being there (a finger on a kiosk always presses).
+        if (in.mouse_down || in.key >= 0 || !in.text.empty() || in.wheel != 0) m_model.last_input_ms = m_virtual_ms;
         io.MousePos = in.mouse_pos;
         io.MouseDown[0] = in.mouse_down;
         io.MouseWheel = in.wheel;
         for (int k = 0; k < 512; ++k) io.KeysDown[k] = (k == in.key);
-        io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+        io.KeyCtrl = in.ctrl;
+        io.KeyAlt = in.alt;
+        io.KeyShift = in.shift;
+        io.KeySuper = false;
+        if (in.key == SDL_SCANCODE_RETURN) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
+        if (in.key == SDL_SCANCODE_TAB) io.NavInputs[in.shift ? ImGuiNavInput_KeyUp_ : ImGuiNavInput_KeyDown_] = 1.0f;
         if (!in.text.empty()) io.AddInputCharactersUTF8(in.text.c_str());
         if (!in.screenshot_path.empty()) {
             screenshot_path = in.screenshot_path;
@@ -198,21 +385,31 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
                 screenshot_path = m_options.shots_dir + "/" + screenshot_path;
         }
     }
+    m_model.now_ms = NowMs();
     ImGui::NewFrame();
     m_ui.record = FrameRecord{};
     m_ui.lang = m_model.lang;
     DrawScreen();
+    const int idle_left = IdleSecondsLeft();
+    if (idle_left > 0) DrawIdlePrompt(m_model, m_ui, m_actions, idle_left);
+    UpdateTrainerGesture();
     // Escape is Back everywhere, as on a phone; the first screen stays.
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) m_actions.Back();
     ImGui::Render();
     m_last_record = std::move(m_ui.record);
+    m_last_record.probes["idle"] = idle_left > 0 ? "prompt" : "no";
+    m_last_record.probes["session"] = m_model.student.session_id.empty() ? "none" : "active";
 
     if (!m_actions.Empty()) {
         m_actions.ApplyTo(m_model);
         m_pending_frames = std::max(m_pending_frames, kFramesAfterInput);
     }
+    if (idle_left == 0 || m_model.reset_requested) ResetStudent();
+    if (m_model.quit) m_quit = true;
+    ApplyAccessibility();
 
     ImDrawData* data = ImGui::GetDrawData();
+    if (!m_imgui_ready || !data) return false;
     const bool draw = m_skipper.ShouldDraw(data) || force_draw || !screenshot_path.empty();
     if (!draw) return false;
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -234,27 +431,35 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     return true;
 }
 
+// ============================================================ [SECTION] the loop
+
 int App::Run() {
     std::string error;
     if (!Init(error)) {
         fprintf(stderr, "stageboost: %s\n", error.c_str());
         return 1;
     }
-
     bool first = true;
     int screenshot_countdown = m_options.screenshot.empty() ? -1 : kFramesAfterInput;
+    m_model.last_input_ms = NowMs();
     while (!m_quit) {
         SDL_Event event;
+        m_model.now_ms = NowMs();
         if (m_script || m_pending_frames > 0 || screenshot_countdown >= 0) {
             while (SDL_PollEvent(&event)) HandleEvent(event);
-        } else if (SDL_WaitEventTimeout(&event, m_options.watch ? kWatchPollMs : kIdleWaitMs)) {
-            // Sleep until something happens: idle CPU stays at zero.
-            HandleEvent(event);
-            while (SDL_PollEvent(&event)) HandleEvent(event);
-            m_pending_frames = kFramesAfterInput;
         } else {
-            if (m_options.watch) ReloadPacks();
-            continue;
+            // Sleep until something happens or something on screen changes by itself: idle CPU stays at zero.
+            int64_t timeout = NextWakeMs();
+            if (timeout < 0 || timeout > kIdleWaitMs) timeout = kIdleWaitMs;
+            if (m_options.watch) timeout = std::min<int64_t>(timeout, kWatchPollMs);
+            if (SDL_WaitEventTimeout(&event, static_cast<int>(std::max<int64_t>(1, timeout)))) {
+                HandleEvent(event);
+                while (SDL_PollEvent(&event)) HandleEvent(event);
+                m_pending_frames = kFramesAfterInput;
+            } else {
+                // A timer: build one frame (the skipper drops it when nothing visible changed).
+                m_pending_frames = 1;
+            }
         }
         if (m_options.watch && SDL_GetTicks64() - m_last_watch_ms >= kWatchPollMs) {
             m_last_watch_ms = SDL_GetTicks64();
@@ -279,6 +484,7 @@ int App::Run() {
         if (screenshot_countdown > 0) --screenshot_countdown;
         if (m_script && m_script->Finished()) break;
     }
+    if (m_model.log) m_model.log->Flush();
 
     int code = 0;
     if (m_script) {

@@ -1,6 +1,7 @@
 #pragma once
 // The app owns the loop: it waits for events, builds a frame only when something may have changed,
-// and puts it on screen only when it differs from what is already there.
+// and puts it on screen only when it differs from what is already there. It also owns what no screen
+// should: the idle reset, the trainer gesture, the log, the config and the accessibility settings.
 #include "model.h"
 #include "platform/fonts.h"
 #include "platform/frame_skipper.h"
@@ -25,16 +26,18 @@ struct AppOptions {
     std::string screenshot;      // render the start screen into this PNG and exit
     std::string script;          // drive the app from this script and exit
     std::string shots_dir;       // where a script's relative screenshot paths go
-    std::string lang = "nl";
+    std::string lang;            // start language ("" = the config's)
     bool print_frame_stats = false;
     bool exit_after_first_frame = false;  // for the start-up benchmark
-    float text_scale = 1.0f;
+    float text_scale = 0;                 // 0 = the config's
+    std::string theme;                    // "" = the config's
     std::string content_dir;              // folder of packs (each sub-folder with a pack.json)
     std::vector<std::string> pack_dirs;   // extra packs (--pack)
     bool watch = false;                   // reload packs when their files change
-    bool workshop = false;                // classroom mode for role-plays
+    std::string mode;                     // "" = the config's; walk-up or workshop
     uint64_t seed = 0;                    // quiz shuffles; 0 means a random seed
-    ThemeId theme = ThemeId::Calm;
+    std::string config_path;
+    std::string log_dir;                  // "" = the config's, else the default data folder
 };
 
 class App {
@@ -45,14 +48,25 @@ public:
 
 private:
     bool Init(std::string& error);
+    bool InitImGui(std::string& error);
+    void ShutdownImGui();
     void Shutdown();
     void HandleEvent(const SDL_Event& event);
     // Builds one frame; draws it to the screen only when needed. Returns true when it drew.
     bool Frame(bool force_draw, const std::string& screenshot_path);
     void DrawScreen();
     void RebuildFonts();
+    void ApplyAccessibility();
     void ReloadPacks();
     void FinishLoadingPacks();
+    void OpenLog();
+    // Wipes everything of the student at the kiosk, ImGui's own state included, and shows the attract screen.
+    void ResetStudent();
+    void UpdateTrainerGesture();
+    // Seconds left before the reset while "Ben je er nog?" shows, or -1 when it does not.
+    int IdleSecondsLeft() const;
+    // Milliseconds until something on screen changes by itself (a countdown, the attract line), or -1.
+    int64_t NextWakeMs() const;
     int64_t NowMs() const;
 
     AppOptions m_options;
@@ -70,7 +84,13 @@ private:
     int64_t m_virtual_ms = 0;  // script mode runs on virtual time
     int m_pending_frames = 3;
     uint64_t m_last_watch_ms = 0;
+    int64_t m_corner_since = -1;  // the trainer gesture: when the corner press began
+    int m_last_idle_shown = -2;   // the countdown redraws once per second, not every frame
     std::future<PackLibrary> m_loading;  // packs load beside window creation, so start-up stays fast
+    // What the fonts and style were built for.
+    float m_applied_scale = 0;
+    bool m_applied_contrast = false;
+    bool m_applied_dyslexia = false;
     std::string m_error;
 };
 

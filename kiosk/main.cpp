@@ -3,13 +3,56 @@
 
 #include <CLI/CLI.hpp>
 
+#include "config/config.h"
+#include "config/pin.h"
+
 #include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+namespace {
+
+std::string DefaultConfigPath() {
+    if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x) return std::string(x) + "/stageboost/config.json";
+    if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.config/stageboost/config.json";
+    return "stageboost-config.json";
+}
+
+// The PIN comes on standard input, so it never shows in the shell history or the process list.
+int SetPin(const std::string& config_path) {
+    std::string pin;
+    std::getline(std::cin, pin);
+    while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
+    if (!sb::IsValidPin(pin)) {
+        fprintf(stderr, "stageboost: a PIN is 4 to 8 digits. Example: echo 2468 | stageboost --set-pin\n");
+        return 2;
+    }
+    sb::KioskConfig config;
+    sb::Diagnostics diags;
+    if (!sb::LoadConfig(config_path, config, diags)) {
+        for (const auto& d : diags.List()) fprintf(stderr, "%s\n", sb::FormatDiagnostic(d, "en").c_str());
+        fprintf(stderr, "stageboost: fix %s first; the PIN was not stored.\n", config_path.c_str());
+        return 1;
+    }
+    config.pin_hash = sb::HashPin(pin);
+    std::string error;
+    if (config.pin_hash.empty() || !sb::SaveConfig(config_path, config, error)) {
+        fprintf(stderr, "stageboost: could not store the PIN: %s\n", error.c_str());
+        return 1;
+    }
+    printf("The trainer PIN is set (only its salted hash is stored in %s).\n", config_path.c_str());
+    return 0;
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
     sb::AppOptions options;
     CLI::App cli{"Stageboost: a kiosk for training workshops on equal internship chances."};
     std::string windowed;
-    std::string theme = "calm";
+    std::string theme;
+    bool set_pin = false;
     cli.add_option("--windowed", windowed, "Run in a window of this size instead of fullscreen, e.g. 1280x720");
     cli.add_option("--screenshot", options.screenshot, "Render the start screen into this PNG file and exit");
     cli.add_option("--script", options.script, "Drive the kiosk with this script (see kiosk/script/script.h)");
@@ -19,9 +62,13 @@ int main(int argc, char** argv) {
     cli.add_flag("--watch", options.watch, "Reload a pack within a second when its files change (for authors)");
     cli.add_option("--shots", options.shots_dir, "Folder for the screenshots a script takes");
     cli.add_option("--lang", options.lang, "Start in this language")->check(CLI::IsMember({"nl", "en"}));
-    cli.add_option("--text-size", options.text_scale, "Text size factor, 1.0 to 1.6")->check(CLI::Range(0.8, 1.8));
+    cli.add_option("--text-size", options.text_scale, "Text size factor, 1.0 to 1.4 (default: the config's)")->check(CLI::Range(0.8, 1.8));
     cli.add_option("--theme", theme, "Colour theme")->check(CLI::IsMember({"calm", "high-contrast"}));
-    std::string mode = "walk-up";
+    std::string mode;
+    options.config_path = DefaultConfigPath();
+    cli.add_option("--config", options.config_path, "The kiosk's config file (JSON)");
+    cli.add_option("--log-dir", options.log_dir, "Folder for the anonymous confidence log");
+    cli.add_flag("--set-pin", set_pin, "Read a new trainer PIN (4-8 digits) from standard input, store its hash in the config, and exit");
     cli.add_option("--mode", mode, "walk-up (a student alone) or workshop (a trainer presents to a class)")
         ->check(CLI::IsMember({"walk-up", "workshop"}));
     cli.add_option("--seed", options.seed, "Seed for shuffling quiz questions (default: random; fixed in tests)");
@@ -43,8 +90,9 @@ int main(int argc, char** argv) {
         options.window.width = w;
         options.window.height = h;
     }
-    options.workshop = mode == "workshop";
-    options.theme = theme == "high-contrast" ? sb::ThemeId::HighContrast : sb::ThemeId::Calm;
+    options.mode = mode;
+    options.theme = theme;
+    if (set_pin) return SetPin(options.config_path);
     sb::App app(std::move(options));
     return app.Run();
 }

@@ -1,5 +1,9 @@
 #pragma once
 // The kiosk's changing state. Screens read it; actions change it between frames.
+#include "config/config.h"
+#include "config/pin.h"
+#include "confidence/run.h"
+#include "log/log_store.h"
 #include "pack/library.h"
 #include "quiz/session.h"
 #include "roleplay/session.h"
@@ -22,6 +26,44 @@ struct Model {
     std::string module_id;
 
     bool classroom = false;  // workshop mode: a trainer presents, the class discusses each decision
+
+    // ---- the kiosk
+    KioskConfig config;
+    std::string config_path;
+    bool locked = true;       // kiosk mode: closing the window is ignored unless the trainer exits
+    bool quit = false;
+    bool reset_requested = false;  // wipe the student and go back to the attract screen (the app does it)
+    int64_t now_ms = 0;       // the clock for this frame (virtual in scripts)
+    int64_t last_input_ms = 0;
+    std::unique_ptr<LogStore> log;
+    LogStatus log_status;
+
+    // ---- the student at the kiosk now; all of it is wiped by the idle reset
+    struct Student {
+        std::string session_id;  // 128 random bits; lives only as long as this student's session
+        bool pre_done = false;
+        bool post_done = false;
+    } student;
+    std::unique_ptr<ConfidenceRun> check;
+    ScreenId after_check = ScreenId::Home;
+
+    // ---- accessibility, applied by the app when they change
+    float text_scale = 1.0f;
+    bool high_contrast = false;
+    bool dyslexia_font = false;
+
+    // ---- trainer
+    PinGuard pin_guard;
+    std::string pin_entry;
+    std::string trainer_message;
+    std::string results_period = "today";  // today, week or all
+
+    bool ModuleHidden(const std::string& pack, const std::string& module) const {
+        const std::string key = pack + "/" + module;
+        for (const auto& h : config.hidden_modules)
+            if (h == key) return true;
+        return false;
+    }
     std::unique_ptr<RoleplaySession> roleplay;
     std::unique_ptr<QuizSession> quiz;
     int lesson_page = 0;

@@ -5,6 +5,12 @@ namespace sb {
 const char* ScreenName(ScreenId id) {
     switch (id) {
     case ScreenId::Start: return "start";
+    case ScreenId::Welcome: return "welcome";
+    case ScreenId::Check: return "check";
+    case ScreenId::End: return "end";
+    case ScreenId::TrainerPin: return "trainer-pin";
+    case ScreenId::Trainer: return "trainer";
+    case ScreenId::Results: return "results";
     case ScreenId::Home: return "home";
     case ScreenId::Module: return "module";
     case ScreenId::Lesson: return "lesson";

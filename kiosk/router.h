@@ -6,7 +6,10 @@
 
 namespace sb {
 
-enum class ScreenId { Start, Home, Module, Lesson, Quiz, QuizResult, RoleplayIntro, Roleplay, RoleplayDebrief, Diagnostics };
+enum class ScreenId {
+    Start, Welcome, Check, Home, End, Module, Lesson, Quiz, QuizResult, RoleplayIntro, Roleplay, RoleplayDebrief,
+    Diagnostics, TrainerPin, Trainer, Results
+};
 
 const char* ScreenName(ScreenId id);
 

@@ -8,6 +8,8 @@ trap 'rm -rf "$tmp"' EXIT
 cp -r "$src/data/packs/_base" "$tmp/pack"
 cat > "$tmp/watch.script" <<'SCRIPT'
 click start
+click continue
+click-until screen home skip
 click module-rollenspel
 expect-text "Een vraag stellen"
 screenshot ready1.png

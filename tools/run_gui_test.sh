@@ -11,4 +11,10 @@ args=$(grep -E '^#!' "$script" | sed 's/^#! *//' | tr '\n' ' ' || true)
 [ -n "$args" ] || args="--windowed 1280x720"
 export LIBGL_ALWAYS_SOFTWARE=1
 # shellcheck disable=SC2086
-exec xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" $args --script "$script" --shots "$shots"
+# Each test gets its own empty config and log, so nothing leaks between tests or from the machine.
+name=$(basename "$script" .script)
+state="$shots/state-$name"
+rm -rf "$state"
+mkdir -p "$state"
+exec xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --config "$state/config.json" --log-dir "$state/log" \
+    $args --script "$script" --shots "$shots"

@@ -25,12 +25,23 @@ ui::IconKind IconFor(ModuleKind kind) {
 void DrawHomeScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::BeginRoot(ui, "home");
     if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet)) actions.Back();
-    if (model.packs.BrokenCount() > 0) {
-        // A quiet note for the trainer; students can ignore it.
+    if (!model.locked && model.packs.BrokenCount() > 0) {
+        // In a window (an author at work) broken packs are one tap away; a kiosk keeps this for the trainer menu.
         char label[96];
         snprintf(label, sizeof label, "%s (%zu)", Tr(ui.lang, "diag.button"), model.packs.BrokenCount());
-        ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x - ui.U(13));
+        ImGui::SameLine(0, ui.U(1));
         if (ui::Button(ui, "diagnostics", label, ImVec2(ui.U(13), 0), ButtonKind::Quiet)) actions.Go(ScreenId::Diagnostics);
+    }
+    if (!model.classroom) {
+        // Done: the check afterwards (when there was one before), then tips and where to get help.
+        ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x - ui.U(10));
+        if (ui::Button(ui, "done", Tr(ui.lang, "home.done"), ImVec2(ui.U(10), 0), ButtonKind::Primary))
+            actions.Push([](Model& m) {
+                if (m.student.pre_done && !m.student.post_done && StartSessionCheck(m, Phase::Post, ScreenId::End))
+                    m.student.post_done = true;
+                else
+                    m.router.Push(ScreenId::End);
+            });
     }
     ui::Space(ui, 0.3f);
     ui::Label(ui, FontRole::Heading, Tr(ui.lang, "home.title"), ui.colors->text);
@@ -48,6 +59,7 @@ void DrawHomeScreen(const Model& model, Ui& ui, Actions& actions) {
         if (!pack) continue;
         for (const Module& m : pack->modules) {
             if (m.kind == ModuleKind::Confidence) continue;  // asked around modules, not picked from home
+            if (model.ModuleHidden(pack->id, m.id)) continue;  // the trainer switched it off
             if (shown % columns != 0) ImGui::SameLine(0, spacing);
             else if (shown > 0) ImGui::Dummy(ImVec2(1, spacing * 0.3f));
             char footer[64];

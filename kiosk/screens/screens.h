@@ -9,6 +9,18 @@ namespace sb {
 void LanguageSwitch(const Model& model, Ui& ui, Actions& actions);
 
 void DrawStartScreen(const Model& model, Ui& ui, Actions& actions);
+void DrawWelcomeScreen(const Model& model, Ui& ui, Actions& actions);
+void DrawCheckScreen(const Model& model, Ui& ui, Actions& actions);
+void DrawEndScreen(const Model& model, Ui& ui, Actions& actions);
+void DrawIdlePrompt(const Model& model, Ui& ui, Actions& actions, int seconds_left);
+void DrawTrainerPinScreen(const Model& model, Ui& ui, Actions& actions);
+void DrawTrainerScreen(const Model& model, Ui& ui, Actions& actions);
+void DrawResultsScreen(const Model& model, Ui& ui, Actions& actions);
+// Starts the confidence check `phase` of the first playable pack's session check, then goes to `then`.
+// Returns false (and does nothing) when no pack asks for one.
+bool StartSessionCheck(Model& model, Phase phase, ScreenId then);
+// The first playable pack (the one whose attract lines, tips and help the kiosk shows).
+const Pack* MainPack(const Model& model);
 void DrawHomeScreen(const Model& model, Ui& ui, Actions& actions);
 void DrawModuleScreen(const Model& model, Ui& ui, Actions& actions);
 void DrawLessonScreen(const Model& model, Ui& ui, Actions& actions);

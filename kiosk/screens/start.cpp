@@ -1,4 +1,5 @@
-// The start screen: title, a short intro and a big Start button, in Dutch with English one tap away.
+// The attract screen: what Stageboost is, a line that changes every few seconds, and "tap to start".
+// A tap anywhere starts; nothing of an earlier student is left by the time this shows.
 #include "screens/screens.h"
 #include "ui/strings.h"
 
@@ -7,6 +8,8 @@
 namespace sb {
 
 namespace {
+
+constexpr int64_t kLineMs = 7000;  // each attract line shows this long
 
 void DrawBackdrop(const Ui& ui) {
     // Soft shapes in the theme's colours: calm, and recognisably Stageboost from across the room.
@@ -20,6 +23,12 @@ void DrawBackdrop(const Ui& ui) {
 }
 
 } // namespace
+
+const Pack* MainPack(const Model& model) {
+    for (const LoadedPack& p : model.packs.Packs())
+        if (p.result.pack) return p.result.pack.get();
+    return nullptr;
+}
 
 void LanguageSwitch(const Model& model, Ui& ui, Actions& actions) {
     // Top right: one button per language; the chosen one is filled.
@@ -41,9 +50,12 @@ void LanguageSwitch(const Model& model, Ui& ui, Actions& actions) {
 void DrawStartScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::BeginRoot(ui, "start");
     DrawBackdrop(ui);
-    LanguageSwitch(model, ui, actions);
-
     const ImVec2 avail = ImGui::GetMainViewport()->Size;
+    // The whole screen is the button: a tap anywhere starts.
+    ImGui::SetCursorPos(ImVec2(0, 0));
+    if (ImGui::InvisibleButton("##anywhere", avail)) actions.Go(model.classroom ? ScreenId::Home : ScreenId::Welcome);
+    ui::Record(ui, "start", Tr(ui.lang, "start.button"), ImVec2(0, 0), avail, true);
+
     const float column = std::min(avail.x - ui.U(4), ui.U(34));
     const float x = (avail.x - column) * 0.5f;
     ImGui::SetCursorPos(ImVec2(x, avail.y * 0.2f));
@@ -51,18 +63,34 @@ void DrawStartScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::LabelCentered(ui, FontRole::Title, Tr(ui.lang, "app.title"), ui.colors->primary, column);
     ui::LabelCentered(ui, FontRole::Heading, Tr(ui.lang, "start.tagline"), ui.colors->text, column);
     ui::Space(ui, 0.8f);
+    // A rotating line from the pack, or the kiosk's own intro.
+    std::string line = Tr(ui.lang, "start.intro");
+    if (const Pack* pack = MainPack(model); pack && !pack->attract.empty()) {
+        const size_t n = pack->attract.size();
+        line = pack->T(pack->attract[static_cast<size_t>(model.now_ms / kLineMs) % n], ui.lang);
+    }
     ImGui::SetCursorPosX(x);
-    ui::LabelCentered(ui, FontRole::Body, Tr(ui.lang, "start.intro"), ui.colors->text, column);
+    ui::LabelCentered(ui, FontRole::Body, line, ui.colors->text, column);
     ui::Space(ui, 1.6f);
-
-    const ImVec2 button(ui.U(11), ui.U(2.6f));
-    ImGui::SetCursorPosX(x + (column - button.x) * 0.5f);
-    if (ui::Button(ui, "start", Tr(ui.lang, "start.button"), button)) actions.Go(ScreenId::Home);
-    ImGui::SetItemDefaultFocus();  // Return or Space starts, without showing a focus ring to touch users
-    ui::Space(ui, 1.6f);
+    // "Tap to start" in both languages, in a pill that looks like a button.
+    const std::string tap = std::string(Tr("nl", "start.tap")) + "  /  " + Tr("en", "start.tap");
+    ImFont* bold = ui.Font(FontRole::Bold);
+    const ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, tap.c_str());
+    const ImVec2 pad(ui.U(1.4f), ui.U(0.8f));
+    const ImVec2 p0(ImGui::GetWindowPos().x + x + (column - ts.x) * 0.5f - pad.x, ImGui::GetCursorScreenPos().y);
+    ImGui::GetWindowDrawList()->AddRectFilled(p0, ImVec2(p0.x + ts.x + pad.x * 2, p0.y + ts.y + pad.y * 2),
+                                              ToU32(ui.colors->primary), ts.y);
+    ImGui::GetWindowDrawList()->AddText(bold, bold->FontSize, ImVec2(p0.x + pad.x, p0.y + pad.y), ToU32(ui.colors->primary_text),
+                                        tap.c_str());
+    ImGui::Dummy(ImVec2(column, ts.y + pad.y * 2));
+    ui.record.texts.push_back(tap);
+    ui::Space(ui, 1.4f);
     ImGui::SetCursorPosX(x);
     ui::LabelCentered(ui, FontRole::Small, Tr(ui.lang, "start.quote"), ui.colors->text_muted, column);
     ImGui::EndGroup();
+    // Return or Space starts too.
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false))
+        actions.Go(model.classroom ? ScreenId::Home : ScreenId::Welcome);
     ui::EndRoot();
 }
 

@@ -19,7 +19,7 @@ constexpr int kWaitStepMs = 250;
 constexpr int kMaxRepeats = 60;      // click-until gives up after this many presses     // virtual time advances in steps, so countdowns see each second
 
 const char* const kVerbs[] = {"click", "tap", "key", "type", "move", "wait", "sleep", "screenshot", "expect-screen",
-                              "expect-text", "expect-no-text", "expect", "expect-glyphs", "click-until", "quit"};
+                              "expect-text", "expect-no-text", "expect", "expect-glyphs", "click-until", "hold", "quit"};
 
 bool SplitArgs(const std::string& line, std::vector<std::string>& out, std::string& error) {
     size_t i = 0;
@@ -59,6 +59,14 @@ std::string Join(const std::vector<std::string>& v, size_t from) {
     for (size_t i = from; i < v.size(); ++i) s += (i > from ? " " : "") + v[i];
     return s;
 }
+
+// "Ctrl+Alt+T" -> "T"; modifiers are read separately.
+std::string KeyPart(const std::string& name) {
+    const size_t plus = name.rfind('+');
+    return plus == std::string::npos || plus + 1 == name.size() ? name : name.substr(plus + 1);
+}
+
+bool HasModifier(const std::string& name, const char* mod) { return name.find(std::string(mod) + "+") != std::string::npos; }
 
 } // namespace
 
@@ -111,11 +119,12 @@ bool ParseScript(const std::string& text, const std::string& file, std::vector<S
         if (!known) return fail("unknown step '" + step.verb + "' (see kiosk/script/script.h for the list)");
         const bool needs_arg = step.verb != "quit";
         if (needs_arg && step.args.empty()) return fail("'" + step.verb + "' needs an argument");
-        if (step.verb == "key" && ScancodeForName(step.args[0]) < 0)
+        if (step.verb == "key" && ScancodeForName(KeyPart(step.args[0])) < 0)
             return fail("unknown key '" + step.args[0] + "'");
         if ((step.verb == "wait" || step.verb == "sleep") && (step.args[0].find_first_not_of("0123456789") != std::string::npos))
             return fail("'wait' takes milliseconds, for example: wait 500");
         if (step.verb == "expect" && step.args.size() < 2) return fail("'expect' needs a key and a value");
+        if (step.verb == "hold" && step.args.size() < 3) return fail("'hold' needs X, Y and milliseconds, e.g. hold 10 10 3500");
         if (step.verb == "click-until" && step.args.size() < 3)
             return fail("'click-until' needs a key, a value and a widget, e.g. click-until roleplay.step decision next");
         steps.push_back(std::move(step));
@@ -192,6 +201,17 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
         if (m_phase % 4 == 3) m_wait_frames = kSettleFrames;
         return in;
     }
+    if ((v == "click" || v == "tap") && m_phase >= 1000) {
+        // The press has begun: finish it where it started, even if the widget went away (a tap may close it).
+        in.mouse_pos = m_mouse;
+        ++m_phase;
+        if (m_phase == 1001) in.mouse_down = true;
+        if (m_phase >= 1002) {
+            Advance();
+            m_wait_frames = kSettleFrames;
+        }
+        return in;
+    }
     if (v == "click" || v == "tap" || v == "move") {
         const WidgetRecord* w = last.Find(rest);
         if (!w || !w->enabled) {
@@ -233,7 +253,10 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
         return in;
     }
     if (v == "key") {
-        in.key = ScancodeForName(arg);
+        in.key = ScancodeForName(KeyPart(arg));
+        in.ctrl = HasModifier(arg, "Ctrl");
+        in.alt = HasModifier(arg, "Alt");
+        in.shift = HasModifier(arg, "Shift");
         Advance();
         m_wait_frames = kSettleFrames;
         return in;
@@ -256,6 +279,24 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
             Advance();
             m_wait_frames = 1;
         }
+        return in;
+    }
+    if (v == "hold") {
+        // A finger held down: virtual time passes while the press lasts.
+        if (m_phase == 0) {
+            m_hold_left = std::atoi(step.args[2].c_str());
+            m_phase = 1;
+        }
+        m_mouse = ImVec2(static_cast<float>(std::atof(step.args[0].c_str())), static_cast<float>(std::atof(step.args[1].c_str())));
+        in.mouse_pos = m_mouse;
+        if (m_hold_left > 0) {
+            in.mouse_down = true;
+            in.advance_ms = std::min(m_hold_left, kWaitStepMs);
+            m_hold_left -= in.advance_ms;
+            return in;
+        }
+        Advance();
+        m_wait_frames = kSettleFrames;
         return in;
     }
     if (v == "sleep") {  // real time, for tests where something outside the kiosk happens meanwhile

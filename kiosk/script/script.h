@@ -4,7 +4,9 @@
 // One step per line; `#` starts a comment; arguments may be "quoted".
 //   click ID_OR_LABEL        press a widget by its stable id (or its visible label)
 //   key NAME                 press a key: Return, Escape, Tab, Space, Left, Right, Up, Down,
-//                            PageUp, PageDown, Backspace, 1..9, A..Z, F1..F12
+//                            PageUp, PageDown, Backspace, 1..9, A..Z, F1..F12; with modifiers
+//                            as Ctrl+Alt+T or Shift+Tab
+//   hold X Y MS              press and hold the screen at X,Y for MS milliseconds, then let go
 //   type TEXT                type text (UTF-8)
 //   move ID_OR_LABEL         hover a widget without pressing it
 //   click-until KEY VALUE ID press the widget repeatedly until the screen reports KEY = VALUE
@@ -41,6 +43,7 @@ struct ScriptFrameInput {
     ImVec2 mouse_pos{-1e6f, -1e6f};
     bool mouse_down = false;
     int key = -1;  // SDL scancode held this frame
+    bool ctrl = false, alt = false, shift = false;
     float wheel = 0;  // mouse wheel notches (negative scrolls down)
     std::string text;
     int advance_ms = 0;             // virtual time to add before this frame
@@ -67,6 +70,7 @@ private:
     int m_wait_frames = 3;  // let the first frames lay out before the first step
     int m_remaining_ms = 0;
     int m_scrolls = 0;
+    int m_hold_left = 0;
     ImVec2 m_mouse{-1e6f, -1e6f};
     bool m_finished = false;
     int m_exit_code = 0;

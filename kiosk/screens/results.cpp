@@ -1,0 +1,105 @@
+// Results for the class on the big screen: before and after per statement for a period, with the
+// report's suppression rule (fewer than 5 participants, or a group that could be worked out, is hidden).
+#include "screens/screens.h"
+#include "ui/strings.h"
+
+#include "confidence/report.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace sb {
+
+namespace {
+
+std::string DaysAgo(int days) {
+    const std::time_t t = std::time(nullptr) - static_cast<std::time_t>(days) * 86400;
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+void Bar(Ui& ui, const char* label, double value, Rgb colour, float width) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* small = ui.Font(FontRole::Small);
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const float label_w = ui.U(5);
+    const float h = ui.U(1.0f);
+    dl->AddText(small, small->FontSize, ImVec2(p0.x, p0.y + (h - small->FontSize) * 0.5f), ToU32(ui.colors->text), label);
+    const float bw = width - label_w - ui.U(3);
+    dl->AddRectFilled(ImVec2(p0.x + label_w, p0.y), ImVec2(p0.x + label_w + bw, p0.y + h), ToU32(ui.colors->secondary), h * 0.3f);
+    dl->AddRectFilled(ImVec2(p0.x + label_w, p0.y), ImVec2(p0.x + label_w + bw * static_cast<float>(value / 5.0), p0.y + h), ToU32(colour), h * 0.3f);
+    char num[16];
+    snprintf(num, sizeof num, "%.1f", value);
+    dl->AddText(small, small->FontSize, ImVec2(p0.x + label_w + bw + ui.U(0.4f), p0.y + (h - small->FontSize) * 0.5f), ToU32(ui.colors->text), num);
+    ImGui::Dummy(ImVec2(width, h + ui.U(0.2f)));
+    ui.record.texts.push_back(std::string(label) + " " + num);
+}
+
+} // namespace
+
+void DrawResultsScreen(const Model& model, Ui& ui, Actions& actions) {
+    ui::BeginRoot(ui, "results");
+    const ThemeColors& t = *ui.colors;
+    if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet)) actions.Back();
+    for (const char* period : {"today", "week", "all"}) {
+        ImGui::SameLine();
+        const std::string id = std::string("period-") + period;
+        if (ui::Button(ui, id.c_str(), Tr(ui.lang, (std::string("results.") + period).c_str()), ImVec2(ui.U(7), 0),
+                       model.results_period == period ? ButtonKind::Primary : ButtonKind::Quiet))
+            actions.Push([p = std::string(period)](Model& m) { m.results_period = p; });
+    }
+    const float column = std::min(ImGui::GetWindowWidth() - ui.U(4), ui.U(46));
+    const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
+    ImGui::SetCursorPosX(x);
+    ImGui::BeginChild("##results", ImVec2(column + ImGui::GetStyle().ScrollbarSize, 0), false,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
+    ui::TouchScroll();
+    const float w = column - ui.U(0.3f);
+    ui::Label(ui, FontRole::Heading, Tr(ui.lang, "results.title"), t.text, w);
+    if (!model.log) {
+        ui::Label(ui, FontRole::Body, Tr(ui.lang, "results.nolog"), t.text_muted, w);
+        ImGui::EndChild();
+        ui::EndRoot();
+        return;
+    }
+    // Read when the screen draws: the log is small, and the figures stay current during a workshop.
+    ReportOptions options;
+    options.grouping = ReportGrouping::None;
+    options.filter.module_id = std::string();  // the check around the whole session
+    if (model.results_period == "today") options.filter.from = DaysAgo(0);
+    if (model.results_period == "week") options.filter.from = DaysAgo(6);
+    const ConfidenceReport report = BuildReport(std::vector<std::string>{model.log->Path()}, options);
+    size_t shown = 0, hidden = 0;
+    for (const ItemReport& item : report.items) {
+        const Pack* pack = model.packs.FindPack(item.pack_id);
+        const ConfidenceItem* ci = pack ? pack->FindConfidenceItem(item.item_id) : nullptr;
+        ui::Space(ui, 0.6f);
+        ui::Label(ui, FontRole::Bold, ci ? pack->T(ci->statement, ui.lang) : item.item_id, t.text, w);
+        const GroupFigures& g = item.total;
+        if (g.Suppressed()) {
+            ++hidden;
+            ui::Label(ui, FontRole::Small, Tr(ui.lang, "results.suppressed"), t.text_muted, w);
+            continue;
+        }
+        ++shown;
+        Bar(ui, Tr(ui.lang, "results.before"), g.mean_before, t.text_muted, w);
+        Bar(ui, Tr(ui.lang, "results.after"), g.mean_after, t.primary, w);
+        char n[128];
+        snprintf(n, sizeof n, Tr(ui.lang, "results.n"), g.participants);
+        ui::Label(ui, FontRole::Small, n, t.text_muted, w);
+    }
+    if (report.items.empty()) ui::Label(ui, FontRole::Body, Tr(ui.lang, "results.empty"), t.text_muted, w);
+    ui::Space(ui, 0.8f);
+    ui::Label(ui, FontRole::Small, Tr(ui.lang, "results.rule"), t.text_muted, w);
+    ui::Probe(ui, "results.shown", std::to_string(shown));
+    ui::Probe(ui, "results.hidden", std::to_string(hidden));
+    ImGui::EndChild();
+    ui::EndRoot();
+}
+
+} // namespace sb
