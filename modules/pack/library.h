@@ -27,6 +27,7 @@ public:
     std::vector<std::string> Languages() const;
     size_t BrokenCount() const;
     const Pack* FindPack(const std::string& id) const;
+    std::shared_ptr<const Pack> SharedPack(const std::string& id) const;
 
 private:
     std::vector<LoadedPack> m_packs;
