@@ -13,6 +13,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
+#include <imgui_internal.h>
 
 #include <chrono>
 #include <cstdio>
@@ -317,6 +318,7 @@ void App::HandleEvent(const SDL_Event& event) {
     if (event.type == SDL_KEYDOWN && (event.key.keysym.sym == SDLK_TAB || event.key.keysym.sym == SDLK_RETURN)) {
         // Tab moves the focus ring and Return presses, as users expect (ImGui 1.86 maps neither).
         ImGuiIO& io = ImGui::GetIO();
+        GImGui->NavDisableHighlight = false;  // show the ring, and let this very press count
         if (event.key.keysym.sym == SDLK_RETURN) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
         else io.NavInputs[(event.key.keysym.mod & KMOD_SHIFT) ? ImGuiNavInput_KeyUp_ : ImGuiNavInput_KeyDown_] = 1.0f;
     }
@@ -386,6 +388,11 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
         }
     }
     m_model.now_ms = NowMs();
+    // A keyboard user sees the focus ring at once, and their first Return or Space presses the focused
+    // button (ImGui 1.86 would spend the first key press on showing the ring).
+    static const int kNavKeys[] = {SDL_SCANCODE_RETURN, SDL_SCANCODE_SPACE, SDL_SCANCODE_TAB, SDL_SCANCODE_UP, SDL_SCANCODE_DOWN};
+    for (int k : kNavKeys)
+        if (io.KeysDown[k]) GImGui->NavDisableHighlight = false;
     ImGui::NewFrame();
     m_ui.record = FrameRecord{};
     m_ui.lang = m_model.lang;
@@ -399,6 +406,7 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     m_last_record = std::move(m_ui.record);
     m_last_record.probes["idle"] = idle_left > 0 ? "prompt" : "no";
     m_last_record.probes["session"] = m_model.student.session_id.empty() ? "none" : "active";
+    m_last_record.probes["theme"] = m_ui.colors->name;
 
     if (!m_actions.Empty()) {
         m_actions.ApplyTo(m_model);

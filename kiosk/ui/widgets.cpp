@@ -71,7 +71,10 @@ void BeginRoot(Ui& ui, const char* screen_name) {
     ImGui::SetNextWindowSize(viewport->Size);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-    ImGui::Begin("##root", nullptr, flags);
+    // One root window per screen: a new screen is a newly appearing window, so keyboard focus starts
+    // on that screen's default button (SetItemDefaultFocus) instead of a button of the last screen.
+    const std::string name = std::string("##root-") + screen_name;
+    ImGui::Begin(name.c_str(), nullptr, flags);
 }
 
 void EndRoot() { ImGui::End(); }
@@ -168,6 +171,8 @@ void Probe(Ui& ui, const std::string& key, const std::string& value) { ui.record
 
 void Record(Ui& ui, const char* id, const std::string& label, ImVec2 min, ImVec2 max, bool enabled) {
     WidgetRecord w{id, label, min, max, enabled};
+    // Scripts can check where the focus ring is.
+    if (GImGui->NavId != 0 && GImGui->NavId == ImGui::GetItemID()) ui.record.probes["focus"] = id;
     const ImGuiWindow* window = ImGui::GetCurrentWindow();
     w.clip_min = window->InnerClipRect.Min;
     w.clip_max = window->InnerClipRect.Max;
