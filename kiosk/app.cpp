@@ -319,7 +319,7 @@ void App::HandleEvent(const SDL_Event& event) {
         // Tab moves the focus ring and Return presses, as users expect (ImGui 1.86 maps neither).
         ImGuiIO& io = ImGui::GetIO();
         GImGui->NavDisableHighlight = false;  // show the ring, and let this very press count
-        if (event.key.keysym.sym == SDLK_RETURN) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
+        if (event.key.keysym.sym == SDLK_RETURN && !m_last_record.handles_return) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
         else io.NavInputs[(event.key.keysym.mod & KMOD_SHIFT) ? ImGuiNavInput_KeyUp_ : ImGuiNavInput_KeyDown_] = 1.0f;
     }
     if (event.type == SDL_WINDOWEVENT) {
@@ -378,7 +378,7 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
         io.KeyAlt = in.alt;
         io.KeyShift = in.shift;
         io.KeySuper = false;
-        if (in.key == SDL_SCANCODE_RETURN) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
+        if (in.key == SDL_SCANCODE_RETURN && !m_last_record.handles_return) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
         if (in.key == SDL_SCANCODE_TAB) io.NavInputs[in.shift ? ImGuiNavInput_KeyUp_ : ImGuiNavInput_KeyDown_] = 1.0f;
         if (!in.text.empty()) io.AddInputCharactersUTF8(in.text.c_str());
         if (!in.screenshot_path.empty()) {

@@ -43,6 +43,7 @@ struct Model {
         std::string session_id;  // 128 random bits; lives only as long as this student's session
         bool pre_done = false;
         bool post_done = false;
+        std::vector<std::string> module_pre;  // modules whose own check was answered before
     } student;
     std::unique_ptr<ConfidenceRun> check;
     ScreenId after_check = ScreenId::Home;

@@ -22,6 +22,8 @@ public:
     bool Back();
     void Reset(ScreenId id) { m_stack.assign(1, id); }
     size_t Depth() const { return m_stack.size(); }
+    // The screen under the current one (Start when there is none).
+    ScreenId Below() const { return m_stack.size() > 1 ? m_stack[m_stack.size() - 2] : ScreenId::Start; }
 
 private:
     std::vector<ScreenId> m_stack{ScreenId::Start};

@@ -22,7 +22,10 @@ hold 10 10 3500
 expect-screen trainer-pin
 screenshot pin.png
 # Four wrong PINs: no wait yet.
-type 1111
+key 1
+key 1
+key 1
+key 1
 key Return
 expect pin.wrong 1
 key 1

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Keeps content/schema/ and the loader in agreement, checked by an independent validator: ajv (npm's
 # ajv-cli, JSON Schema draft 2020-12).
-#   - every shipped pack (content/*/) and the clean fixture tests/data/packs/_base must pass ajv, as they
-#     pass `stageboost-pack validate --strict`;
+#   - every shipped pack (content/*/), the clean fixture tests/data/packs/_base and (given the tool) the
+#     pack `stageboost-pack new` makes must pass ajv, as they pass `stageboost-pack validate --strict`;
 #   - each fixture below breaks a rule the schema can express, so its broken file must fail ajv as it
 #     fails the loader (rules that need the whole pack, such as unknown targets, are the loader's alone).
 #
-#   tests/schema_test.sh [CACHE_DIR]      ajv is installed into CACHE_DIR (default build/ajv) when missing.
+#   tests/schema_test.sh [CACHE_DIR [STAGEBOOST_PACK]]
+# ajv is installed into CACHE_DIR (default build/ajv) when missing.
 # Exit: 0 agree, 1 disagree, 77 skipped (no node/npm, or the npm registry cannot be reached).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cache=$(realpath -m "${1:-$root/build/ajv}")
+tool=${2:-}
 schemas=$root/content/schema
 packs=$root/tests/data/packs
 
@@ -77,6 +79,15 @@ clean_dirs=("$packs/_base")
 for dir in "$root"/content/*/; do
     [ -f "$dir/pack.json" ] && clean_dirs+=("${dir%/}")
 done
+if [ -n "$tool" ]; then
+    scratch=$(mktemp -d)
+    trap 'rm -rf "$scratch"' EXIT
+    if "$tool" new "$scratch/nieuw" >/dev/null && "$tool" validate --strict "$scratch/nieuw" >/dev/null; then
+        clean_dirs+=("$scratch/nieuw")
+    else
+        bad "stageboost-pack new made a pack that does not validate clean"
+    fi
+fi
 for dir in "${clean_dirs[@]}"; do
     while IFS= read -r -d '' file; do
         rel=${file#"$root"/}
@@ -90,7 +101,7 @@ for dir in "${clean_dirs[@]}"; do
         else
             bad "$rel fails $schema, but the loader accepts it: fix the schema" "$ajv_out"
         fi
-    done < <(find "$dir" -name '*.json' -not -name expected.json -print0 | sort -z)
+    done < <(find "$dir" -name '*.json' -not -name expected.json -not -path '*/.schema/*' -print0 | sort -z)
 done
 
 # 2. What the loader rejects for a schema-level reason, ajv rejects too.

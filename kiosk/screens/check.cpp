@@ -30,6 +30,13 @@ bool StartSessionCheck(Model& model, Phase phase, ScreenId then) {
 
 namespace {
 
+// Leaves the check for the screen it was asked for (going back when that screen is right underneath).
+void FinishCheck(Model& m) {
+    m.check.reset();
+    if (m.router.Below() == m.after_check && m.router.Depth() > 1) m.router.Back();
+    else m.router.Replace(m.after_check);
+}
+
 // Logs one answer and moves on; the log keeps it in memory if the disk refuses, so none is lost.
 void GiveAnswer(Model& m, std::optional<int> value) {
     if (!m.check || m.check->Done()) return;
@@ -38,10 +45,7 @@ void GiveAnswer(Model& m, std::optional<int> value) {
     // The date and part of day, never the clock time.
     const sb::Answer answer = m.check->Give(session, value, Coarsen(std::chrono::system_clock::now()));
     if (m.log) m.log_status = m.log->Record(answer);
-    if (m.check->Done()) {
-        m.check.reset();
-        m.router.Replace(m.after_check);
-    }
+    if (m.check->Done()) FinishCheck(m);
 }
 
 } // namespace
@@ -100,10 +104,7 @@ void DrawCheckScreen(const Model& model, Ui& ui, Actions& actions) {
     if (ui::Button(ui, "skip", Tr(ui.lang, "check.skip"), ImVec2(ui.U(8), 0), ButtonKind::Quiet))
         actions.Push([](Model& m) {
             m.check->Skip();
-            if (m.check->Done()) {
-                m.check.reset();
-                m.router.Replace(m.after_check);
-            }
+            if (m.check->Done()) FinishCheck(m);
         });
     ui::Space(ui, 1.2f);
     ui::Label(ui, FontRole::Small, Tr(ui.lang, "check.anonymous"), t.text_muted, column);

@@ -4,6 +4,8 @@
 #include "ui/strings.h"
 
 #include <algorithm>
+
+#include <algorithm>
 #include <cstdio>
 
 namespace sb {
@@ -102,6 +104,34 @@ void OpenModule(Model& model, const std::string& pack_id, const std::string& mod
     case ModuleKind::Roleplay: model.router.Push(ScreenId::RoleplayIntro); break;
     case ModuleKind::Confidence: model.router.Push(ScreenId::Module); break;
     }
+    // A module with its own check asks it first (walk-up only: in a workshop nobody answers alone).
+    if (!m->check.empty() && !model.classroom && !model.student.session_id.empty()) {
+        const Module* check = pack->FindModule(m->check);
+        if (check && check->AsConfidence()) {
+            model.check = std::make_unique<ConfidenceRun>(pack, *check, Phase::Pre, m->id);
+            if (model.check->Count() > 0) {
+                model.after_check = model.router.Current();
+                model.router.Replace(ScreenId::Check);
+                model.student.module_pre.push_back(m->id);
+            } else {
+                model.check.reset();
+            }
+        }
+    }
+}
+
+void FinishModule(Model& model) {
+    model.router.Back();
+    const auto pre = std::find(model.student.module_pre.begin(), model.student.module_pre.end(), model.module_id);
+    if (pre == model.student.module_pre.end()) return;
+    model.student.module_pre.erase(pre);  // asked once after, then done
+    auto pack = model.packs.SharedPack(model.pack_id);
+    const Module* m = pack ? pack->FindModule(model.module_id) : nullptr;
+    const Module* check = m ? pack->FindModule(m->check) : nullptr;
+    if (!check || !check->AsConfidence()) return;
+    model.check = std::make_unique<ConfidenceRun>(pack, *check, Phase::Post, m->id);
+    model.after_check = model.router.Current();
+    model.router.Push(ScreenId::Check);
 }
 
 } // namespace sb

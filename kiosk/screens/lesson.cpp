@@ -99,7 +99,7 @@ void DrawLessonScreen(const Model& model, Ui& ui, Actions& actions) {
         actions.Push([page_index](Model& mm) { mm.lesson_page = page_index - 1; });
     ImGui::SameLine(x + column - bw);
     if (ui::Button(ui, "next", Tr(ui.lang, last ? "lesson.done" : "common.next"), ImVec2(bw, ui.U(2.2f))) || key_next) {
-        if (last) actions.Back();
+        if (last) actions.Push([](Model& mm) { FinishModule(mm); });
         else actions.Push([page_index](Model& mm) { mm.lesson_page = page_index + 1; });
     }
     ImGui::SetItemDefaultFocus();

@@ -102,7 +102,7 @@ void DrawQuizResultScreen(const Model& model, Ui& ui, Actions& actions) {
     if (ui::Button(ui, "done", Tr(ui.lang, "debrief.home"), ImVec2(ui.U(12), ui.U(2.2f))))
         actions.Push([](Model& m) {
             m.quiz.reset();
-            m.router.Back();
+            FinishModule(m);
         });
     ImGui::SetItemDefaultFocus();
     ui::EndRoot();

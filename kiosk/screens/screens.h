@@ -19,6 +19,9 @@ void DrawResultsScreen(const Model& model, Ui& ui, Actions& actions);
 // Starts the confidence check `phase` of the first playable pack's session check, then goes to `then`.
 // Returns false (and does nothing) when no pack asks for one.
 bool StartSessionCheck(Model& model, Phase phase, ScreenId then);
+// A module is done (last lesson page, quiz result, debrief): its own check afterwards when it asked one
+// before, then home.
+void FinishModule(Model& model);
 // The first playable pack (the one whose attract lines, tips and help the kiosk shows).
 const Pack* MainPack(const Model& model);
 void DrawHomeScreen(const Model& model, Ui& ui, Actions& actions);

@@ -84,6 +84,7 @@ void DrawTrainerPinScreen(const Model& model, Ui& ui, Actions& actions) {
         }
         if (ImGui::IsKeyPressed(SDL_SCANCODE_BACKSPACE, false)) actions.Push([](Model& m) { if (!m.pin_entry.empty()) m.pin_entry.pop_back(); });
         if (ImGui::IsKeyPressed(SDL_SCANCODE_RETURN, false)) actions.Push([](Model& m) { Submit(m); });
+        ui.record.handles_return = true;  // Return submits the PIN, whichever key was tapped last
     }
     ImGui::EndGroup();
     ui::Probe(ui, "pin.locked", locked ? std::to_string(wait) : "no");

@@ -32,6 +32,7 @@ struct FrameRecord {
     std::vector<WidgetRecord> widgets;
     std::vector<std::string> texts;
     std::map<std::string, std::string> probes;  // facts a test may check, e.g. "roleplay.ending"
+    bool handles_return = false;  // the screen reads Return itself, so it must not also press the focused button
     const WidgetRecord* Find(const std::string& id_or_label) const;
     bool ShowsText(const std::string& needle) const;
 };
