@@ -33,13 +33,14 @@ std::vector<std::string> InputNames() {
     return names;
 }
 
-sb::fuzz::PackFuzzOutcome Run(const std::string& bytes) {
+sb::fuzz::PackFuzzOutcome Replay(const std::string& bytes) {
     return sb::fuzz::RunPackFuzzInput(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
 }
 
 std::string Codes(const sb::fuzz::PackFuzzOutcome& o) {
     std::string s;
-    for (const auto& c : o.codes) s += " " + c;
+    for (const auto& c : o.codes)
+        s += " " + c;
     return s.empty() ? " (none)" : s;
 }
 
@@ -47,7 +48,7 @@ class FuzzRegression : public testing::TestWithParam<std::string> {};
 
 TEST_P(FuzzRegression, ReturnsAndReportsItsCodes) {
     const fs::path input = kInputs / (GetParam() + ".input");
-    const sb::fuzz::PackFuzzOutcome outcome = Run(ReadFile(input));
+    const sb::fuzz::PackFuzzOutcome outcome = Replay(ReadFile(input));
     const fs::path codes_file = kInputs / (GetParam() + ".codes");
     if (!fs::exists(codes_file)) return;
     std::istringstream codes(ReadFile(codes_file));
@@ -69,19 +70,21 @@ INSTANTIATE_TEST_SUITE_P(Inputs, FuzzRegression, testing::ValuesIn(InputNames())
 // The harness itself: with nothing to replace, the fuzzer's pack is the clean _base pack, so every
 // error an input causes is the input's doing.
 TEST(FuzzHarness, EmptyInputsLoadTheCleanBasePack) {
-    EXPECT_TRUE(Run("").pack_loaded) << Codes(Run(""));
+    EXPECT_TRUE(Replay("").pack_loaded) << Codes(Replay(""));
     const std::string sep(sb::fuzz::kFileSeparator);
-    const sb::fuzz::PackFuzzOutcome all = Run(sep + sep + sep + sep);  // five empty files: all of _base
+    const sb::fuzz::PackFuzzOutcome all = Replay(sep + sep + sep + sep); // five empty files: all of _base
     EXPECT_TRUE(all.pack_loaded) << Codes(all);
 }
 
 TEST(FuzzHarness, SplitsTheInputIntoPackFiles) {
     const std::string sep(sb::fuzz::kFileSeparator);
     // A pack.json that is not an object stops the load before any module is read.
-    EXPECT_EQ(Run("[]" + sep).codes, std::vector<std::string>{"wrong-type"});
+    EXPECT_EQ(Replay("[]" + sep).codes, std::vector<std::string>{"wrong-type"});
     // A single file is a module: one with a bad kind is reported as such.
-    const sb::fuzz::PackFuzzOutcome module = Run(R"({"format": 1, "kind": "poem", "id": "x", "title": "X"})");
-    EXPECT_NE(std::find(module.codes.begin(), module.codes.end(), "bad-value"), module.codes.end()) << Codes(module);
+    const sb::fuzz::PackFuzzOutcome module =
+        Replay(R"({"format": 1, "kind": "poem", "id": "x", "title": "X"})");
+    EXPECT_NE(std::find(module.codes.begin(), module.codes.end(), "bad-value"), module.codes.end())
+        << Codes(module);
     EXPECT_TRUE(module.raw_parsed);
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package Stageboost needs to build, run and test.
-# Safe to run again: apt-get skips what is already there.
+# Safe to run again: apt-get runs only when something is missing.
+# (tools/fuzz/run.sh installs clang-14 and libFuzzer itself; only fuzzing needs them.)
 set -euo pipefail
 
 packages=(
@@ -11,6 +12,8 @@ packages=(
     xvfb xauth xdotool imagemagick graphviz procps
     libgl1-mesa-dri libegl-mesa0
 )
+# npm runs ajv for the schema cross-check; a machine that already has a node with npm keeps it.
+command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

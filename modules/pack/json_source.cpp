@@ -1,5 +1,6 @@
 #include "pack/json_source.h"
 
+#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -95,29 +96,35 @@ public:
         : m_text(text), m_limits(limits), m_out(out), m_diags(diags), m_counter(text) {}
 
     bool Run() {
+        // One pointer string, cut back and extended in place, and its hash built token by token: nothing
+        // is allocated per value, and no value costs more than its own key.
         struct Frame {
             bool object;
             size_t count;
-            std::string pointer;
+            size_t length;  // of the container's own pointer
+            uint64_t hash;  // of the container's own pointer
         };
         std::vector<Frame> stack;
         std::string pointer;
+        uint64_t hash = PositionIndex::Root();
+        m_out.positions.Reserve(m_text.size() / 16);  // a minified role-play has about one value per 16 bytes
         bool expect_value = true;
+        if (m_text.compare(0, 3, "\xEF\xBB\xBF") == 0) m_i = 3;  // nlohmann skips a UTF-8 byte order mark too
         SkipWs();
         while (m_i < m_text.size()) {
             if (expect_value) {
-                m_out.positions[pointer] = m_counter.At(m_i);
+                m_out.positions.Set(hash, m_counter.At(m_i));
                 const char c = m_text[m_i];
                 if (c == '{' || c == '[') {
                     if (static_cast<int>(stack.size()) >= m_limits.max_depth) {
-                        Error("too-deep", pointer,
+                        Error("too-deep", pointer, hash,
                               "The data is nested more than " + std::to_string(m_limits.max_depth) +
                                   " levels deep. Flatten it: no pack needs this much nesting.",
                               "De gegevens zijn meer dan " + std::to_string(m_limits.max_depth) +
                                   " niveaus diep genest. Maak het platter: geen pakket heeft zoveel nesting nodig.");
                         return false;
                     }
-                    stack.push_back({c == '{', 0, pointer});
+                    stack.push_back({c == '{', 0, pointer.size(), hash});
                     ++m_i;
                     SkipWs();
                     if (m_text[m_i] == '}' || m_text[m_i] == ']') {
@@ -125,15 +132,14 @@ public:
                         stack.pop_back();
                         expect_value = false;
                     } else if (stack.back().object) {
-                        pointer = PointerAppend(stack.back().pointer, ReadKey());
+                        hash = AppendKey(pointer, stack.back().hash);
                     } else {
-                        pointer = PointerAppend(stack.back().pointer, size_t{0});
+                        hash = AppendIndex(pointer, stack.back().hash, 0);
                     }
                     continue;
                 }
                 if (c == '"') {
-                    std::string s;
-                    if (!ReadString(s, pointer)) return false;
+                    if (!ReadString(nullptr, pointer, hash)) return false;
                 } else {
                     while (m_i < m_text.size() && !strchr(",]} \t\r\n", m_text[m_i])) ++m_i;
                 }
@@ -147,9 +153,11 @@ public:
                 Frame& f = stack.back();
                 ++f.count;
                 SkipWs();
-                pointer = f.object ? PointerAppend(f.pointer, ReadKey()) : PointerAppend(f.pointer, f.count);
+                pointer.resize(f.length);
+                hash = f.object ? AppendKey(pointer, f.hash) : AppendIndex(pointer, f.hash, f.count);
                 expect_value = true;
             } else if (c == '}' || c == ']') {
+                pointer.resize(stack.back().length);
                 stack.pop_back();
             }
             SkipWs();
@@ -164,28 +172,46 @@ private:
             ++m_i;
     }
 
-    std::string ReadKey() {
-        std::string key;
-        ReadString(key, "");
+    // Reads an object key and the ':' after it; appends it to `pointer` as one token and returns its hash.
+    uint64_t AppendKey(std::string& pointer, uint64_t parent) {
+        m_key.clear();
+        ReadString(&m_key, "", 0);
         SkipWs();
         if (m_i < m_text.size() && m_text[m_i] == ':') ++m_i;
         SkipWs();
-        return key;
+        pointer += '/';
+        const size_t token = pointer.size();
+        for (char k : m_key) {
+            if (k == '~') pointer += "~0";
+            else if (k == '/') pointer += "~1";
+            else pointer += k;
+        }
+        return PositionIndex::Child(parent, std::string_view(pointer).substr(token));
     }
 
-    bool ReadString(std::string& out, const std::string& pointer) {
+    static uint64_t AppendIndex(std::string& pointer, uint64_t parent, size_t index) {
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, index).ptr;
+        pointer += '/';
+        pointer.append(digits, end);
+        return PositionIndex::Child(parent, std::string_view(digits, end - digits));
+    }
+
+    // Steps over a string; decodes it into `out` only for keys, as values are never needed as text here.
+    bool ReadString(std::string* out, const std::string& pointer, uint64_t hash) {
         const size_t start = m_i;
         ++m_i;  // opening quote
         while (m_i < m_text.size() && m_text[m_i] != '"') {
             if (m_text[m_i] == '\\' && m_i + 1 < m_text.size()) {
                 const char e = m_text[m_i + 1];
                 m_i += 2;
+                if (!out) continue;  // the 4 hex digits of \u are never a quote: stepping over them is enough
                 switch (e) {
-                case 'n': out += '\n'; break;
-                case 't': out += '\t'; break;
-                case 'r': out += '\r'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
+                case 'n': *out += '\n'; break;
+                case 't': *out += '\t'; break;
+                case 'r': *out += '\r'; break;
+                case 'b': *out += '\b'; break;
+                case 'f': *out += '\f'; break;
                 case 'u': {
                     uint32_t cp = std::stoul(m_text.substr(m_i, 4), nullptr, 16);
                     m_i += 4;
@@ -194,18 +220,19 @@ private:
                         cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                         m_i += 6;
                     }
-                    AppendUtf8(out, cp);
+                    AppendUtf8(*out, cp);
                     break;
                 }
-                default: out += e;
+                default: *out += e;
                 }
             } else {
-                out += m_text[m_i++];
+                if (out) *out += m_text[m_i];
+                ++m_i;
             }
         }
         ++m_i;  // closing quote
         if (m_i - start > m_limits.max_string_bytes + 2 && !pointer.empty()) {
-            Error("string-too-long", pointer,
+            Error("string-too-long", pointer, hash,
                   "This text is " + std::to_string(m_i - start) + " bytes long; the limit is " +
                       std::to_string(m_limits.max_string_bytes) + ". Split it over more pages or lines.",
                   "Deze tekst is " + std::to_string(m_i - start) + " bytes lang; de grens is " +
@@ -215,8 +242,9 @@ private:
         return true;
     }
 
-    void Error(const char* code, const std::string& pointer, std::string en, std::string nl) {
-        const TextPosition p = m_out.positions.count(pointer) ? m_out.positions[pointer] : m_counter.At(m_i);
+    void Error(const char* code, const std::string& pointer, uint64_t hash, std::string en, std::string nl) {
+        const TextPosition* known = m_out.positions.Find(hash);
+        const TextPosition p = known ? *known : m_counter.At(m_i);
         m_diags.Add({m_out.file, p.line, p.column, pointer, Severity::Error, code, std::move(en), std::move(nl)});
     }
 
@@ -226,6 +254,7 @@ private:
     Diagnostics& m_diags;
     PositionCounter m_counter;
     size_t m_i = 0;
+    std::string m_key;  // the key being read, reused
 };
 
 } // namespace
@@ -242,14 +271,75 @@ std::string PointerAppend(const std::string& pointer, const std::string& token) 
 
 std::string PointerAppend(const std::string& pointer, size_t index) { return pointer + "/" + std::to_string(index); }
 
-TextPosition JsonSource::At(const std::string& pointer) const {
-    std::string p = pointer;
+uint64_t PositionIndex::Child(uint64_t parent, std::string_view token) {
+    uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a over the token, then mixed with the parent (splitmix64)
+    for (const char c : token) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    uint64_t x = ((parent << 7) | (parent >> 57)) ^ h ^ (token.size() * 0x9e3779b97f4a7c15ull);
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+    x ^= x >> 31;
+    return x ? x : 1;
+}
+
+uint64_t PositionIndex::Of(std::string_view pointer) {
+    uint64_t h = Root();
+    if (pointer.empty()) return h;
+    size_t at = pointer.front() == '/' ? 1 : 0;
     while (true) {
-        auto it = positions.find(p);
-        if (it != positions.end()) return it->second;
-        if (p.empty()) return {};
-        p.resize(p.rfind('/'));
+        const size_t slash = pointer.find('/', at);
+        h = Child(h, pointer.substr(at, slash == std::string_view::npos ? std::string_view::npos : slash - at));
+        if (slash == std::string_view::npos) return h;
+        at = slash + 1;
     }
+}
+
+void PositionIndex::Reserve(size_t values) {
+    size_t slots = 64;
+    while (slots < values * 2) slots *= 2;
+    if (slots <= m_slots.size()) return;
+    std::vector<Slot> old = std::move(m_slots);
+    m_slots.assign(slots, Slot{});
+    m_size = 0;
+    for (const Slot& s : old)
+        if (s.key) Set(s.key, s.pos);
+}
+
+void PositionIndex::Set(uint64_t key, TextPosition pos) {
+    if ((m_size + 1) * 2 > m_slots.size()) Reserve(m_size + 1);  // at most half full
+    const size_t mask = m_slots.size() - 1;
+    for (size_t i = key & mask;; i = (i + 1) & mask) {
+        if (m_slots[i].key == key) {
+            m_slots[i].pos = pos;
+            return;
+        }
+        if (m_slots[i].key == 0) {
+            m_slots[i] = {key, pos};
+            ++m_size;
+            return;
+        }
+    }
+}
+
+const TextPosition* PositionIndex::Find(uint64_t key) const {
+    if (m_slots.empty()) return nullptr;
+    const size_t mask = m_slots.size() - 1;
+    for (size_t i = key & mask; m_slots[i].key != 0; i = (i + 1) & mask)
+        if (m_slots[i].key == key) return &m_slots[i].pos;
+    return nullptr;
+}
+
+TextPosition JsonSource::At(const std::string& pointer) const {
+    // Hashes of every prefix, then the longest one that has a position: the value, or its nearest parent.
+    std::vector<uint64_t> prefixes{PositionIndex::Root()};
+    size_t at = 1;
+    while (at <= pointer.size() && !pointer.empty() && pointer.front() == '/') {
+        const size_t slash = std::min(pointer.find('/', at), pointer.size());
+        prefixes.push_back(PositionIndex::Child(prefixes.back(), std::string_view(pointer).substr(at, slash - at)));
+        at = slash + 1;
+    }
+    for (auto it = prefixes.rbegin(); it != prefixes.rend(); ++it)
+        if (const TextPosition* p = positions.Find(*it)) return *p;
+    return {};
 }
 
 JsonSource ParseJsonText(const std::string& text, const std::string& file, const JsonLimits& limits,
@@ -280,6 +370,23 @@ JsonSource ParseJsonText(const std::string& text, const std::string& file, const
                    "De JSON klopt hier niet (" + detail +
                        "). Kijk of er een komma, aanhalingsteken of haakje ontbreekt, of een komma na het laatste "
                        "item staat."});
+        return src;
+    } catch (const nlohmann::json::out_of_range& e) {
+        // A number too large for a double (e.g. 1e999) is thrown as out_of_range, with no offset: find the
+        // literal nlohmann quotes in its message.
+        const std::string what = e.what();
+        const size_t q1 = what.find('\''), q2 = what.rfind('\'');
+        const std::string literal = q1 != std::string::npos && q2 > q1 ? what.substr(q1 + 1, q2 - q1 - 1) : "";
+        const size_t offset = literal.empty() ? std::string::npos : text.find(literal);
+        const TextPosition p = offset == std::string::npos ? TextPosition{} : PositionCounter(text).At(offset);
+        diags.Add({file, p.line, p.column, "", Severity::Error, "json-syntax",
+                   "The number " + literal + " is too large to read. Write an ordinary number, such as 5.",
+                   "Het getal " + literal + " is te groot om te lezen. Schrijf een gewoon getal, zoals 5."});
+        return src;
+    } catch (const nlohmann::json::exception& e) {  // none known, but a pack must never stop the kiosk
+        diags.Add({file, 0, 0, "", Severity::Error, "json-syntax",
+                   std::string("The JSON cannot be read (") + e.what() + ").",
+                   std::string("De JSON kan niet gelezen worden (") + e.what() + ")."});
         return src;
     }
     PositionScanner scanner(text, limits, src, diags);

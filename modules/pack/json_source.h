@@ -6,8 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <string>
-#include <unordered_map>
+#include <string_view>
+#include <unordered_map>  // no longer used here; kept for files that relied on it
+#include <vector>
 
 namespace sb {
 
@@ -22,10 +25,36 @@ struct TextPosition {
     int column = 1;
 };
 
+// Where every value of a file starts, by JSON pointer. The keys are 64-bit hashes of the pointers, built
+// one reference token at a time, in a flat table: a file with 10,000 role-play nodes has ~400,000 values,
+// and a map of pointer strings cost more than parsing (and grew with key length times values: a 200 KB
+// file with one long key took 1 GB). Two pointers of one file sharing a hash would only swap two positions.
+class PositionIndex {
+public:
+    static uint64_t Root() { return 0x6a09e667f3bcc908ull; }
+    // The hash of `parent` + "/" + `token`; the token as it appears in the pointer (with ~0 and ~1).
+    static uint64_t Child(uint64_t parent, std::string_view token);
+    // The hash of a whole pointer, e.g. "/nodes/3/id".
+    static uint64_t Of(std::string_view pointer);
+
+    void Reserve(size_t values);
+    void Set(uint64_t key, TextPosition pos);  // replaces the position of a key already there
+    const TextPosition* Find(uint64_t key) const;
+    size_t Size() const { return m_size; }
+
+private:
+    struct Slot {
+        uint64_t key = 0;  // 0: empty (no hash is 0)
+        TextPosition pos;
+    };
+    std::vector<Slot> m_slots;
+    size_t m_size = 0;
+};
+
 struct JsonSource {
     std::string file;  // as shown in diagnostics
     nlohmann::json root;
-    std::unordered_map<std::string, TextPosition> positions;  // JSON pointer -> start of the value
+    PositionIndex positions;  // JSON pointer -> start of the value
     bool ok = false;
 
     // Position of a pointer, or of its nearest parent that exists.

@@ -67,6 +67,13 @@ std::string Closest(const std::string& word, const std::vector<std::string>& can
     return best;
 }
 
+// [A-Za-z_][A-Za-z0-9_]*, by hand: std::regex recurses per character, and a 50,000-character name
+// overflowed the stack.
+bool IsVariableName(const std::string& s) {
+    auto alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
+    return !s.empty() && alpha(s[0]) && std::all_of(s.begin(), s.end(), [&](char c) { return alpha(c) || (c >= '0' && c <= '9'); });
+}
+
 bool IsId(const std::string& s) {
     if (s.empty() || s.size() > 64) return false;
     if (!(std::islower(static_cast<unsigned char>(s[0])) || std::isdigit(static_cast<unsigned char>(s[0])))) return false;
@@ -114,7 +121,14 @@ public:
 
     // Looks up a field and checks its JSON type. Returns null (after reporting) when absent or wrong.
     const json* Get(const json& obj, const std::string& ptr, const char* key, Kind kind, bool required) {
-        if (!obj.is_object()) return nullptr;
+        if (!obj.is_object()) {
+            // A list entry such as a choice or a line that is not an object: say so once, where it is,
+            // instead of reading it as an empty one (a choice without a target reached the kiosk).
+            if (required && m_not_objects.insert(ptr).second)
+                Error(ptr, "wrong-type", std::string("This should be an object { … }, but it is ") + JsonTypeName(obj, false) + ".",
+                      std::string("Dit hoort een object { … } te zijn, maar het is ") + JsonTypeName(obj, true) + ".");
+            return nullptr;
+        }
         auto it = obj.find(key);
         const std::string fptr = PointerAppend(ptr, key);
         if (it == obj.end()) {
@@ -262,6 +276,7 @@ private:
     const JsonSource& m_src;
     Diagnostics& m_diags;
     const PackInfo& m_info;
+    std::unordered_set<std::string> m_not_objects;  // pointers already reported as not an object
 };
 
 // A media reference to check once all modules are read.
@@ -359,16 +374,23 @@ void ReadRoleplay(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m)
     if (const json* vars = r.Get(root, "", "variables", Kind::Object, false)) {
         for (auto it = vars->begin(); it != vars->end(); ++it) {
             const std::string vptr = PointerAppend("/variables", it.key());
-            static const std::regex name_re("^[A-Za-z_][A-Za-z0-9_]*$");
-            if (!std::regex_match(it.key(), name_re)) {
+            if (!IsVariableName(it.key())) {
                 r.Error(vptr, "bad-id", "\"" + it.key() + "\" is not a valid variable name. Use letters, digits and '_', starting with a letter.",
                         "\"" + it.key() + "\" is geen geldige variabelenaam. Gebruik letters, cijfers en '_', en begin met een letter.");
                 continue;
             }
             Variable v{it.key(), {}};
             if (it->is_boolean()) v.initial = Value::Bool(it->get<bool>());
-            else if (it->is_number_integer()) v.initial = Value::Int(it->get<int64_t>());
-            else {
+            else if (it->is_number_integer()) {
+                // Expressions clamp at ±1,000,000,000 so sums cannot overflow; a start value must fit too.
+                const double start = it->get<double>();
+                if (start < -1e9 || start > 1e9) {
+                    r.Error(vptr, "bad-value", "A variable starts between -1000000000 and 1000000000.",
+                            "Een variabele begint tussen -1000000000 en 1000000000.");
+                    continue;
+                }
+                v.initial = Value::Int(it->get<int64_t>());
+            } else {
                 r.Error(vptr, "wrong-type", "A variable starts as a whole number or as true/false.", "Een variabele begint als een geheel getal of als true/false.");
                 continue;
             }
