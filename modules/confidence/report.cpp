@@ -1,5 +1,7 @@
 #include "confidence/report.h"
 
+#include "log/export.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -162,31 +164,6 @@ std::string RowLabel(const ItemReport& item, const GroupFigures& figures, bool i
     return figures.key;
 }
 
-std::string CsvField(const std::string& text)
-{
-    bool quote = false;
-    for (char c : text) {
-        if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-            quote = true;
-        }
-    }
-    // A leading = + - @ would be read as a formula by spreadsheet programs.
-    const bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@');
-    if (!quote && !formula) {
-        return text;
-    }
-    std::string out = "\"";
-    if (formula) {
-        out += '\'';
-    }
-    for (char c : text) {
-        if (c == '"') {
-            out += '"';
-        }
-        out += c;
-    }
-    return out + "\"";
-}
 
 std::string Number(double value)
 {

@@ -36,31 +36,6 @@ std::string JsonString(const std::string& text)
     return out;
 }
 
-std::string CsvField(const std::string& text)
-{
-    bool quote = false;
-    for (char c : text) {
-        if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-            quote = true;
-        }
-    }
-    // Kiosk labels are free text: a leading = + - @ would run as a formula in a spreadsheet.
-    const bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@');
-    if (!quote && !formula) {
-        return text;
-    }
-    std::string out = "\"";
-    if (formula) {
-        out += '\'';
-    }
-    for (char c : text) {
-        if (c == '"') {
-            out += '"';
-        }
-        out += c;
-    }
-    return out + "\"";
-}
 
 std::string ReplaceAll(std::string text, const std::string& from, const std::string& to)
 {
@@ -257,6 +232,33 @@ ExportResult WriteXapiStatements(const std::vector<Answer>& answers, const XapiO
     buffer += first ? "]\n" : "\n]\n";
     out << buffer;
     return result;
+}
+
+// One CSV field: quoted when needed, and never read as a formula by a spreadsheet.
+std::string CsvField(const std::string& text)
+{
+    bool quote = false;
+    for (char c : text) {
+        if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+            quote = true;
+        }
+    }
+    // Kiosk labels are free text: a leading = + - @ would run as a formula in a spreadsheet.
+    const bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@');
+    if (!quote && !formula) {
+        return text;
+    }
+    std::string out = "\"";
+    if (formula) {
+        out += '\'';
+    }
+    for (char c : text) {
+        if (c == '"') {
+            out += '"';
+        }
+        out += c;
+    }
+    return out + "\"";
 }
 
 }  // namespace sb

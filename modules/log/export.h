@@ -37,6 +37,9 @@ struct ExportResult {
 };
 
 // Writes "uuid,session_id,pack_id,pack_version,module_id,item_id,phase,value,dont_know,date,part_of_day,kiosk".
+// One CSV field, quoted when needed; a leading = + - @ is defused so spreadsheets never run it as a formula.
+std::string CsvField(const std::string& text);
+
 ExportResult WriteAnswersCsv(const std::vector<Answer>& answers, std::ostream& out);
 
 // Writes a JSON array of statements, one statement per line.
