@@ -60,11 +60,28 @@ void DrawLine(Ui& ui, const Pack& pack, const TranscriptLine& line, float width)
         bx = origin.x + width - bubble_w;
     } else {
         bx = origin.x + avatar_r * 2 + ui.U(0.5f);
-        ui::Avatar(ui, ImVec2(origin.x + avatar_r, origin.y + name_h + avatar_r * 0.9f), avatar_r, colour, name);
+        const ImVec2 centre(origin.x + avatar_r, origin.y + name_h + avatar_r * 0.9f);
+        // The character's portrait when the pack has one (and it loads), else initials in their colour.
+        const CastMember* member = pack.FindCast(line.speaker);
+        const Texture* portrait = member && !member->portrait.empty() && ui.textures
+                                      ? &ui.textures->Get(pack.dir + "/" + member->portrait)
+                                      : nullptr;
+        if (portrait && portrait->id) {
+            dl->AddImageRounded(portrait->ImId(), ImVec2(centre.x - avatar_r, centre.y - avatar_r),
+                                ImVec2(centre.x + avatar_r, centre.y + avatar_r), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE,
+                                avatar_r);
+            dl->AddCircle(centre, avatar_r, ToU32(speaker_rgb), 40, std::max(2.0f, ui.U(0.08f)));
+        } else {
+            ui::Avatar(ui, centre, avatar_r, colour, name);
+        }
     }
-    const ImVec2 name_size = name_font->CalcTextSizeA(name_font->FontSize, FLT_MAX, 0, name.c_str());
+    // The speaker's name, and their mood when the line gives one ("Manager · bezorgd").
+    std::string heading = name;
+    if (!line.mood.empty() && line.mood != "neutral") heading += std::string("  ·  ") + Tr(ui.lang, ("mood." + line.mood).c_str());
+    const ImVec2 name_size = name_font->CalcTextSizeA(name_font->FontSize, FLT_MAX, 0, heading.c_str());
     dl->AddText(name_font, name_font->FontSize, ImVec2(you ? origin.x + width - name_size.x : bx, origin.y),
-                ToU32(you ? t.secondary_text : speaker_rgb), name.c_str());
+                ToU32(you ? t.secondary_text : speaker_rgb), heading.c_str());
+    ui.record.texts.push_back(heading);
     const ImVec2 b0(bx, origin.y + name_h);
     const ImVec2 b1(bx + bubble_w, b0.y + bubble_h);
     const float rounding = ui.U(0.6f);
@@ -79,6 +96,12 @@ void DrawLine(Ui& ui, const Pack& pack, const TranscriptLine& line, float width)
                 text.c_str() + text.size(), max_bubble - pad * 2);
     ImGui::Dummy(ImVec2(width, std::max(name_h + bubble_h, avatar_r * 2 + name_h) + ui.U(0.45f)));
     ui.record.texts.push_back(text);
+    if (!line.image.empty()) {
+        // A picture with the line (a message on a phone, a letter); the line's text stands in when it cannot show.
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (you ? 0 : avatar_r * 2 + ui.U(0.5f)));
+        ui::PackImage(ui, pack.dir + "/" + line.image, text, ImVec2(width * 0.6f, ui.U(9)));
+        ui::Space(ui, 0.4f);
+    }
 }
 
 // Hands were counted per option on screen; the session keeps them per choice of the node.

@@ -112,7 +112,7 @@ std::vector<TranscriptLine> RoleplaySession::Transcript() const {
     auto add_node = [&](int node, size_t count) {
         const Node& n = m_roleplay->nodes[node];
         for (size_t i = 0; i < count && i < n.lines.size(); ++i)
-            out.push_back({n.lines[i].speaker, &n.lines[i].text, n.lines[i].mood});
+            out.push_back({n.lines[i].speaker, &n.lines[i].text, n.lines[i].mood, n.lines[i].image});
     };
     // Replay: start, then each step's node; nodes passed through with "next" are in between.
     int node = m_roleplay->start;
@@ -129,7 +129,7 @@ std::vector<TranscriptLine> RoleplaySession::Transcript() const {
         if (!n.choices.empty()) {
             if (step >= m_state.path.size()) break;
             const Choice& c = n.choices[m_state.path[step].choice];
-            out.push_back({"you", &c.text, ""});
+            out.push_back({"you", &c.text, "", ""});
             next = c.target;
             ++step;
         } else {

@@ -24,6 +24,7 @@ struct TranscriptLine {
     std::string speaker;  // cast id, "narrator" or "you"
     const LocalText* text = nullptr;
     std::string mood;
+    std::string image;  // a picture with the line, relative to the pack
 };
 
 class RoleplaySession {
