@@ -396,6 +396,10 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     ImGui::NewFrame();
     m_ui.record = FrameRecord{};
     m_ui.lang = m_model.lang;
+    const ScreenId screen = m_model.router.Current();
+    // ImGui resolves hover on a newly shown window one frame late: its first frame is never the final picture.
+    const bool new_screen = screen != m_last_screen;
+    m_last_screen = screen;
     DrawScreen();
     const int idle_left = IdleSecondsLeft();
     if (idle_left > 0) DrawIdlePrompt(m_model, m_ui, m_actions, idle_left);
@@ -408,7 +412,9 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     m_last_record.probes["session"] = m_model.student.session_id.empty() ? "none" : "active";
     m_last_record.probes["theme"] = m_ui.colors->name;
 
-    if (!m_actions.Empty()) {
+    // A frame whose input changed the state shows the state before it: build the next one instead of drawing this.
+    const bool acted = !m_actions.Empty();
+    if (acted) {
         m_actions.ApplyTo(m_model);
         m_pending_frames = std::max(m_pending_frames, kFramesAfterInput);
     }
@@ -418,6 +424,11 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
 
     ImDrawData* data = ImGui::GetDrawData();
     if (!m_imgui_ready || !data) return false;
+    const bool stale = (acted || new_screen) && !force_draw && screenshot_path.empty();
+    if (stale) {
+        ++m_skipper.skipped;
+        return false;
+    }
     const bool draw = m_skipper.ShouldDraw(data) || force_draw || !screenshot_path.empty();
     if (!draw) return false;
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),

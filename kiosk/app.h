@@ -85,7 +85,7 @@ private:
     int m_pending_frames = 3;
     uint64_t m_last_watch_ms = 0;
     int64_t m_corner_since = -1;  // the trainer gesture: when the corner press began
-    int m_last_idle_shown = -2;   // the countdown redraws once per second, not every frame
+    ScreenId m_last_screen = ScreenId::Start;
     std::future<PackLibrary> m_loading;  // packs load beside window creation, so start-up stays fast
     // What the fonts and style were built for.
     float m_applied_scale = 0;
