@@ -49,7 +49,11 @@ void DrawHomeScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::Label(ui, FontRole::Heading, Tr(ui.lang, "home.title"), ui.colors->text);
     ui::Space(ui, 0.4f);
 
-    ImGui::BeginChild("##cards", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
+    // A little padding, so the keyboard focus ring around a card is not cut off by the scroll area.
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.U(0.3f), ui.U(0.3f)));
+    ImGui::BeginChild("##cards", ImVec2(0, 0), false,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
     ui::TouchScroll();
     const float spacing = ui.U(1.0f);
     const float avail = ImGui::GetContentRegionAvail().x;
