@@ -59,12 +59,13 @@ struct Model {
     std::string trainer_message;
     std::string results_period = "today";  // today, week or all
 
+    // The trainer hides a module as "pack/module", or a whole pack as "pack/*".
     bool ModuleHidden(const std::string& pack, const std::string& module) const {
-        const std::string key = pack + "/" + module;
         for (const auto& h : config.hidden_modules)
-            if (h == key) return true;
+            if (h == pack + "/" + module || h == pack + "/*") return true;
         return false;
     }
+    bool PackHidden(const std::string& pack) const { return ModuleHidden(pack, "*"); }
     std::unique_ptr<RoleplaySession> roleplay;
     std::unique_ptr<QuizSession> quiz;
     int lesson_page = 0;

@@ -70,8 +70,18 @@ key Return
 expect-screen trainer
 screenshot trainer.png
 click mode-workshop
+# Hide the whole Stageboost pack, then show it again with one module hidden.
+click show-pack-stageboost
+expect-no-text "Je stage begint"
+click show-pack-stageboost
+click show-stagegeluk
 click leave
 expect-screen start
+click start
+expect-screen home
+expect home.cards 11
+expect-no-text "Stagegeluk"
+key Escape
 # The keyboard chord works too, from any screen.
 key Ctrl+Alt+T
 expect-screen trainer-pin
@@ -80,4 +90,5 @@ export LIBGL_ALWAYS_SOFTWARE=1
 xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --windowed 1366x768 --config "$tmp/config.json" --log-dir "$tmp/log" \
     --content "$src/content" --script "$tmp/pin.script" --shots "${SHOTS:-$tmp}"
 grep -q '"mode": "workshop"' "$tmp/config.json" || { echo "FAIL: the trainer's mode switch was not saved"; exit 1; }
+grep -q '"stageboost/stagegeluk"' "$tmp/config.json" || { echo "FAIL: the hidden module was not saved"; exit 1; }
 echo "ok: PIN hashed, lockout after 5 wrong tries, trainer menu, settings saved"

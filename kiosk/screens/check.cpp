@@ -13,7 +13,7 @@ namespace sb {
 
 bool StartSessionCheck(Model& model, Phase phase, ScreenId then) {
     for (const LoadedPack& p : model.packs.Packs()) {
-        if (!p.result.pack || p.result.pack->session_check.empty()) continue;
+        if (!p.result.pack || p.result.pack->session_check.empty() || model.PackHidden(p.result.pack->id)) continue;
         const Module* check = p.result.pack->FindModule(p.result.pack->session_check);
         if (!check || !check->AsConfidence()) continue;
         model.check = std::make_unique<ConfidenceRun>(p.result.pack, *check, phase, "");

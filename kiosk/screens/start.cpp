@@ -26,7 +26,7 @@ void DrawBackdrop(const Ui& ui) {
 
 const Pack* MainPack(const Model& model) {
     for (const LoadedPack& p : model.packs.Packs())
-        if (p.result.pack) return p.result.pack.get();
+        if (p.result.pack && !model.PackHidden(p.result.pack->id)) return p.result.pack.get();
     return nullptr;
 }
 

@@ -96,6 +96,18 @@ void DrawTrainerScreen(const Model& model, Ui& ui, Actions& actions) {
     Section(ui, "trainer.modules", w);
     for (const LoadedPack& p : model.packs.Packs()) {
         if (!p.result.pack) continue;
+        // The pack as a whole first, then its modules.
+        const bool pack_hidden = model.PackHidden(p.result.pack->id);
+        const std::string pack_button = "show-pack-" + p.result.pack->id;
+        if (ui::Button(ui, pack_button.c_str(), std::string(pack_hidden ? "○  " : "✓  ") + p.result.pack->T(p.result.pack->title, ui.lang),
+                       ImVec2(w, 0), pack_hidden ? ButtonKind::Quiet : ButtonKind::Primary))
+            actions.Push([key = p.result.pack->id + "/*", pack_hidden](Model& mm) {
+                auto& h = mm.config.hidden_modules;
+                if (pack_hidden) h.erase(std::remove(h.begin(), h.end(), key), h.end());
+                else h.push_back(key);
+                Save(mm);
+            });
+        if (pack_hidden) continue;
         for (const Module& m : p.result.pack->modules) {
             if (m.kind == ModuleKind::Confidence) continue;
             const bool hidden = model.ModuleHidden(p.result.pack->id, m.id);
