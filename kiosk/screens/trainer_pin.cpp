@@ -41,7 +41,11 @@ void DrawTrainerPinScreen(const Model& model, Ui& ui, Actions& actions) {
     ImGui::BeginGroup();
     ui::LabelCentered(ui, FontRole::Heading, Tr(ui.lang, "pin.title"), t.text, column);
     if (model.config.pin_hash.empty()) {
-        ui::LabelCentered(ui, FontRole::Body, Tr(ui.lang, "pin.none"), t.text_muted, column);
+        // No PIN yet (a new kiosk, a developer): the menu opens, with a warning, so nobody is ever locked in.
+        actions.Push([](Model& m) {
+            m.trainer_message = Tr(m.lang, "pin.none");
+            m.router.Replace(ScreenId::Trainer);
+        });
         ImGui::EndGroup();
         ui::EndRoot();
         return;
