@@ -345,7 +345,6 @@ void App::DrawScreen() {
     case ScreenId::Check: DrawCheckScreen(m_model, m_ui, m_actions); break;
     case ScreenId::Home: DrawHomeScreen(m_model, m_ui, m_actions); break;
     case ScreenId::End: DrawEndScreen(m_model, m_ui, m_actions); break;
-    case ScreenId::Module: DrawModuleScreen(m_model, m_ui, m_actions); break;
     case ScreenId::Lesson: DrawLessonScreen(m_model, m_ui, m_actions); break;
     case ScreenId::Quiz: DrawQuizScreen(m_model, m_ui, m_actions); break;
     case ScreenId::QuizResult: DrawQuizResultScreen(m_model, m_ui, m_actions); break;

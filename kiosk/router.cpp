@@ -12,7 +12,6 @@ const char* ScreenName(ScreenId id) {
     case ScreenId::Trainer: return "trainer";
     case ScreenId::Results: return "results";
     case ScreenId::Home: return "home";
-    case ScreenId::Module: return "module";
     case ScreenId::Lesson: return "lesson";
     case ScreenId::Quiz: return "quiz";
     case ScreenId::QuizResult: return "quiz-result";

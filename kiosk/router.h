@@ -7,7 +7,7 @@
 namespace sb {
 
 enum class ScreenId {
-    Start, Welcome, Check, Home, End, Module, Lesson, Quiz, QuizResult, RoleplayIntro, Roleplay, RoleplayDebrief,
+    Start, Welcome, Check, Home, End, Lesson, Quiz, QuizResult, RoleplayIntro, Roleplay, RoleplayDebrief,
     Diagnostics, TrainerPin, Trainer, Results
 };
 

@@ -38,14 +38,16 @@ click bye
 SCRIPT
     run "$tmp/student.script"
 }
-trainer() {  # trainer SHOWN: open the results and expect SHOWN statements with figures
-    cat > "$tmp/trainer.script" <<SCRIPT
-key Ctrl+Alt+T
+# The trainer's way in: the key chord, then the PIN.
+LOGIN='key Ctrl+Alt+T
 key 2
 key 4
 key 6
 key 8
-key Return
+key Return'
+trainer() {  # trainer SHOWN: open the results and expect SHOWN statements with figures
+    cat > "$tmp/trainer.script" <<SCRIPT
+$LOGIN
 expect-screen trainer
 click results
 expect-screen results
@@ -63,14 +65,9 @@ student 1 3
 trainer 4
 echo "ok: six students: before/after shown for all four statements"
 
-cat > "$tmp/export.script" <<'SCRIPT'
-key Ctrl+Alt+T
-key 2
-key 4
-key 6
-key 8
-key Return
-click-until screen trainer skip
+cat > "$tmp/export.script" <<SCRIPT
+$LOGIN
+expect-screen trainer
 SCRIPT
 # Export: the trainer menu lists the log's own export folder; press it.
 folder="$tmp/log/export"

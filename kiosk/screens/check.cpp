@@ -11,19 +11,23 @@
 
 namespace sb {
 
+bool StartCheck(Model& model, const std::shared_ptr<const Pack>& pack, const std::string& check_id, Phase phase,
+                const std::string& scope, ScreenId then, bool replace_current) {
+    const Module* check = pack ? pack->FindModule(check_id) : nullptr;
+    if (!check || !check->AsConfidence()) return false;
+    auto run = std::make_unique<ConfidenceRun>(pack, *check, phase, scope);
+    if (run->Count() == 0) return false;
+    model.check = std::move(run);
+    model.after_check = then;
+    if (replace_current) model.router.Replace(ScreenId::Check);
+    else model.router.Push(ScreenId::Check);
+    return true;
+}
+
 bool StartSessionCheck(Model& model, Phase phase, ScreenId then) {
     for (const LoadedPack& p : model.packs.Packs()) {
         if (!p.result.pack || p.result.pack->session_check.empty() || model.PackHidden(p.result.pack->id)) continue;
-        const Module* check = p.result.pack->FindModule(p.result.pack->session_check);
-        if (!check || !check->AsConfidence()) continue;
-        model.check = std::make_unique<ConfidenceRun>(p.result.pack, *check, phase, "");
-        if (model.check->Count() == 0) {
-            model.check.reset();
-            return false;
-        }
-        model.after_check = then;
-        model.router.Push(ScreenId::Check);
-        return true;
+        return StartCheck(model, p.result.pack, p.result.pack->session_check, phase, "", then, false);
     }
     return false;
 }

@@ -106,22 +106,18 @@ void OpenModule(Model& model, const std::string& pack_id, const std::string& mod
         model.router.Push(ScreenId::Quiz);
         break;
     case ModuleKind::Roleplay: model.router.Push(ScreenId::RoleplayIntro); break;
-    case ModuleKind::Confidence: model.router.Push(ScreenId::Module); break;
+    case ModuleKind::Confidence: return;  // asked around modules, never opened on its own
     }
     // A module with its own check asks it first (walk-up only: in a workshop nobody answers alone).
-    if (!m->check.empty() && !model.classroom && !model.student.session_id.empty()) {
-        const Module* check = pack->FindModule(m->check);
-        if (check && check->AsConfidence()) {
-            model.check = std::make_unique<ConfidenceRun>(pack, *check, Phase::Pre, m->id);
-            if (model.check->Count() > 0) {
-                model.after_check = model.router.Current();
-                model.router.Replace(ScreenId::Check);
-                model.student.module_pre.push_back(m->id);
-            } else {
-                model.check.reset();
-            }
-        }
-    }
+    if (!m->check.empty() && !model.classroom && !model.student.session_id.empty() &&
+        StartCheck(model, pack, m->check, Phase::Pre, m->id, model.router.Current(), true))
+        model.student.module_pre.push_back(m->id);
+}
+
+void DrawModuleGone(Ui& ui, Actions& actions) {
+    ui::Label(ui, FontRole::Body, Tr(ui.lang, "module.gone"), ui.colors->text_muted);
+    if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet)) actions.Back();
+    ui::EndRoot();
 }
 
 void FinishModule(Model& model) {
@@ -131,11 +127,7 @@ void FinishModule(Model& model) {
     model.student.module_pre.erase(pre);  // asked once after, then done
     auto pack = model.packs.SharedPack(model.pack_id);
     const Module* m = pack ? pack->FindModule(model.module_id) : nullptr;
-    const Module* check = m ? pack->FindModule(m->check) : nullptr;
-    if (!check || !check->AsConfidence()) return;
-    model.check = std::make_unique<ConfidenceRun>(pack, *check, Phase::Post, m->id);
-    model.after_check = model.router.Current();
-    model.router.Push(ScreenId::Check);
+    if (m) StartCheck(model, pack, m->check, Phase::Post, m->id, model.router.Current(), false);
 }
 
 } // namespace sb

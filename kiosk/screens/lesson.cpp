@@ -27,9 +27,7 @@ void DrawLessonScreen(const Model& model, Ui& ui, Actions& actions) {
     const Module* m = model.CurrentModule();
     const Lesson* lesson = m ? m->AsLesson() : nullptr;
     if (!pack || !lesson || lesson->pages.empty()) {
-        if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet)) actions.Back();
-        ui::Label(ui, FontRole::Body, Tr(ui.lang, "module.gone"), ui.colors->text_muted);
-        ui::EndRoot();
+        DrawModuleGone(ui, actions);
         return;
     }
     const ThemeColors& t = *ui.colors;

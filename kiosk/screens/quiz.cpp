@@ -38,9 +38,7 @@ void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::BeginRoot(ui, "quiz");
     const QuizSession* s = model.quiz.get();
     if (!s || s->Count() == 0) {
-        if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet)) actions.Back();
-        ui::Label(ui, FontRole::Body, Tr(ui.lang, "module.gone"), ui.colors->text_muted);
-        ui::EndRoot();
+        DrawModuleGone(ui, actions);
         return;
     }
     const ThemeColors& t = *ui.colors;

@@ -33,8 +33,7 @@ void DrawQuizResultScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::BeginRoot(ui, "quiz-result");
     const QuizSession* s = model.quiz.get();
     if (!s) {
-        if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet)) actions.Back();
-        ui::EndRoot();
+        DrawModuleGone(ui, actions);
         return;
     }
     const ThemeColors& t = *ui.colors;

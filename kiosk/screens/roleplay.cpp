@@ -126,9 +126,7 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::BeginRoot(ui, "roleplay");
     const RoleplaySession* s = model.roleplay.get();
     if (!s) {
-        ui::Label(ui, FontRole::Body, Tr(ui.lang, "module.gone"), ui.colors->text_muted);
-        if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet)) actions.Back();
-        ui::EndRoot();
+        DrawModuleGone(ui, actions);
         return;
     }
     const Pack& pack = s->GetPack();

@@ -57,9 +57,7 @@ void DrawRoleplayDebriefScreen(const Model& model, Ui& ui, Actions& actions) {
     const RoleplaySession* s = model.roleplay.get();
     const Ending* ending = s ? s->CurrentEnding() : nullptr;
     if (!ending) {
-        ui::Label(ui, FontRole::Body, Tr(ui.lang, "module.gone"), ui.colors->text_muted);
-        if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet)) actions.Back();
-        ui::EndRoot();
+        DrawModuleGone(ui, actions);
         return;
     }
     const Pack& pack = s->GetPack();

@@ -14,7 +14,7 @@ void DrawRoleplayIntroScreen(const Model& model, Ui& ui, Actions& actions) {
     const Module* m = model.CurrentModule();
     const Roleplay* rp = m ? m->AsRoleplay() : nullptr;
     if (!pack || !rp) {
-        ui::Label(ui, FontRole::Body, Tr(ui.lang, "module.gone"), ui.colors->text_muted);
+        ui::Label(ui, FontRole::Body, Tr(ui.lang, "module.gone"), ui.colors->text_muted);  // Back is drawn above
         ui::EndRoot();
         return;
     }

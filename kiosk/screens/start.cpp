@@ -30,23 +30,6 @@ const Pack* MainPack(const Model& model) {
     return nullptr;
 }
 
-void LanguageSwitch(const Model& model, Ui& ui, Actions& actions) {
-    // Top right: one button per language; the chosen one is filled.
-    const float width = ui.U(6.2f);
-    const float total = width * model.languages.size() + ImGui::GetStyle().ItemSpacing.x * (model.languages.size() - 1);
-    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - total - ImGui::GetStyle().WindowPadding.x,
-                               ImGui::GetStyle().WindowPadding.y));
-    for (size_t i = 0; i < model.languages.size(); ++i) {
-        const std::string& lang = model.languages[i];
-        if (i > 0) ImGui::SameLine();
-        const std::string key = "lang." + lang;
-        const std::string id = "lang-" + lang;
-        const ButtonKind kind = lang == model.lang ? ButtonKind::Primary : ButtonKind::Quiet;
-        if (ui::Button(ui, id.c_str(), Tr(ui.lang, key), ImVec2(width, 0), kind))
-            actions.Push([lang](Model& m) { m.lang = lang; });
-    }
-}
-
 void DrawStartScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::BeginRoot(ui, "start");
     DrawBackdrop(ui);

@@ -42,8 +42,6 @@ constexpr Entry kStrings[] = {
     {"kind.quiz", "Quiz", "Quiz"},
     {"kind.confidence", "Check", "Check"},
     {"module.gone", "Deze module bestaat niet meer in het pakket.", "This module is no longer in the pack."},
-    {"module.warning", "Let op: waar gaat dit over?", "Please note: what is this about?"},
-    {"module.pages", "Wat je leert", "What you will learn"},
     {"module.sources", "Bronnen", "Sources"},
     {"roleplay.warning", "Waar gaat dit over?", "What is this about?"},
     {"roleplay.howto",
