@@ -30,12 +30,14 @@ namespace {
 // after any input, build this many frames so its state settles.
 constexpr int kFramesAfterInput = 3;
 constexpr int kIdleWaitMs = 60 * 1000;
-constexpr int kWatchPollMs = 400;     // --watch: an edit shows within a second
-constexpr int kAttractLineMs = 7000;  // matches the attract screen's rotation
-constexpr int kGestureMs = 3000;      // hold the top-left corner this long for the trainer PIN
+constexpr int kWatchPollMs = 400;    // --watch: an edit shows within a second
+constexpr int kAttractLineMs = 7000; // matches the attract screen's rotation
+constexpr int kGestureMs = 3000;     // hold the top-left corner this long for the trainer PIN
 
 long long RealtimeNs() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 std::string DefaultDataDir() {
@@ -55,8 +57,10 @@ bool IsInput(const SDL_Event& e) {
     case SDL_TEXTINPUT:
     case SDL_FINGERDOWN:
     case SDL_FINGERUP:
-    case SDL_FINGERMOTION: return true;
-    default: return false;
+    case SDL_FINGERMOTION:
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -64,14 +68,17 @@ bool IsInput(const SDL_Event& e) {
 
 App::App(AppOptions options) : m_options(std::move(options)) {}
 
-App::~App() { Shutdown(); }
+App::~App() {
+    Shutdown();
+}
 
 int64_t App::NowMs() const {
     if (m_script) return m_virtual_ms;
     return static_cast<int64_t>(SDL_GetTicks64());
 }
 
-// ============================================================ [SECTION] start-up: config, log, packs, window, ImGui
+// ============================================================ [SECTION] start-up: config, log, packs,
+// window, ImGui
 
 void App::OpenLog() {
     std::string dir = !m_options.log_dir.empty() ? m_options.log_dir : m_model.config.log_dir;
@@ -93,14 +100,15 @@ bool App::Init(std::string& error) {
     Diagnostics config_diags;
     m_model.config_path = m_options.config_path;
     LoadConfig(m_options.config_path, m_model.config, config_diags);
-    for (const Diagnostic& d : config_diags.List()) fprintf(stderr, "%s\n", FormatDiagnostic(d, "en").c_str());
+    for (const Diagnostic& d : config_diags.List())
+        fprintf(stderr, "%s\n", FormatDiagnostic(d, "en").c_str());
     KioskConfig& config = m_model.config;
     m_model.lang = !m_options.lang.empty() ? m_options.lang : config.language;
     m_model.classroom = (!m_options.mode.empty() ? m_options.mode : config.mode) == "workshop";
     m_model.text_scale = m_options.text_scale > 0 ? m_options.text_scale : TextScale(config.text_size);
     m_model.high_contrast = (!m_options.theme.empty() ? m_options.theme : config.theme) == "high-contrast";
     m_model.dyslexia_font = config.dyslexia_font;
-    m_model.locked = !m_options.window.windowed;  // a fullscreen kiosk ignores window-close
+    m_model.locked = !m_options.window.windowed; // a fullscreen kiosk ignores window-close
     m_model.quiz_seed = m_options.seed ? m_options.seed : std::random_device{}();
 
     // Reading the packs does not need the window: do it on a second core while SDL loads GL.
@@ -114,7 +122,8 @@ bool App::Init(std::string& error) {
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
-        error = std::string("Could not start SDL (is a display available? Set DISPLAY or use xvfb-run): ") + SDL_GetError();
+        error = std::string("Could not start SDL (is a display available? Set DISPLAY or use xvfb-run): ") +
+                SDL_GetError();
         return false;
     }
     if (!m_window.Create(m_options.window, error)) return false;
@@ -127,7 +136,7 @@ bool App::InitImGui(std::string& error) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // a kiosk writes no imgui.ini into its working folder
+    io.IniFilename = nullptr; // a kiosk writes no imgui.ini into its working folder
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplSDL2_InitForOpenGL(m_window.Handle(), m_window.GlContext());
@@ -138,8 +147,8 @@ bool App::InitImGui(std::string& error) {
     m_applied_dyslexia = m_model.dyslexia_font;
     m_ui.colors = &GetThemeColors(m_model.high_contrast ? ThemeId::HighContrast : ThemeId::Calm);
     m_ui.lang = m_model.lang;
-    if (!BuildFonts(m_ui.fonts, m_model.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular, m_width, m_height,
-                    m_model.text_scale, error))
+    if (!BuildFonts(m_ui.fonts, m_model.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular, m_width,
+                    m_height, m_model.text_scale, error))
         return false;
     m_ui.unit = m_ui.fonts.body_px;
     ui::ApplyStyle(m_ui);
@@ -166,9 +175,11 @@ void App::FinishLoadingPacks() {
     m_model.languages = m_model.packs.Languages();
     for (const LoadedPack& p : m_model.packs.Packs())
         if (!p.result.pack)
-            fprintf(stderr, "stageboost: the pack in %s has errors and is skipped (%zu); see the diagnostics screen.\n",
-                    p.dir.c_str(), p.result.diagnostics.ErrorCount());
-    OpenLog();  // after the first frame: opening SQLite costs start-up time the student would see
+            fprintf(
+                stderr,
+                "stageboost: the pack in %s has errors and is skipped (%zu); see the diagnostics screen.\n",
+                p.dir.c_str(), p.result.diagnostics.ErrorCount());
+    OpenLog(); // after the first frame: opening SQLite costs start-up time the student would see
     m_pending_frames = std::max(m_pending_frames, 1);
 }
 
@@ -184,7 +195,8 @@ void App::ReloadPacks() {
         if (module && module->AsRoleplay()) {
             auto session = std::make_unique<RoleplaySession>(pack, *module);
             std::string why;
-            if (!session->Restore(snapshot, why)) fprintf(stderr, "stageboost: the role-play starts over: %s\n", why.c_str());
+            if (!session->Restore(snapshot, why))
+                fprintf(stderr, "stageboost: the role-play starts over: %s\n", why.c_str());
             m_model.roleplay = std::move(session);
         } else {
             m_model.roleplay.reset();
@@ -205,7 +217,7 @@ void App::ReloadPacks() {
     for (const LoadedPack& p : m_model.packs.Packs())
         for (const Diagnostic& d : p.result.diagnostics.List())
             if (d.severity == Severity::Error) fprintf(stderr, "%s\n", FormatDiagnostic(d, "en").c_str());
-    m_textures.Clear();  // images may have changed too
+    m_textures.Clear(); // images may have changed too
     m_skipper.Invalidate();
     m_pending_frames = std::max(m_pending_frames, kFramesAfterInput);
 }
@@ -213,8 +225,8 @@ void App::ReloadPacks() {
 void App::RebuildFonts() {
     std::string error;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    if (!BuildFonts(m_ui.fonts, m_model.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular, m_width, m_height,
-                    m_model.text_scale, error))
+    if (!BuildFonts(m_ui.fonts, m_model.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular, m_width,
+                    m_height, m_model.text_scale, error))
         fprintf(stderr, "stageboost: %s\n", error.c_str());
     ImGui_ImplOpenGL3_CreateFontsTexture();
     m_ui.unit = m_ui.fonts.body_px;
@@ -233,7 +245,8 @@ void App::ApplyAccessibility() {
     RebuildFonts();
 }
 
-// ============================================================ [SECTION] the student's session: idle reset, trainer gesture
+// ============================================================ [SECTION] the student's session: idle reset,
+// trainer gesture
 
 void App::ResetStudent() {
     // Everything of this student goes: sessions, answers on screen, undo history, the session id...
@@ -264,8 +277,10 @@ void App::ResetStudent() {
 int App::IdleSecondsLeft() const {
     const ScreenId s = m_model.router.Current();
     // Not on the attract screen (nothing to wipe), and not while a trainer works.
-    if (s == ScreenId::Start || s == ScreenId::Trainer || s == ScreenId::Results || s == ScreenId::Diagnostics) return -1;
-    if (m_model.classroom) return -1;  // a trainer at the front pauses to talk; never wipe the class's play
+    if (s == ScreenId::Start || s == ScreenId::Trainer || s == ScreenId::Results ||
+        s == ScreenId::Diagnostics)
+        return -1;
+    if (m_model.classroom) return -1; // a trainer at the front pauses to talk; never wipe the class's play
     const int64_t idle = m_model.now_ms - m_model.last_input_ms;
     const int64_t prompt_at = int64_t(m_model.config.idle_seconds) * 1000;
     if (idle < prompt_at) return -1;
@@ -280,10 +295,12 @@ int64_t App::NextWakeMs() const {
     };
     const ScreenId s = m_model.router.Current();
     if (s == ScreenId::Start) at(kAttractLineMs - m_model.now_ms % kAttractLineMs);
-    if (IdleSecondsLeft() >= 0) at(1000 - (m_model.now_ms - m_model.last_input_ms) % 1000);  // once a second
+    if (IdleSecondsLeft() >= 0)
+        at(1000 - (m_model.now_ms - m_model.last_input_ms) % 1000); // once a second
     else if (s != ScreenId::Start && !m_model.classroom)
         at(int64_t(m_model.config.idle_seconds) * 1000 - (m_model.now_ms - m_model.last_input_ms));
-    if (s == ScreenId::TrainerPin && m_model.pin_guard.Locked(m_model.now_ms)) at(1000 - m_model.now_ms % 1000);
+    if (s == ScreenId::TrainerPin && m_model.pin_guard.Locked(m_model.now_ms))
+        at(1000 - m_model.now_ms % 1000);
     if (m_corner_since >= 0) at(std::max<int64_t>(1, kGestureMs - (m_model.now_ms - m_corner_since)));
     return wake;
 }
@@ -292,14 +309,17 @@ void App::UpdateTrainerGesture() {
     // Hold the top-left corner for 3 s (touch), or press Ctrl+Alt+T (keyboard): then the PIN.
     const ImGuiIO& io = ImGui::GetIO();
     const float corner = std::max(48.0f, m_ui.U(2.5f));
-    const bool in_corner = io.MouseDown[0] && io.MousePos.x >= 0 && io.MousePos.x < corner && io.MousePos.y >= 0 &&
-                           io.MousePos.y < corner;
+    const bool in_corner = io.MouseDown[0] && io.MousePos.x >= 0 && io.MousePos.x < corner &&
+                           io.MousePos.y >= 0 && io.MousePos.y < corner;
     const ScreenId s = m_model.router.Current();
     const bool trainer_screen = s == ScreenId::TrainerPin || s == ScreenId::Trainer || s == ScreenId::Results;
-    if (!in_corner) m_corner_since = -1;
-    else if (m_corner_since < 0) m_corner_since = m_model.now_ms;
+    if (!in_corner)
+        m_corner_since = -1;
+    else if (m_corner_since < 0)
+        m_corner_since = m_model.now_ms;
     const bool chord = io.KeyCtrl && io.KeyAlt && ImGui::IsKeyPressed(SDL_SCANCODE_T, false);
-    if (!trainer_screen && (chord || (m_corner_since >= 0 && m_model.now_ms - m_corner_since >= kGestureMs))) {
+    if (!trainer_screen &&
+        (chord || (m_corner_since >= 0 && m_model.now_ms - m_corner_since >= kGestureMs))) {
         m_corner_since = -1;
         m_actions.Push([](Model& m) {
             m.pin_entry.clear();
@@ -314,18 +334,22 @@ void App::UpdateTrainerGesture() {
 void App::HandleEvent(const SDL_Event& event) {
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (IsInput(event)) m_model.last_input_ms = NowMs();
-    if (event.type == SDL_QUIT && !m_model.locked) m_quit = true;  // a kiosk ignores Alt+F4; the trainer exits
-    if (event.type == SDL_KEYDOWN && (event.key.keysym.sym == SDLK_TAB || event.key.keysym.sym == SDLK_RETURN)) {
+    if (event.type == SDL_QUIT && !m_model.locked) m_quit = true; // a kiosk ignores Alt+F4; the trainer exits
+    if (event.type == SDL_KEYDOWN &&
+        (event.key.keysym.sym == SDLK_TAB || event.key.keysym.sym == SDLK_RETURN)) {
         // Tab moves the focus ring and Return presses, as users expect (ImGui 1.86 maps neither).
         ImGuiIO& io = ImGui::GetIO();
-        GImGui->NavDisableHighlight = false;  // show the ring, and let this very press count
-        if (event.key.keysym.sym == SDLK_RETURN && !m_last_record.handles_return) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
-        else io.NavInputs[(event.key.keysym.mod & KMOD_SHIFT) ? ImGuiNavInput_KeyUp_ : ImGuiNavInput_KeyDown_] = 1.0f;
+        GImGui->NavDisableHighlight = false; // show the ring, and let this very press count
+        if (event.key.keysym.sym == SDLK_RETURN && !m_last_record.handles_return)
+            io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
+        else
+            io.NavInputs[(event.key.keysym.mod & KMOD_SHIFT) ? ImGuiNavInput_KeyUp_
+                                                             : ImGuiNavInput_KeyDown_] = 1.0f;
     }
     if (event.type == SDL_WINDOWEVENT) {
         const auto e = event.window.event;
         if (e == SDL_WINDOWEVENT_EXPOSED || e == SDL_WINDOWEVENT_SHOWN || e == SDL_WINDOWEVENT_RESTORED)
-            m_skipper.Invalidate();  // what is on screen may be gone: draw it again
+            m_skipper.Invalidate(); // what is on screen may be gone: draw it again
         if (e == SDL_WINDOWEVENT_SIZE_CHANGED) {
             int w, h;
             m_window.Size(w, h);
@@ -340,21 +364,51 @@ void App::HandleEvent(const SDL_Event& event) {
 
 void App::DrawScreen() {
     switch (m_model.router.Current()) {
-    case ScreenId::Start: DrawStartScreen(m_model, m_ui, m_actions); break;
-    case ScreenId::Welcome: DrawWelcomeScreen(m_model, m_ui, m_actions); break;
-    case ScreenId::Check: DrawCheckScreen(m_model, m_ui, m_actions); break;
-    case ScreenId::Home: DrawHomeScreen(m_model, m_ui, m_actions); break;
-    case ScreenId::End: DrawEndScreen(m_model, m_ui, m_actions); break;
-    case ScreenId::Lesson: DrawLessonScreen(m_model, m_ui, m_actions); break;
-    case ScreenId::Quiz: DrawQuizScreen(m_model, m_ui, m_actions); break;
-    case ScreenId::QuizResult: DrawQuizResultScreen(m_model, m_ui, m_actions); break;
-    case ScreenId::RoleplayIntro: DrawRoleplayIntroScreen(m_model, m_ui, m_actions); break;
-    case ScreenId::Roleplay: DrawRoleplayScreen(m_model, m_ui, m_actions); break;
-    case ScreenId::RoleplayDebrief: DrawRoleplayDebriefScreen(m_model, m_ui, m_actions); break;
-    case ScreenId::Diagnostics: DrawDiagnosticsScreen(m_model, m_ui, m_actions); break;
-    case ScreenId::TrainerPin: DrawTrainerPinScreen(m_model, m_ui, m_actions); break;
-    case ScreenId::Trainer: DrawTrainerScreen(m_model, m_ui, m_actions); break;
-    case ScreenId::Results: DrawResultsScreen(m_model, m_ui, m_actions); break;
+    case ScreenId::Start:
+        DrawStartScreen(m_model, m_ui, m_actions);
+        break;
+    case ScreenId::Welcome:
+        DrawWelcomeScreen(m_model, m_ui, m_actions);
+        break;
+    case ScreenId::Check:
+        DrawCheckScreen(m_model, m_ui, m_actions);
+        break;
+    case ScreenId::Home:
+        DrawHomeScreen(m_model, m_ui, m_actions);
+        break;
+    case ScreenId::End:
+        DrawEndScreen(m_model, m_ui, m_actions);
+        break;
+    case ScreenId::Lesson:
+        DrawLessonScreen(m_model, m_ui, m_actions);
+        break;
+    case ScreenId::Quiz:
+        DrawQuizScreen(m_model, m_ui, m_actions);
+        break;
+    case ScreenId::QuizResult:
+        DrawQuizResultScreen(m_model, m_ui, m_actions);
+        break;
+    case ScreenId::RoleplayIntro:
+        DrawRoleplayIntroScreen(m_model, m_ui, m_actions);
+        break;
+    case ScreenId::Roleplay:
+        DrawRoleplayScreen(m_model, m_ui, m_actions);
+        break;
+    case ScreenId::RoleplayDebrief:
+        DrawRoleplayDebriefScreen(m_model, m_ui, m_actions);
+        break;
+    case ScreenId::Diagnostics:
+        DrawDiagnosticsScreen(m_model, m_ui, m_actions);
+        break;
+    case ScreenId::TrainerPin:
+        DrawTrainerPinScreen(m_model, m_ui, m_actions);
+        break;
+    case ScreenId::Trainer:
+        DrawTrainerScreen(m_model, m_ui, m_actions);
+        break;
+    case ScreenId::Results:
+        DrawResultsScreen(m_model, m_ui, m_actions);
+        break;
     }
 }
 
@@ -368,17 +422,21 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
         ScriptFrameInput in = m_script->Next(m_last_record, m_ui.Font(FontRole::Body));
         m_virtual_ms += in.advance_ms;
         // A press, a key or a wheel counts as the student being there (a finger on a kiosk always presses).
-        if (in.mouse_down || in.key >= 0 || !in.text.empty() || in.wheel != 0) m_model.last_input_ms = m_virtual_ms;
+        if (in.mouse_down || in.key >= 0 || !in.text.empty() || in.wheel != 0)
+            m_model.last_input_ms = m_virtual_ms;
         io.MousePos = in.mouse_pos;
         io.MouseDown[0] = in.mouse_down;
         io.MouseWheel = in.wheel;
-        for (int k = 0; k < 512; ++k) io.KeysDown[k] = (k == in.key);
+        for (int k = 0; k < 512; ++k)
+            io.KeysDown[k] = (k == in.key);
         io.KeyCtrl = in.ctrl;
         io.KeyAlt = in.alt;
         io.KeyShift = in.shift;
         io.KeySuper = false;
-        if (in.key == SDL_SCANCODE_RETURN && !m_last_record.handles_return) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
-        if (in.key == SDL_SCANCODE_TAB) io.NavInputs[in.shift ? ImGuiNavInput_KeyUp_ : ImGuiNavInput_KeyDown_] = 1.0f;
+        if (in.key == SDL_SCANCODE_RETURN && !m_last_record.handles_return)
+            io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
+        if (in.key == SDL_SCANCODE_TAB)
+            io.NavInputs[in.shift ? ImGuiNavInput_KeyUp_ : ImGuiNavInput_KeyDown_] = 1.0f;
         if (!in.text.empty()) io.AddInputCharactersUTF8(in.text.c_str());
         if (!in.screenshot_path.empty()) {
             screenshot_path = in.screenshot_path;
@@ -389,14 +447,16 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     m_model.now_ms = NowMs();
     // A keyboard user sees the focus ring at once, and their first Return or Space presses the focused
     // button (ImGui 1.86 would spend the first key press on showing the ring).
-    static const int kNavKeys[] = {SDL_SCANCODE_RETURN, SDL_SCANCODE_SPACE, SDL_SCANCODE_TAB, SDL_SCANCODE_UP, SDL_SCANCODE_DOWN};
+    static const int kNavKeys[] = {SDL_SCANCODE_RETURN, SDL_SCANCODE_SPACE, SDL_SCANCODE_TAB, SDL_SCANCODE_UP,
+                                   SDL_SCANCODE_DOWN};
     for (int k : kNavKeys)
         if (io.KeysDown[k]) GImGui->NavDisableHighlight = false;
     ImGui::NewFrame();
     m_ui.record = FrameRecord{};
     m_ui.lang = m_model.lang;
     const ScreenId screen = m_model.router.Current();
-    // ImGui resolves hover on a newly shown window one frame late: its first frame is never the final picture.
+    // ImGui resolves hover on a newly shown window one frame late: its first frame is never the final
+    // picture.
     const bool new_screen = screen != m_last_screen;
     m_last_screen = screen;
     DrawScreen();
@@ -411,7 +471,8 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     m_last_record.probes["session"] = m_model.student.session_id.empty() ? "none" : "active";
     m_last_record.probes["theme"] = m_ui.colors->name;
 
-    // A frame whose input changed the state shows the state before it: build the next one instead of drawing this.
+    // A frame whose input changed the state shows the state before it: build the next one instead of drawing
+    // this.
     const bool acted = !m_actions.Empty();
     if (acted) {
         m_actions.ApplyTo(m_model);
@@ -464,7 +525,8 @@ int App::Run() {
         SDL_Event event;
         m_model.now_ms = NowMs();
         if (m_script || m_pending_frames > 0 || screenshot_countdown >= 0) {
-            while (SDL_PollEvent(&event)) HandleEvent(event);
+            while (SDL_PollEvent(&event))
+                HandleEvent(event);
         } else {
             // Sleep until something happens or something on screen changes by itself: idle CPU stays at zero.
             int64_t timeout = NextWakeMs();
@@ -472,7 +534,8 @@ int App::Run() {
             if (m_options.watch) timeout = std::min<int64_t>(timeout, kWatchPollMs);
             if (SDL_WaitEventTimeout(&event, static_cast<int>(std::max<int64_t>(1, timeout)))) {
                 HandleEvent(event);
-                while (SDL_PollEvent(&event)) HandleEvent(event);
+                while (SDL_PollEvent(&event))
+                    HandleEvent(event);
                 m_pending_frames = kFramesAfterInput;
             } else {
                 // A timer: build one frame (the skipper drops it when nothing visible changed).
@@ -507,8 +570,10 @@ int App::Run() {
     int code = 0;
     if (m_script) {
         code = m_script->ExitCode();
-        if (code != 0) fprintf(stderr, "stageboost: script failed: %s\n", m_script->Message().c_str());
-        else printf("stageboost: script %s passed\n", m_options.script.c_str());
+        if (code != 0)
+            fprintf(stderr, "stageboost: script failed: %s\n", m_script->Message().c_str());
+        else
+            printf("stageboost: script %s passed\n", m_options.script.c_str());
     }
     if (!m_error.empty()) code = code ? code : 1;
     if (m_options.print_frame_stats)

@@ -23,30 +23,30 @@ namespace sb {
 
 struct AppOptions {
     WindowOptions window;
-    std::string screenshot;      // render the start screen into this PNG and exit
-    std::string script;          // drive the app from this script and exit
-    std::string shots_dir;       // where a script's relative screenshot paths go
-    std::string lang;            // start language ("" = the config's)
+    std::string screenshot; // render the start screen into this PNG and exit
+    std::string script;     // drive the app from this script and exit
+    std::string shots_dir;  // where a script's relative screenshot paths go
+    std::string lang;       // start language ("" = the config's)
     bool print_frame_stats = false;
-    bool exit_after_first_frame = false;  // for the start-up benchmark
-    float text_scale = 0;                 // 0 = the config's
-    std::string theme;                    // "" = the config's
-    std::string content_dir;              // folder of packs (each sub-folder with a pack.json)
-    std::vector<std::string> pack_dirs;   // extra packs (--pack)
-    bool watch = false;                   // reload packs when their files change
-    std::string mode;                     // "" = the config's; walk-up or workshop
-    uint64_t seed = 0;                    // quiz shuffles; 0 means a random seed
+    bool exit_after_first_frame = false; // for the start-up benchmark
+    float text_scale = 0;                // 0 = the config's
+    std::string theme;                   // "" = the config's
+    std::string content_dir;             // folder of packs (each sub-folder with a pack.json)
+    std::vector<std::string> pack_dirs;  // extra packs (--pack)
+    bool watch = false;                  // reload packs when their files change
+    std::string mode;                    // "" = the config's; walk-up or workshop
+    uint64_t seed = 0;                   // quiz shuffles; 0 means a random seed
     std::string config_path;
-    std::string log_dir;                  // "" = the config's, else the default data folder
+    std::string log_dir; // "" = the config's, else the default data folder
 };
 
 class App {
-public:
+  public:
     explicit App(AppOptions options);
     ~App();
     int Run();
 
-private:
+  private:
     bool Init(std::string& error);
     bool InitImGui(std::string& error);
     void ShutdownImGui();
@@ -81,12 +81,12 @@ private:
     bool m_quit = false;
     bool m_imgui_ready = false;
     int m_width = 0, m_height = 0;
-    int64_t m_virtual_ms = 0;  // script mode runs on virtual time
+    int64_t m_virtual_ms = 0; // script mode runs on virtual time
     int m_pending_frames = 3;
     uint64_t m_last_watch_ms = 0;
-    int64_t m_corner_since = -1;  // the trainer gesture: when the corner press began
+    int64_t m_corner_since = -1; // the trainer gesture: when the corner press began
     ScreenId m_last_screen = ScreenId::Start;
-    std::future<PackLibrary> m_loading;  // packs load beside window creation, so start-up stays fast
+    std::future<PackLibrary> m_loading; // packs load beside window creation, so start-up stays fast
     // What the fonts and style were built for.
     float m_applied_scale = 0;
     bool m_applied_contrast = false;

@@ -14,8 +14,10 @@
 namespace {
 
 std::string DefaultConfigPath() {
-    if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x) return std::string(x) + "/stageboost/config.json";
-    if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.config/stageboost/config.json";
+    if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x)
+        return std::string(x) + "/stageboost/config.json";
+    if (const char* h = std::getenv("HOME"); h && *h)
+        return std::string(h) + "/.config/stageboost/config.json";
     return "stageboost-config.json";
 }
 
@@ -23,7 +25,8 @@ std::string DefaultConfigPath() {
 int SetPin(const std::string& config_path) {
     std::string pin;
     std::getline(std::cin, pin);
-    while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
+    while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' '))
+        pin.pop_back();
     if (!sb::IsValidPin(pin)) {
         fprintf(stderr, "stageboost: a PIN is 4 to 8 digits. Example: echo 2468 | stageboost --set-pin\n");
         return 2;
@@ -31,7 +34,8 @@ int SetPin(const std::string& config_path) {
     sb::KioskConfig config;
     sb::Diagnostics diags;
     if (!sb::LoadConfig(config_path, config, diags)) {
-        for (const auto& d : diags.List()) fprintf(stderr, "%s\n", sb::FormatDiagnostic(d, "en").c_str());
+        for (const auto& d : diags.List())
+            fprintf(stderr, "%s\n", sb::FormatDiagnostic(d, "en").c_str());
         fprintf(stderr, "stageboost: fix %s first; the PIN was not stored.\n", config_path.c_str());
         return 1;
     }
@@ -53,25 +57,33 @@ int main(int argc, char** argv) {
     std::string windowed;
     std::string theme;
     bool set_pin = false;
-    cli.add_option("--windowed", windowed, "Run in a window of this size instead of fullscreen, e.g. 1280x720");
+    cli.add_option("--windowed", windowed,
+                   "Run in a window of this size instead of fullscreen, e.g. 1280x720");
     cli.add_option("--screenshot", options.screenshot, "Render the start screen into this PNG file and exit");
-    cli.add_option("--script", options.script, "Drive the kiosk with this script (see kiosk/script/script.h)");
+    cli.add_option("--script", options.script,
+                   "Drive the kiosk with this script (see kiosk/script/script.h)");
     options.content_dir = STAGEBOOST_SOURCE_DIR "/content";
-    cli.add_option("--content", options.content_dir, "Folder of packs to show (default: the bundled content/)");
+    cli.add_option("--content", options.content_dir,
+                   "Folder of packs to show (default: the bundled content/)");
     cli.add_option("--pack", options.pack_dirs, "Also show the pack in this folder (repeatable)");
-    cli.add_flag("--watch", options.watch, "Reload a pack within a second when its files change (for authors)");
+    cli.add_flag("--watch", options.watch,
+                 "Reload a pack within a second when its files change (for authors)");
     cli.add_option("--shots", options.shots_dir, "Folder for the screenshots a script takes");
     cli.add_option("--lang", options.lang, "Start in this language")->check(CLI::IsMember({"nl", "en"}));
-    cli.add_option("--text-size", options.text_scale, "Text size factor, 1.0 to 1.4 (default: the config's)")->check(CLI::Range(0.8, 1.8));
+    cli.add_option("--text-size", options.text_scale, "Text size factor, 1.0 to 1.4 (default: the config's)")
+        ->check(CLI::Range(0.8, 1.8));
     cli.add_option("--theme", theme, "Colour theme")->check(CLI::IsMember({"calm", "high-contrast"}));
     std::string mode;
     options.config_path = DefaultConfigPath();
     cli.add_option("--config", options.config_path, "The kiosk's config file (JSON)");
     cli.add_option("--log-dir", options.log_dir, "Folder for the anonymous confidence log");
-    cli.add_flag("--set-pin", set_pin, "Read a new trainer PIN (4-8 digits) from standard input, store its hash in the config, and exit");
+    cli.add_flag(
+        "--set-pin", set_pin,
+        "Read a new trainer PIN (4-8 digits) from standard input, store its hash in the config, and exit");
     cli.add_option("--mode", mode, "walk-up (a student alone) or workshop (a trainer presents to a class)")
         ->check(CLI::IsMember({"walk-up", "workshop"}));
-    cli.add_option("--seed", options.seed, "Seed for shuffling quiz questions (default: random; fixed in tests)");
+    cli.add_option("--seed", options.seed,
+                   "Seed for shuffling quiz questions (default: random; fixed in tests)");
     cli.add_flag("--frame-stats", options.print_frame_stats, "Print frames drawn and skipped at exit");
     cli.add_flag("--exit-after-first-frame", options.exit_after_first_frame,
                  "Print the wall-clock time of the first frame and exit (start-up benchmark)");
@@ -83,7 +95,8 @@ int main(int argc, char** argv) {
     if (!windowed.empty()) {
         int w = 0, h = 0;
         if (sscanf(windowed.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 16384 || h > 16384) {
-            fprintf(stderr, "stageboost: --windowed wants a size such as 1280x720, not '%s'\n", windowed.c_str());
+            fprintf(stderr, "stageboost: --windowed wants a size such as 1280x720, not '%s'\n",
+                    windowed.c_str());
             return 2;
         }
         options.window.windowed = true;

@@ -7,14 +7,27 @@
 namespace sb {
 
 enum class ScreenId {
-    Start, Welcome, Check, Home, End, Lesson, Quiz, QuizResult, RoleplayIntro, Roleplay, RoleplayDebrief,
-    Diagnostics, TrainerPin, Trainer, Results
+    Start,
+    Welcome,
+    Check,
+    Home,
+    End,
+    Lesson,
+    Quiz,
+    QuizResult,
+    RoleplayIntro,
+    Roleplay,
+    RoleplayDebrief,
+    Diagnostics,
+    TrainerPin,
+    Trainer,
+    Results
 };
 
 const char* ScreenName(ScreenId id);
 
 class Router {
-public:
+  public:
     ScreenId Current() const { return m_stack.back(); }
     void Push(ScreenId id) { m_stack.push_back(id); }
     void Replace(ScreenId id) { m_stack.back() = id; }
@@ -25,7 +38,7 @@ public:
     // The screen under the current one (Start when there is none).
     ScreenId Below() const { return m_stack.size() > 1 ? m_stack[m_stack.size() - 2] : ScreenId::Start; }
 
-private:
+  private:
     std::vector<ScreenId> m_stack{ScreenId::Start};
 };
 

@@ -24,10 +24,10 @@ struct AnswerBuilder {
     std::vector<sb::Answer> answers;
 
     // Adds one session's answers to an item; returns its session id.
-    std::string Session(const std::string& module, const std::string& item, int pre, int post, int retro = kNotAsked,
-                        const std::string& kiosk = "lokaal-1", const std::string& date = "2025-03-10",
-                        const std::string& pack = "stageboost", std::string session_id = "")
-    {
+    std::string Session(const std::string& module, const std::string& item, int pre, int post,
+                        int retro = kNotAsked, const std::string& kiosk = "lokaal-1",
+                        const std::string& date = "2025-03-10", const std::string& pack = "stageboost",
+                        std::string session_id = "") {
         if (session_id.empty()) {
             session_id = sb::NewSessionId();
         }
@@ -38,7 +38,8 @@ struct AnswerBuilder {
                 return;
             }
             answers.push_back(sb::MakeAnswer(session, module, item, phase,
-                                             value == kDontKnow ? std::nullopt : std::optional<int>(value), when));
+                                             value == kDontKnow ? std::nullopt : std::optional<int>(value),
+                                             when));
         };
         add(sb::Phase::Pre, pre);
         add(sb::Phase::Post, post);
@@ -47,16 +48,14 @@ struct AnswerBuilder {
     }
 
     void Sessions(int count, const std::string& module, const std::string& item = "durf",
-                  const std::string& kiosk = "lokaal-1", const std::string& date = "2025-03-10")
-    {
+                  const std::string& kiosk = "lokaal-1", const std::string& date = "2025-03-10") {
         for (int i = 0; i < count; ++i) {
             Session(module, item, 2 + i % 2, 4, kNotAsked, kiosk, date);
         }
     }
 };
 
-const sb::GroupFigures* FindGroup(const sb::ItemReport& item, const std::string& key)
-{
+const sb::GroupFigures* FindGroup(const sb::ItemReport& item, const std::string& key) {
     for (const sb::GroupFigures& group : item.groups) {
         if (group.key == key) {
             return &group;
@@ -70,8 +69,7 @@ const sb::GroupFigures* FindGroup(const sb::ItemReport& item, const std::string&
 const std::vector<int> kBefore = {2, 3, 2, 1, 3, 4, 2, 3, 2, 3, 1, 2};
 const std::vector<int> kAfter = {3, 4, 4, 2, 3, 4, 3, 5, 2, 4, 3, 3};
 
-TEST(ConfidenceReport, PairsMeansIntervalAndWilcoxonMatchR)
-{
+TEST(ConfidenceReport, PairsMeansIntervalAndWilcoxonMatchR) {
     AnswerBuilder b;
     for (std::size_t i = 0; i < kBefore.size(); ++i) {
         b.Session("rollenspel", "durf", kBefore[i], kAfter[i]);
@@ -82,7 +80,7 @@ TEST(ConfidenceReport, PairsMeansIntervalAndWilcoxonMatchR)
     EXPECT_EQ(item.pack_id, "stageboost");
     EXPECT_EQ(item.item_id, "durf");
     ASSERT_EQ(item.groups.size(), 1u);
-    EXPECT_FALSE(item.total_shown);  // one module: the total would repeat it
+    EXPECT_FALSE(item.total_shown); // one module: the total would repeat it
 
     const sb::GroupFigures& g = item.groups[0];
     EXPECT_EQ(g.key, "rollenspel");
@@ -102,8 +100,7 @@ TEST(ConfidenceReport, PairsMeansIntervalAndWilcoxonMatchR)
     EXPECT_FALSE(g.mean_then.has_value());
 }
 
-TEST(ConfidenceReport, DontKnowIsExcludedFromPairsAndCounted)
-{
+TEST(ConfidenceReport, DontKnowIsExcludedFromPairsAndCounted) {
     AnswerBuilder b;
     for (std::size_t i = 0; i < kBefore.size(); ++i) {
         b.Session("rollenspel", "durf", kBefore[i], kAfter[i]);
@@ -111,28 +108,27 @@ TEST(ConfidenceReport, DontKnowIsExcludedFromPairsAndCounted)
     b.Session("rollenspel", "durf", kDontKnow, 5);
     b.Session("rollenspel", "durf", kDontKnow, kDontKnow);
     b.Session("rollenspel", "durf", 1, kDontKnow);
-    b.Session("rollenspel", "durf", 3, kNotAsked);  // left before the after-check
+    b.Session("rollenspel", "durf", 3, kNotAsked); // left before the after-check
     const sb::ConfidenceReport report = sb::BuildReport(b.answers, sb::ReportOptions{});
     const sb::GroupFigures& g = report.items.at(0).groups.at(0);
-    EXPECT_EQ(g.participants, 12);  // the same 12 pairs as without them
+    EXPECT_EQ(g.participants, 12); // the same 12 pairs as without them
     EXPECT_EQ(g.dont_know_excluded, 3);
     EXPECT_EQ(g.unpaired, 1);
     EXPECT_DOUBLE_EQ(g.wilcoxon.v_plus, 45.0);
     EXPECT_NEAR(g.mean_change, 1.0, 1e-12);
 }
 
-TEST(ConfidenceReport, RetrospectiveMeanUsesParticipantsWithAPair)
-{
+TEST(ConfidenceReport, RetrospectiveMeanUsesParticipantsWithAPair) {
     AnswerBuilder b;
     b.Session("", "durf", 3, 4, 2);
     b.Session("", "durf", 3, 4, 1);
     b.Session("", "durf", 2, 5, 3);
     b.Session("", "durf", 4, 4);
     b.Session("", "durf", 3, 3, kDontKnow);
-    b.Session("", "durf", kDontKnow, 4, 1);  // no pair: its retrospective answer is not used
+    b.Session("", "durf", kDontKnow, 4, 1); // no pair: its retrospective answer is not used
     const sb::ConfidenceReport report = sb::BuildReport(b.answers, sb::ReportOptions{});
     const sb::GroupFigures& g = report.items.at(0).groups.at(0);
-    EXPECT_EQ(g.key, "");  // the whole-session check
+    EXPECT_EQ(g.key, ""); // the whole-session check
     EXPECT_EQ(g.participants, 5);
     EXPECT_EQ(g.then_count, 3);
     ASSERT_TRUE(g.mean_then.has_value());
@@ -141,8 +137,7 @@ TEST(ConfidenceReport, RetrospectiveMeanUsesParticipantsWithAPair)
     EXPECT_NEAR(*g.mean_after_minus_then, (2.0 + 3.0 + 2.0) / 3.0, 1e-12);
 }
 
-TEST(ConfidenceReport, FourParticipantsAreSuppressedFiveAreShown)
-{
+TEST(ConfidenceReport, FourParticipantsAreSuppressedFiveAreShown) {
     AnswerBuilder four;
     four.Sessions(4, "m1");
     sb::ConfidenceReport report = sb::BuildReport(four.answers, sb::ReportOptions{});
@@ -169,8 +164,7 @@ TEST(ConfidenceReport, FourParticipantsAreSuppressedFiveAreShown)
     EXPECT_TRUE(report.items.at(0).groups.at(0).Suppressed());
 }
 
-TEST(ConfidenceReport, ComplementarySuppressionPerModule)
-{
+TEST(ConfidenceReport, ComplementarySuppressionPerModule) {
     AnswerBuilder b;
     b.Sessions(10, "a");
     b.Sessions(8, "b");
@@ -182,14 +176,13 @@ TEST(ConfidenceReport, ComplementarySuppressionPerModule)
     EXPECT_FALSE(item.total.Suppressed());
     EXPECT_EQ(item.total.participants, 30);
     EXPECT_EQ(FindGroup(item, "a")->suppression, sb::Suppression::None);
-    EXPECT_EQ(FindGroup(item, "b")->suppression, sb::Suppression::Complementary);  // next smallest
+    EXPECT_EQ(FindGroup(item, "b")->suppression, sb::Suppression::Complementary); // next smallest
     EXPECT_EQ(FindGroup(item, "c")->suppression, sb::Suppression::TooFew);
     EXPECT_EQ(FindGroup(item, "d")->suppression, sb::Suppression::None);
     EXPECT_EQ(FindGroup(item, "b")->participants, 0);
 }
 
-TEST(ConfidenceReport, ComplementarySuppressionPerKioskAndPerDay)
-{
+TEST(ConfidenceReport, ComplementarySuppressionPerKioskAndPerDay) {
     AnswerBuilder b;
     b.Sessions(6, "m1", "durf", "lokaal-1", "2025-03-10");
     b.Sessions(7, "m1", "durf", "lokaal-2", "2025-03-11");
@@ -216,8 +209,7 @@ TEST(ConfidenceReport, ComplementarySuppressionPerKioskAndPerDay)
     EXPECT_EQ(report.items.at(0).total.participants, 15);
 }
 
-TEST(ConfidenceReport, TotalCountsEachParticipantOnce)
-{
+TEST(ConfidenceReport, TotalCountsEachParticipantOnce) {
     AnswerBuilder b;
     for (int i = 0; i < 5; ++i) {
         const std::string session = b.Session("a", "durf", 2, 4);
@@ -226,14 +218,13 @@ TEST(ConfidenceReport, TotalCountsEachParticipantOnce)
     const sb::ConfidenceReport report = sb::BuildReport(b.answers, sb::ReportOptions{});
     const sb::ItemReport& item = report.items.at(0);
     EXPECT_EQ(item.total.participants, 5);
-    EXPECT_NEAR(item.total.mean_before, 3.0, 1e-12);  // (2 + 4) / 2 per participant
+    EXPECT_NEAR(item.total.mean_before, 3.0, 1e-12); // (2 + 4) / 2 per participant
     EXPECT_NEAR(item.total.mean_after, 4.0, 1e-12);
     EXPECT_EQ(FindGroup(item, "a")->participants, 5);
     EXPECT_EQ(FindGroup(item, "b")->participants, 5);
 }
 
-TEST(ConfidenceReport, FiltersAndSeparateItemsAndPacks)
-{
+TEST(ConfidenceReport, FiltersAndSeparateItemsAndPacks) {
     AnswerBuilder b;
     b.Sessions(5, "m1", "durf", "lokaal-1", "2025-03-10");
     b.Sessions(6, "m1", "durf", "lokaal-1", "2025-04-02");
@@ -244,7 +235,7 @@ TEST(ConfidenceReport, FiltersAndSeparateItemsAndPacks)
 
     sb::ReportOptions options;
     sb::ConfidenceReport report = sb::BuildReport(b.answers, options);
-    ASSERT_EQ(report.items.size(), 3u);  // (ander-pack, durf), (stageboost, durf), (stageboost, vragen)
+    ASSERT_EQ(report.items.size(), 3u); // (ander-pack, durf), (stageboost, durf), (stageboost, vragen)
     EXPECT_EQ(report.items[0].pack_id, "ander-pack");
 
     options.filter.pack_id = "stageboost";
@@ -270,9 +261,8 @@ TEST(ConfidenceReport, FiltersAndSeparateItemsAndPacks)
 }
 
 class ReportFromFiles : public testing::Test {
-protected:
-    void SetUp() override
-    {
+  protected:
+    void SetUp() override {
         m_folder = std::filesystem::path(STAGEBOOST_BINARY_DIR) / "test-tmp" /
                    (std::string("report-") + testing::UnitTest::GetInstance()->current_test_info()->name());
         std::filesystem::remove_all(m_folder);
@@ -280,8 +270,7 @@ protected:
     }
     void TearDown() override { std::filesystem::remove_all(m_folder); }
 
-    std::string Write(const std::string& name, const std::vector<sb::Answer>& answers)
-    {
+    std::string Write(const std::string& name, const std::vector<sb::Answer>& answers) {
         const std::string path = (m_folder / name).string();
         sb::LogStore store;
         EXPECT_TRUE(store.Open(path).Ok());
@@ -293,18 +282,17 @@ protected:
     std::filesystem::path m_folder;
 };
 
-TEST_F(ReportFromFiles, SeveralLogsWithOverlapCountEachAnswerOnce)
-{
+TEST_F(ReportFromFiles, SeveralLogsWithOverlapCountEachAnswerOnce) {
     AnswerBuilder a;
     for (std::size_t i = 0; i < kBefore.size(); ++i) {
         a.Session("rollenspel", "durf", kBefore[i], kAfter[i]);
     }
     const std::vector<sb::Answer> first(a.answers.begin(), a.answers.begin() + 14);
     const std::string one = Write("kiosk-1.sqlite", first);
-    const std::string two = Write("kiosk-2.sqlite", a.answers);  // a copy that also has the first 14
+    const std::string two = Write("kiosk-2.sqlite", a.answers); // a copy that also has the first 14
 
-    const sb::ConfidenceReport report =
-        sb::BuildReport(std::vector<std::string>{one, two, (m_folder / "missing.sqlite").string()}, sb::ReportOptions{});
+    const sb::ConfidenceReport report = sb::BuildReport(
+        std::vector<std::string>{one, two, (m_folder / "missing.sqlite").string()}, sb::ReportOptions{});
     ASSERT_EQ(report.files.size(), 3u);
     EXPECT_TRUE(report.files[0].status.Ok());
     EXPECT_TRUE(report.files[1].status.Ok());
@@ -317,8 +305,7 @@ TEST_F(ReportFromFiles, SeveralLogsWithOverlapCountEachAnswerOnce)
     EXPECT_DOUBLE_EQ(g.wilcoxon.v_plus, 45.0);
 }
 
-TEST_F(ReportFromFiles, RenderingsAreParseableAndHideSuppressedFigures)
-{
+TEST_F(ReportFromFiles, RenderingsAreParseableAndHideSuppressedFigures) {
     AnswerBuilder b;
     for (std::size_t i = 0; i < kBefore.size(); ++i) {
         b.Session("a", "durf", kBefore[i], kAfter[i]);
@@ -356,8 +343,10 @@ TEST_F(ReportFromFiles, RenderingsAreParseableAndHideSuppressedFigures)
         lines.push_back(csv.substr(start, end - start));
         start = end + 1;
     }
-    ASSERT_EQ(lines.size(), 5u);  // header, total, a, b, c
-    const auto columns = [](const std::string& line) { return std::count(line.begin(), line.end(), ',') + 1; };
+    ASSERT_EQ(lines.size(), 5u); // header, total, a, b, c
+    const auto columns = [](const std::string& line) {
+        return std::count(line.begin(), line.end(), ',') + 1;
+    };
     for (const std::string& line : lines) {
         EXPECT_EQ(columns(line), columns(lines[0])) << line;
     }
@@ -372,8 +361,7 @@ TEST_F(ReportFromFiles, RenderingsAreParseableAndHideSuppressedFigures)
     EXPECT_THAT(text, testing::HasSubstr("continuity correction"));
 }
 
-TEST(Suppress, Rules)
-{
+TEST(Suppress, Rules) {
     using S = sb::Suppression;
     // 4 vs 5.
     EXPECT_EQ(sb::Suppress(std::vector<int>{4}, 4, false).groups, (std::vector<S>{S::TooFew}));
@@ -406,4 +394,4 @@ TEST(Suppress, Rules)
     EXPECT_EQ(sb::SuppressionReasonNl(S::TooFew), "minder dan 5 deelnemers");
 }
 
-}  // namespace
+} // namespace

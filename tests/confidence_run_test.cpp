@@ -22,14 +22,14 @@ TEST(ConfidenceRun, PreThenPostWithRetrospectivePairedBySession) {
     EXPECT_EQ(a.value, 2);
     EXPECT_EQ(a.module_id, "");
     EXPECT_EQ(a.date, "2026-11-28");
-    EXPECT_EQ(a.part_of_day, sb::PartOfDay::Morning);  // no clock time is kept
+    EXPECT_EQ(a.part_of_day, sb::PartOfDay::Morning); // no clock time is kept
     EXPECT_EQ(sb::ValidateAnswer(a), "");
 
     sb::ConfidenceRun post(r.pack, *check, sb::Phase::Post, "");
-    ASSERT_EQ(post.Count(), 2u);  // the item after, then looking back
+    ASSERT_EQ(post.Count(), 2u); // the item after, then looking back
     const sb::Answer b = post.Give(session, 4, when);
     EXPECT_EQ(post.Current().phase, sb::Phase::Retro);
-    const sb::Answer c = post.Give(session, std::nullopt, when);  // "weet ik niet"
+    const sb::Answer c = post.Give(session, std::nullopt, when); // "weet ik niet"
     EXPECT_TRUE(post.Done());
     EXPECT_EQ(b.phase, sb::Phase::Post);
     EXPECT_EQ(c.phase, sb::Phase::Retro);

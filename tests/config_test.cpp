@@ -57,12 +57,15 @@ TEST(Config, ReadsEverySettingAndRoundTrips) {
 }
 
 TEST(Config, ErrorsNameFileLineAndWhatToDo) {
-    const std::string path = Write("bad.json", "{\n  \"idleSeconds\": 2,\n  \"mode\": \"party\",\n  \"theme\": 3,\n  \"idleSecs\": 90,\n  \"pinHash\": \"1234\"\n}\n");
+    const std::string path =
+        Write("bad.json", "{\n  \"idleSeconds\": 2,\n  \"mode\": \"party\",\n  \"theme\": 3,\n  "
+                          "\"idleSecs\": 90,\n  \"pinHash\": \"1234\"\n}\n");
     sb::KioskConfig c;
     sb::Diagnostics d;
     EXPECT_FALSE(sb::LoadConfig(path, c, d));
     std::map<std::string, int> line_of;
-    for (const auto& x : d.List()) line_of[x.code + x.pointer] = x.line;
+    for (const auto& x : d.List())
+        line_of[x.code + x.pointer] = x.line;
     EXPECT_EQ(line_of["bad-value/idleSeconds"], 2);
     EXPECT_EQ(line_of["bad-value/mode"], 3);
     EXPECT_EQ(line_of["wrong-type/theme"], 4);
@@ -102,17 +105,18 @@ TEST(Pin, LockoutGrowsAfterFiveWrongTries) {
         g.Wrong(now);
         EXPECT_FALSE(g.Locked(now)) << "try " << i + 1 << " is free";
     }
-    g.Wrong(now);  // 5th
+    g.Wrong(now); // 5th
     int left = 0;
     EXPECT_TRUE(g.Locked(now, &left));
     EXPECT_EQ(left, 30);
     EXPECT_TRUE(g.Locked(now + 29'000));
     EXPECT_FALSE(g.Locked(now + 30'000));
     now += 30'000;
-    g.Wrong(now);  // 6th: longer
+    g.Wrong(now); // 6th: longer
     EXPECT_TRUE(g.Locked(now + 59'000));
     EXPECT_FALSE(g.Locked(now + 60'000));
-    for (int i = 0; i < 20; ++i) g.Wrong(now);
+    for (int i = 0; i < 20; ++i)
+        g.Wrong(now);
     g.Locked(now, &left);
     EXPECT_LE(left, 15 * 60) << "capped";
     g.Right();

@@ -1,5 +1,5 @@
 // The role-play expression language: parsing, types, evaluation and errors with positions.
-#include "roleplay/expression.h"
+#include "core/expression.h"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,8 @@ sb::ExprScope Scope() {
     return s;
 }
 
-sb::Value Eval(const std::string& text, std::vector<sb::Value> vars = {sb::Value::Int(2), sb::Value::Bool(false), sb::Value::Int(0)},
+sb::Value Eval(const std::string& text,
+               std::vector<sb::Value> vars = {sb::Value::Int(2), sb::Value::Bool(false), sb::Value::Int(0)},
                std::vector<int> visits = {1, 3}) {
     sb::Expression e;
     sb::ExprError err;
@@ -31,7 +32,7 @@ TEST(Expression, ComparisonsLogicAndArithmetic) {
     EXPECT_EQ(Eval("reported or confidence != 2").i, 0);
     EXPECT_EQ(Eval("(reported || true) && (1 <= 1)").i, 1);
     EXPECT_EQ(Eval("-confidence + 2 == 0").i, 1);
-    EXPECT_EQ(Eval("order == 0").i, 1);  // a name that starts with "or" is a name
+    EXPECT_EQ(Eval("order == 0").i, 1); // a name that starts with "or" is a name
 }
 
 TEST(Expression, VisitCounts) {
@@ -46,7 +47,8 @@ TEST(Expression, ErrorsSayWhereAndWhat) {
     EXPECT_EQ(err.offset, 20u);
     EXPECT_NE(err.en.find("moed"), std::string::npos);
     EXPECT_NE(err.nl.find("niet gedeclareerd"), std::string::npos);
-    EXPECT_FALSE(sb::Expression::Parse("confidence and reported", Scope(), e, err));  // a number is not true/false
+    EXPECT_FALSE(
+        sb::Expression::Parse("confidence and reported", Scope(), e, err)); // a number is not true/false
     EXPECT_FALSE(sb::Expression::Parse("reported + 1", Scope(), e, err));
     EXPECT_FALSE(sb::Expression::Parse("(confidence > 1", Scope(), e, err));
     EXPECT_FALSE(sb::Expression::Parse("visits(nowhere) > 0", Scope(), e, err));

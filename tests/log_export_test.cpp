@@ -19,35 +19,33 @@ namespace {
 
 using testing::HasSubstr;
 
-std::vector<sb::Answer> KioskAnswers(const std::string& kiosk, int sessions, sb::PartOfDay part = sb::PartOfDay::Afternoon)
-{
+std::vector<sb::Answer> KioskAnswers(const std::string& kiosk, int sessions,
+                                     sb::PartOfDay part = sb::PartOfDay::Afternoon) {
     std::vector<sb::Answer> answers;
     for (int i = 0; i < sessions; ++i) {
         const sb::SessionContext session{sb::NewSessionId(), "stageboost", "1.2.0", kiosk};
         const sb::CoarseTime when{"2025-03-10", part};
         answers.push_back(sb::MakeAnswer(session, "rollenspel", "durf", sb::Phase::Pre, 1 + i % 5, when));
         answers.push_back(sb::MakeAnswer(session, "rollenspel", "durf", sb::Phase::Post,
-                                         i % 4 == 0 ? std::nullopt : std::optional<int>(1 + (i + 1) % 5), when));
+                                         i % 4 == 0 ? std::nullopt : std::optional<int>(1 + (i + 1) % 5),
+                                         when));
         answers.push_back(sb::MakeAnswer(session, "", "durf", sb::Phase::Retro, 2, when));
     }
     return answers;
 }
 
 class ExportFolder : public testing::Test {
-protected:
-    void SetUp() override
-    {
+  protected:
+    void SetUp() override {
         char pattern[] = "/tmp/stageboost-export-test-XXXXXX";
         ASSERT_NE(mkdtemp(pattern), nullptr);
         m_folder = pattern;
     }
-    void TearDown() override
-    {
+    void TearDown() override {
         std::error_code ignored;
         std::filesystem::remove_all(m_folder, ignored);
     }
-    std::string Write(const std::string& name, const std::vector<sb::Answer>& answers)
-    {
+    std::string Write(const std::string& name, const std::vector<sb::Answer>& answers) {
         const std::string path = (m_folder / name).string();
         sb::LogStore store;
         EXPECT_TRUE(store.Open(path).Ok());
@@ -61,12 +59,11 @@ protected:
     std::filesystem::path m_folder;
 };
 
-TEST(XapiExport, StatementsHaveTheRequiredFields)
-{
+TEST(XapiExport, StatementsHaveTheRequiredFields) {
     const std::vector<sb::Answer> answers = KioskAnswers("Studiecentrum Zuid", 8);
     std::ostringstream out;
     const sb::ExportResult result = sb::WriteXapiStatements(answers, sb::XapiOptions{}, out);
-    EXPECT_EQ(result.dont_know_left_out, 2u);  // sessions 0 and 4 answered "don't know" after
+    EXPECT_EQ(result.dont_know_left_out, 2u); // sessions 0 and 4 answered "don't know" after
     EXPECT_EQ(result.written, answers.size() - 2);
 
     const nlohmann::json statements = nlohmann::json::parse(out.str());
@@ -83,7 +80,8 @@ TEST(XapiExport, StatementsHaveTheRequiredFields)
         for (const auto& [key, value] : s.items()) {
             keys.insert(key);
         }
-        EXPECT_EQ(keys, (std::set<std::string>{"id", "actor", "verb", "object", "result", "context", "timestamp"}));
+        EXPECT_EQ(keys,
+                  (std::set<std::string>{"id", "actor", "verb", "object", "result", "context", "timestamp"}));
         EXPECT_EQ(s["id"], answer.uuid);
 
         // An anonymous account: the session id, nothing else about the person.
@@ -110,7 +108,7 @@ TEST(XapiExport, StatementsHaveTheRequiredFields)
         }
 
         EXPECT_EQ(s["result"]["response"], std::to_string(*answer.value));
-        EXPECT_EQ(s["timestamp"], "2025-03-10T15:00:00Z");  // middag -> 15:00
+        EXPECT_EQ(s["timestamp"], "2025-03-10T15:00:00Z"); // middag -> 15:00
 
         const nlohmann::json& context = s["context"];
         const std::string parent = answer.module_id.empty()
@@ -125,8 +123,7 @@ TEST(XapiExport, StatementsHaveTheRequiredFields)
     EXPECT_EQ(checked, statements.size());
 }
 
-TEST(XapiExport, OptionsForHomePageAndDontKnow)
-{
+TEST(XapiExport, OptionsForHomePageAndDontKnow) {
     const std::vector<sb::Answer> answers = KioskAnswers("Lokaal \"3\"", 4, sb::PartOfDay::Night);
     sb::XapiOptions options;
     options.home_page = "https://school.example/stageboost/{kiosk}";
@@ -137,32 +134,33 @@ TEST(XapiExport, OptionsForHomePageAndDontKnow)
     EXPECT_EQ(result.written, answers.size());
     EXPECT_EQ(result.dont_know_left_out, 0u);
     const nlohmann::json statements = nlohmann::json::parse(out.str());
-    EXPECT_EQ(statements[0]["actor"]["account"]["homePage"], "https://school.example/stageboost/Lokaal%20%223%22");
+    EXPECT_EQ(statements[0]["actor"]["account"]["homePage"],
+              "https://school.example/stageboost/Lokaal%20%223%22");
     EXPECT_EQ(statements[0]["object"]["id"], "https://school.example/xapi/packs/stageboost/items/durf");
     EXPECT_EQ(statements[0]["object"]["definition"]["scale"].size(), 6u);
     EXPECT_EQ(statements[0]["timestamp"], "2025-03-10T03:00:00Z");
-    EXPECT_EQ(statements[0]["context"]["extensions"]["https://school.example/xapi/extensions/kiosk"], "Lokaal \"3\"");
-    EXPECT_EQ(statements[1]["result"]["response"], "dont-know");  // session 0's after answer
+    EXPECT_EQ(statements[0]["context"]["extensions"]["https://school.example/xapi/extensions/kiosk"],
+              "Lokaal \"3\"");
+    EXPECT_EQ(statements[1]["result"]["response"], "dont-know"); // session 0's after answer
 
     std::ostringstream empty;
     sb::WriteXapiStatements({}, options, empty);
     EXPECT_EQ(nlohmann::json::parse(empty.str()), nlohmann::json::array());
 }
 
-TEST(XapiExport, TimestampsMarkThePartOfDay)
-{
+TEST(XapiExport, TimestampsMarkThePartOfDay) {
     EXPECT_EQ(sb::XapiTimestamp("2025-01-31", sb::PartOfDay::Night), "2025-01-31T03:00:00Z");
     EXPECT_EQ(sb::XapiTimestamp("2025-01-31", sb::PartOfDay::Morning), "2025-01-31T09:00:00Z");
     EXPECT_EQ(sb::XapiTimestamp("2025-01-31", sb::PartOfDay::Afternoon), "2025-01-31T15:00:00Z");
     EXPECT_EQ(sb::XapiTimestamp("2025-01-31", sb::PartOfDay::Evening), "2025-01-31T21:00:00Z");
     // Each fixed hour lies inside its own part of the day.
-    for (sb::PartOfDay part : {sb::PartOfDay::Night, sb::PartOfDay::Morning, sb::PartOfDay::Afternoon, sb::PartOfDay::Evening}) {
+    for (sb::PartOfDay part :
+         {sb::PartOfDay::Night, sb::PartOfDay::Morning, sb::PartOfDay::Afternoon, sb::PartOfDay::Evening}) {
         EXPECT_EQ(sb::PartOfDayForHour(sb::PartOfDayExportHour(part)), part);
     }
 }
 
-TEST(CsvExport, OneRowPerAnswerAndSafeForSpreadsheets)
-{
+TEST(CsvExport, OneRowPerAnswerAndSafeForSpreadsheets) {
     std::vector<sb::Answer> answers = KioskAnswers("=HYPERLINK(\"x\")", 1);
     std::ostringstream out;
     const sb::ExportResult result = sb::WriteAnswersCsv(answers, out);
@@ -170,18 +168,19 @@ TEST(CsvExport, OneRowPerAnswerAndSafeForSpreadsheets)
     std::istringstream in(out.str());
     std::string line;
     std::getline(in, line);
-    EXPECT_EQ(line, "uuid,session_id,pack_id,pack_version,module_id,item_id,phase,value,dont_know,date,part_of_day,kiosk");
+    EXPECT_EQ(line, "uuid,session_id,pack_id,pack_version,module_id,item_id,phase,value,dont_know,date,part_"
+                    "of_day,kiosk");
     std::getline(in, line);
-    EXPECT_EQ(line, answers[0].uuid + "," + answers[0].session_id +
-                        ",stageboost,1.2.0,rollenspel,durf,pre,1,no,2025-03-10,middag,\"'=HYPERLINK(\"\"x\"\")\"");
+    EXPECT_EQ(line,
+              answers[0].uuid + "," + answers[0].session_id +
+                  ",stageboost,1.2.0,rollenspel,durf,pre,1,no,2025-03-10,middag,\"'=HYPERLINK(\"\"x\"\")\"");
     std::getline(in, line);
-    EXPECT_THAT(line, HasSubstr(",post,,yes,"));  // "don't know": no value
+    EXPECT_THAT(line, HasSubstr(",post,,yes,")); // "don't know": no value
     std::getline(in, line);
-    EXPECT_THAT(line, HasSubstr("stageboost,1.2.0,,durf,retro,2,no,"));  // whole-session check: empty module
+    EXPECT_THAT(line, HasSubstr("stageboost,1.2.0,,durf,retro,2,no,")); // whole-session check: empty module
 }
 
-TEST_F(ExportFolder, ExportReadsFilteredAnswersFromLogs)
-{
+TEST_F(ExportFolder, ExportReadsFilteredAnswersFromLogs) {
     std::vector<sb::Answer> answers = KioskAnswers("k1", 6);
     answers[0].date = "2025-02-01";
     const std::string path = Write("k1.sqlite", answers);
@@ -189,14 +188,13 @@ TEST_F(ExportFolder, ExportReadsFilteredAnswersFromLogs)
     filter.from = "2025-03-01";
     filter.module_id = "rollenspel";
     const sb::LoadedAnswers loaded = sb::LoadAnswers({path}, filter);
-    EXPECT_EQ(loaded.answers.size(), 11u);  // 12 module answers minus the one from February
+    EXPECT_EQ(loaded.answers.size(), 11u); // 12 module answers minus the one from February
     std::ostringstream out;
     sb::WriteXapiStatements(loaded.answers, sb::XapiOptions{}, out);
     EXPECT_NO_THROW(nlohmann::json::parse(out.str()));
 }
 
-TEST_F(ExportFolder, MergeTwoKiosksWithoutDuplicates)
-{
+TEST_F(ExportFolder, MergeTwoKiosksWithoutDuplicates) {
     const std::vector<sb::Answer> a = KioskAnswers("kiosk-a", 10);
     const std::vector<sb::Answer> b = KioskAnswers("kiosk-b", 7);
     const std::string path_a = Write("a.sqlite", a);
@@ -232,11 +230,10 @@ TEST_F(ExportFolder, MergeTwoKiosksWithoutDuplicates)
     EXPECT_EQ(merged, expected);
 }
 
-TEST_F(ExportFolder, MergeReportsConflictsAndUnreadableInputs)
-{
+TEST_F(ExportFolder, MergeReportsConflictsAndUnreadableInputs) {
     const std::vector<sb::Answer> a = KioskAnswers("kiosk-a", 3);
     std::vector<sb::Answer> changed = {a[0]};
-    changed[0].value = 5;  // same UUID, other content
+    changed[0].value = 5; // same UUID, other content
     const std::string path_a = Write("a.sqlite", a);
     const std::string path_c = Write("c.sqlite", changed);
     const std::string out = (m_folder / "all.sqlite").string();
@@ -252,7 +249,7 @@ TEST_F(ExportFolder, MergeReportsConflictsAndUnreadableInputs)
     ASSERT_EQ(stored.size(), a.size());
     for (const sb::Answer& answer : stored) {
         if (answer.uuid == a[0].uuid) {
-            EXPECT_EQ(answer.value, a[0].value);  // the first one stays
+            EXPECT_EQ(answer.value, a[0].value); // the first one stays
         }
     }
 
@@ -266,4 +263,4 @@ TEST_F(ExportFolder, MergeReportsConflictsAndUnreadableInputs)
     EXPECT_EQ(content, "shopping list\n");
 }
 
-}  // namespace
+} // namespace

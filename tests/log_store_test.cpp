@@ -26,8 +26,7 @@ namespace {
 
 using testing::HasSubstr;
 
-sb::Answer SampleAnswer(std::optional<int> value = 4, sb::Phase phase = sb::Phase::Pre)
-{
+sb::Answer SampleAnswer(std::optional<int> value = 4, sb::Phase phase = sb::Phase::Pre) {
     const sb::SessionContext session{sb::NewSessionId(), "stageboost", "1.2.0", "Studiecentrum Zuid"};
     return sb::MakeAnswer(session, "rollenspel-sollicitatie", "durf-vragen", phase, value,
                           sb::CoarseTime{"2025-03-10", sb::PartOfDay::Afternoon});
@@ -35,15 +34,13 @@ sb::Answer SampleAnswer(std::optional<int> value = 4, sb::Phase phase = sb::Phas
 
 // A fresh folder for each test, removed afterwards.
 class LogFolder : public testing::Test {
-protected:
-    void SetUp() override
-    {
+  protected:
+    void SetUp() override {
         char pattern[] = "/tmp/stageboost-log-test-XXXXXX";
         ASSERT_NE(mkdtemp(pattern), nullptr);
         m_folder = pattern;
     }
-    void TearDown() override
-    {
+    void TearDown() override {
         std::error_code ignored;
         std::filesystem::permissions(m_folder, std::filesystem::perms::owner_all, ignored);
         std::filesystem::remove_all(m_folder, ignored);
@@ -54,8 +51,7 @@ protected:
 };
 
 // Small direct SQLite helpers to look at files behind the store's back.
-long long QueryNumber(const std::string& path, const std::string& sql)
-{
+long long QueryNumber(const std::string& path, const std::string& sql) {
     sqlite3* db = nullptr;
     sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
     sqlite3_stmt* statement = nullptr;
@@ -69,8 +65,7 @@ long long QueryNumber(const std::string& path, const std::string& sql)
     return value;
 }
 
-std::string QueryText(const std::string& path, const std::string& sql)
-{
+std::string QueryText(const std::string& path, const std::string& sql) {
     sqlite3* db = nullptr;
     sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
     sqlite3_stmt* statement = nullptr;
@@ -84,8 +79,7 @@ std::string QueryText(const std::string& path, const std::string& sql)
     return value;
 }
 
-void ExecSql(const std::string& path, const std::string& sql)
-{
+void ExecSql(const std::string& path, const std::string& sql) {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
     char* error = nullptr;
@@ -95,8 +89,7 @@ void ExecSql(const std::string& path, const std::string& sql)
     sqlite3_close(db);
 }
 
-TEST(LogIds, SessionIdsAre128RandomBitsInHex)
-{
+TEST(LogIds, SessionIdsAre128RandomBitsInHex) {
     std::set<std::string> seen;
     for (int i = 0; i < 1000; ++i) {
         const std::string id = sb::NewSessionId();
@@ -104,12 +97,11 @@ TEST(LogIds, SessionIdsAre128RandomBitsInHex)
         seen.insert(id);
     }
     EXPECT_EQ(seen.size(), 1000u);
-    EXPECT_FALSE(sb::IsSessionId("0123456789ABCDEF0123456789abcdef"));  // uppercase
+    EXPECT_FALSE(sb::IsSessionId("0123456789ABCDEF0123456789abcdef")); // uppercase
     EXPECT_FALSE(sb::IsSessionId("0123"));
 }
 
-TEST(LogIds, AnswerIdsAreUuidVersion4)
-{
+TEST(LogIds, AnswerIdsAreUuidVersion4) {
     std::set<std::string> seen;
     for (int i = 0; i < 1000; ++i) {
         const std::string uuid = sb::NewUuidV4();
@@ -119,13 +111,12 @@ TEST(LogIds, AnswerIdsAreUuidVersion4)
     }
     EXPECT_EQ(seen.size(), 1000u);
     EXPECT_TRUE(sb::IsUuidV4("3f2b8c1e-9d4a-4e6b-8c7d-1a2b3c4d5e6f"));
-    EXPECT_FALSE(sb::IsUuidV4("3f2b8c1e-9d4a-1e6b-8c7d-1a2b3c4d5e6f"));  // version 1
-    EXPECT_FALSE(sb::IsUuidV4("3f2b8c1e-9d4a-4e6b-cc7d-1a2b3c4d5e6f"));  // wrong variant
+    EXPECT_FALSE(sb::IsUuidV4("3f2b8c1e-9d4a-1e6b-8c7d-1a2b3c4d5e6f")); // version 1
+    EXPECT_FALSE(sb::IsUuidV4("3f2b8c1e-9d4a-4e6b-cc7d-1a2b3c4d5e6f")); // wrong variant
     EXPECT_FALSE(sb::IsUuidV4("3f2b8c1e9d4a-4e6b-8c7d-1a2b3c4d5e6f0"));
 }
 
-TEST(CoarseTime, PartsOfTheDay)
-{
+TEST(CoarseTime, PartsOfTheDay) {
     EXPECT_EQ(sb::PartOfDayForHour(0), sb::PartOfDay::Night);
     EXPECT_EQ(sb::PartOfDayForHour(5), sb::PartOfDay::Night);
     EXPECT_EQ(sb::PartOfDayForHour(6), sb::PartOfDay::Morning);
@@ -147,8 +138,7 @@ TEST(CoarseTime, PartsOfTheDay)
     EXPECT_EQ(coarse.part, sb::PartOfDay::Afternoon);
 }
 
-TEST(CoarseTime, FromAnInjectedTimePoint)
-{
+TEST(CoarseTime, FromAnInjectedTimePoint) {
     const char* old_tz = std::getenv("TZ");
     const std::string saved = old_tz != nullptr ? old_tz : "";
     setenv("TZ", "UTC", 1);
@@ -166,8 +156,7 @@ TEST(CoarseTime, FromAnInjectedTimePoint)
     tzset();
 }
 
-TEST(CoarseTime, Dates)
-{
+TEST(CoarseTime, Dates) {
     EXPECT_TRUE(sb::IsValidDate("2024-02-29"));
     EXPECT_FALSE(sb::IsValidDate("2025-02-29"));
     EXPECT_FALSE(sb::IsValidDate("2025-13-01"));
@@ -176,13 +165,12 @@ TEST(CoarseTime, Dates)
     EXPECT_FALSE(sb::IsValidDate(""));
 }
 
-TEST(Answers, ValidationRefusesAnythingThatCouldCarryPersonalText)
-{
+TEST(Answers, ValidationRefusesAnythingThatCouldCarryPersonalText) {
     sb::Answer answer = SampleAnswer();
     EXPECT_EQ(sb::ValidateAnswer(answer), "");
-    answer.value = std::nullopt;  // don't know
+    answer.value = std::nullopt; // don't know
     EXPECT_EQ(sb::ValidateAnswer(answer), "");
-    answer.module_id = "";  // whole-session check
+    answer.module_id = ""; // whole-session check
     EXPECT_EQ(sb::ValidateAnswer(answer), "");
 
     sb::Answer bad = SampleAnswer();
@@ -207,12 +195,11 @@ TEST(Answers, ValidationRefusesAnythingThatCouldCarryPersonalText)
     EXPECT_THAT(sb::ValidateAnswer(bad), HasSubstr("kiosk label"));
     bad.kiosk = "bad \xff utf-8";
     EXPECT_THAT(sb::ValidateAnswer(bad), HasSubstr("kiosk label"));
-    bad.kiosk = "Café Zuid";  // UTF-8 is fine
+    bad.kiosk = "Café Zuid"; // UTF-8 is fine
     EXPECT_EQ(sb::ValidateAnswer(bad), "");
 }
 
-TEST(LogStatusMessages, EveryCodeHasADutchAndEnglishMessage)
-{
+TEST(LogStatusMessages, EveryCodeHasADutchAndEnglishMessage) {
     for (sb::LogStatusCode code :
          {sb::LogStatusCode::Ok, sb::LogStatusCode::NotOpen, sb::LogStatusCode::InvalidAnswer,
           sb::LogStatusCode::CannotOpen, sb::LogStatusCode::ReadOnly, sb::LogStatusCode::DiskFull,
@@ -234,8 +221,7 @@ TEST(LogStatusMessages, EveryCodeHasADutchAndEnglishMessage)
     EXPECT_THAT(one.Message("nl"), HasSubstr("alleen-lezen"));
 }
 
-TEST_F(LogFolder, RecordsAnswersAndReadsThemBack)
-{
+TEST_F(LogFolder, RecordsAnswersAndReadsThemBack) {
     const std::string path = PathOf("confidence.sqlite");
     std::vector<sb::Answer> written = {SampleAnswer(1), SampleAnswer(5, sb::Phase::Post),
                                        SampleAnswer(std::nullopt, sb::Phase::Retro)};
@@ -264,20 +250,21 @@ TEST_F(LogFolder, RecordsAnswersAndReadsThemBack)
     }
 }
 
-TEST_F(LogFolder, NothingThatPointsToAPersonIsInTheSchema)
-{
+TEST_F(LogFolder, NothingThatPointsToAPersonIsInTheSchema) {
     const std::string path = PathOf("confidence.sqlite");
     sb::LogStore store;
     ASSERT_TRUE(store.Open(path).Ok());
     store.Close();
-    const std::string columns = QueryText(path, "SELECT group_concat(name, ',') FROM pragma_table_info('answers')");
-    EXPECT_EQ(columns, "uuid,session_id,pack_id,pack_version,module_id,item_id,phase,value,day,part_of_day,kiosk");
+    const std::string columns =
+        QueryText(path, "SELECT group_concat(name, ',') FROM pragma_table_info('answers')");
+    EXPECT_EQ(columns,
+              "uuid,session_id,pack_id,pack_version,module_id,item_id,phase,value,day,part_of_day,kiosk");
     // Rows are kept in UUID order, not in the order students came by.
-    EXPECT_THAT(QueryText(path, "SELECT sql FROM sqlite_schema WHERE name = 'answers'"), HasSubstr("WITHOUT ROWID"));
+    EXPECT_THAT(QueryText(path, "SELECT sql FROM sqlite_schema WHERE name = 'answers'"),
+                HasSubstr("WITHOUT ROWID"));
 }
 
-TEST_F(LogFolder, InvalidAnswersAreRefusedAndNotKept)
-{
+TEST_F(LogFolder, InvalidAnswersAreRefusedAndNotKept) {
     sb::LogStore store;
     ASSERT_TRUE(store.Open(PathOf("log.sqlite")).Ok());
     sb::Answer bad = SampleAnswer();
@@ -286,11 +273,10 @@ TEST_F(LogFolder, InvalidAnswersAreRefusedAndNotKept)
     EXPECT_EQ(status.code, sb::LogStatusCode::InvalidAnswer);
     EXPECT_THAT(status.detail, HasSubstr("1-5"));
     EXPECT_EQ(store.PendingCount(), 0u);
-    EXPECT_TRUE(store.Status().Ok());  // the trainer screen keeps showing the store's own state
+    EXPECT_TRUE(store.Status().Ok()); // the trainer screen keeps showing the store's own state
 }
 
-TEST_F(LogFolder, AnswersGivenBeforeOpenAreKeptAndWrittenOnOpen)
-{
+TEST_F(LogFolder, AnswersGivenBeforeOpenAreKeptAndWrittenOnOpen) {
     sb::LogStore store;
     sb::LogStatus status = store.Record(SampleAnswer());
     EXPECT_EQ(status.code, sb::LogStatusCode::NotOpen);
@@ -302,16 +288,17 @@ TEST_F(LogFolder, AnswersGivenBeforeOpenAreKeptAndWrittenOnOpen)
     EXPECT_EQ(QueryNumber(PathOf("later.sqlite"), "SELECT count(*) FROM answers"), 1);
 }
 
-TEST_F(LogFolder, MigratesAVersion1LogStepByStep)
-{
+TEST_F(LogFolder, MigratesAVersion1LogStepByStep) {
     const std::string path = PathOf("old.sqlite");
     const sb::Answer kept = SampleAnswer(3);
-    ExecSql(path, std::string("BEGIN;") + sb::LogMigrations().at(0).sql +
-                      "PRAGMA user_version = 1;"
-                      "INSERT INTO answers VALUES ('" + kept.uuid + "', '" + kept.session_id +
-                      "', 'stageboost', '1.2.0', 'rollenspel-sollicitatie', 'durf-vragen', 'pre', 3, '2025-03-10', "
-                      "'middag', 'Studiecentrum Zuid');"
-                      "COMMIT;");
+    ExecSql(path,
+            std::string("BEGIN;") + sb::LogMigrations().at(0).sql +
+                "PRAGMA user_version = 1;"
+                "INSERT INTO answers VALUES ('" +
+                kept.uuid + "', '" + kept.session_id +
+                "', 'stageboost', '1.2.0', 'rollenspel-sollicitatie', 'durf-vragen', 'pre', 3, '2025-03-10', "
+                "'middag', 'Studiecentrum Zuid');"
+                "COMMIT;");
     ASSERT_EQ(QueryNumber(path, "PRAGMA user_version"), 1);
     ASSERT_EQ(QueryNumber(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'answers_by_pack'"), 0);
 
@@ -326,8 +313,7 @@ TEST_F(LogFolder, MigratesAVersion1LogStepByStep)
     EXPECT_EQ(loaded.answers[0], kept);
 }
 
-TEST_F(LogFolder, MigrationStepsAreNumberedInOrder)
-{
+TEST_F(LogFolder, MigrationStepsAreNumberedInOrder) {
     const auto& steps = sb::LogMigrations();
     ASSERT_EQ(static_cast<int>(steps.size()), sb::kLogSchemaVersion);
     for (std::size_t i = 0; i < steps.size(); ++i) {
@@ -336,10 +322,11 @@ TEST_F(LogFolder, MigrationStepsAreNumberedInOrder)
     }
 }
 
-TEST_F(LogFolder, RefusesANewerLogAndOtherFilesWithoutChangingThem)
-{
+TEST_F(LogFolder, RefusesANewerLogAndOtherFilesWithoutChangingThem) {
     const std::string newer = PathOf("newer.sqlite");
-    ExecSql(newer, "PRAGMA application_id = 1396853831; CREATE TABLE answers (uuid TEXT); PRAGMA user_version = 99;");
+    ExecSql(
+        newer,
+        "PRAGMA application_id = 1396853831; CREATE TABLE answers (uuid TEXT); PRAGMA user_version = 99;");
     sb::LogStore store;
     sb::LogStatus status = store.Open(newer);
     EXPECT_EQ(status.code, sb::LogStatusCode::TooNew);
@@ -353,9 +340,11 @@ TEST_F(LogFolder, RefusesANewerLogAndOtherFilesWithoutChangingThem)
     EXPECT_EQ(QueryNumber(other, "SELECT count(*) FROM sqlite_schema WHERE name = 'answers'"), 0);
 
     const std::string text = PathOf("notes.txt");
-    std::ofstream(text) << "This is not a database, it is a text file with enough bytes to look like one maybe.\n";
+    std::ofstream(text)
+        << "This is not a database, it is a text file with enough bytes to look like one maybe.\n";
     status = store.Open(text);
-    EXPECT_EQ(status.code, sb::LogStatusCode::NotALog) << sb::LogStatusCodeName(status.code) << " " << status.detail;
+    EXPECT_EQ(status.code, sb::LogStatusCode::NotALog)
+        << sb::LogStatusCodeName(status.code) << " " << status.detail;
     // Recording keeps answers in memory; nothing is thrown and nothing is written into the wrong file.
     status = store.Record(SampleAnswer());
     EXPECT_EQ(status.code, sb::LogStatusCode::NotALog);
@@ -369,8 +358,7 @@ TEST_F(LogFolder, RefusesANewerLogAndOtherFilesWithoutChangingThem)
     EXPECT_THAT(loaded.Problems(), HasSubstr("missing.sqlite"));
 }
 
-TEST_F(LogFolder, HandEditedRowsThatMakeNoSenseAreSkippedAndCounted)
-{
+TEST_F(LogFolder, HandEditedRowsThatMakeNoSenseAreSkippedAndCounted) {
     const std::string path = PathOf("edited.sqlite");
     {
         sb::LogStore store;
@@ -388,8 +376,7 @@ TEST_F(LogFolder, HandEditedRowsThatMakeNoSenseAreSkippedAndCounted)
     EXPECT_EQ(loaded.files.at(0).invalid, 2u);
 }
 
-TEST_F(LogFolder, MissingFolderGivesCannotOpenAndKeepsAnswers)
-{
+TEST_F(LogFolder, MissingFolderGivesCannotOpenAndKeepsAnswers) {
     sb::LogStore store;
     const std::string path = PathOf("not-there/log.sqlite");
     sb::LogStatus status = store.Open(path);
@@ -409,8 +396,7 @@ TEST_F(LogFolder, MissingFolderGivesCannotOpenAndKeepsAnswers)
     EXPECT_EQ(QueryNumber(path, "SELECT count(*) FROM answers"), 3);
 }
 
-TEST_F(LogFolder, FullDiskKeepsAnswersInMemoryAndRetriesOnTheNextWrite)
-{
+TEST_F(LogFolder, FullDiskKeepsAnswersInMemoryAndRetriesOnTheNextWrite) {
     const std::string path = PathOf("small.sqlite");
     sb::LogStore store;
     ASSERT_TRUE(store.Open(path, sb::LogStore::Options{16 * 1024}).Ok());
@@ -447,8 +433,7 @@ TEST_F(LogFolder, FullDiskKeepsAnswersInMemoryAndRetriesOnTheNextWrite)
 
 // Runs `body` in a child process without root rights (file permissions do not bind root), and returns what
 // it wrote to `out`. Skips when the rights cannot be dropped.
-std::string RunAsUnprivileged(const std::filesystem::path& folder, const std::function<std::string()>& body)
-{
+std::string RunAsUnprivileged(const std::filesystem::path& folder, const std::function<std::string()>& body) {
     int fds[2];
     if (pipe(fds) != 0) {
         return "pipe failed";
@@ -457,7 +442,8 @@ std::string RunAsUnprivileged(const std::filesystem::path& folder, const std::fu
     if (child == 0) {
         close(fds[0]);
         std::string result;
-        if (geteuid() == 0 && (chown(folder.c_str(), 65534, 65534) != 0 || setgid(65534) != 0 || setuid(65534) != 0)) {
+        if (geteuid() == 0 &&
+            (chown(folder.c_str(), 65534, 65534) != 0 || setgid(65534) != 0 || setuid(65534) != 0)) {
             result = "skip";
         } else {
             result = body();
@@ -480,13 +466,12 @@ std::string RunAsUnprivileged(const std::filesystem::path& folder, const std::fu
     return output;
 }
 
-TEST_F(LogFolder, ReadOnlyFolderGivesAClearStatusAndAnswersWaitInMemory)
-{
+TEST_F(LogFolder, ReadOnlyFolderGivesAClearStatusAndAnswersWaitInMemory) {
     const std::filesystem::path folder = m_folder;
     const std::string result = RunAsUnprivileged(folder, [folder]() -> std::string {
         chmod(folder.c_str(), 0555);
         if (access(folder.c_str(), W_OK) == 0) {
-            return "skip";  // permissions do not bind here
+            return "skip"; // permissions do not bind here
         }
         std::string report;
         sb::LogStore store;
@@ -495,11 +480,12 @@ TEST_F(LogFolder, ReadOnlyFolderGivesAClearStatusAndAnswersWaitInMemory)
         report += std::string(sb::LogStatusCodeName(status.code)) + "|";
         status = store.Record(SampleAnswer());
         status = store.Record(SampleAnswer());
-        report += std::string(sb::LogStatusCodeName(status.code)) + "|" + std::to_string(status.pending) + "|" +
-                  status.MessageEn() + "|";
-        chmod(folder.c_str(), 0755);  // the trainer fixes the folder
+        report += std::string(sb::LogStatusCodeName(status.code)) + "|" + std::to_string(status.pending) +
+                  "|" + status.MessageEn() + "|";
+        chmod(folder.c_str(), 0755); // the trainer fixes the folder
         status = store.Flush();
-        report += std::string(sb::LogStatusCodeName(status.code)) + "|" + std::to_string(status.pending) + "|";
+        report +=
+            std::string(sb::LogStatusCodeName(status.code)) + "|" + std::to_string(status.pending) + "|";
         store.Close();
         report += std::to_string(sb::LoadAnswers({path}).answers.size());
         return report;
@@ -525,8 +511,7 @@ TEST_F(LogFolder, ReadOnlyFolderGivesAClearStatusAndAnswersWaitInMemory)
     EXPECT_EQ(parts[6], "2");
 }
 
-TEST_F(LogFolder, ReadOnlyLogFileGivesAClearStatus)
-{
+TEST_F(LogFolder, ReadOnlyLogFileGivesAClearStatus) {
     const std::filesystem::path folder = m_folder;
     const std::string path = PathOf("log.sqlite");
     {
@@ -554,8 +539,7 @@ TEST_F(LogFolder, ReadOnlyLogFileGivesAClearStatus)
 
 // The crash test: a child writes answers one by one and reports each committed UUID through a pipe; it is
 // killed with SIGKILL in the middle. Every reported answer must be in the log, and the log must be sound.
-TEST_F(LogFolder, KillDashNineLosesNoCommittedAnswer)
-{
+TEST_F(LogFolder, KillDashNineLosesNoCommittedAnswer) {
     const std::string path = PathOf("crash.sqlite");
     int fds[2];
     ASSERT_EQ(pipe(fds), 0);
@@ -572,7 +556,7 @@ TEST_F(LogFolder, KillDashNineLosesNoCommittedAnswer)
             if (!store.Record(answer).Ok()) {
                 _exit(4);
             }
-            const std::string line = answer.uuid + "\n";  // written only after the commit returned
+            const std::string line = answer.uuid + "\n"; // written only after the commit returned
             if (write(fds[1], line.data(), line.size()) != static_cast<ssize_t>(line.size())) {
                 _exit(5);
             }
@@ -584,7 +568,8 @@ TEST_F(LogFolder, KillDashNineLosesNoCommittedAnswer)
     std::string received;
     char buffer[4096];
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (std::count(received.begin(), received.end(), '\n') < 200 && std::chrono::steady_clock::now() < deadline) {
+    while (std::count(received.begin(), received.end(), '\n') < 200 &&
+           std::chrono::steady_clock::now() < deadline) {
         const ssize_t n = read(fds[0], buffer, sizeof buffer);
         if (n <= 0) {
             break;
@@ -629,4 +614,4 @@ TEST_F(LogFolder, KillDashNineLosesNoCommittedAnswer)
     EXPECT_TRUE(store.Record(SampleAnswer()).Ok());
 }
 
-}  // namespace
+} // namespace

@@ -13,7 +13,7 @@ TEST(Markdown, HeadingsParagraphsAndEmphasis) {
     EXPECT_EQ(blocks[1].runs[1].text, "eerste");
     EXPECT_TRUE(blocks[1].runs[1].bold);
     EXPECT_TRUE(blocks[1].runs[3].italic);
-    EXPECT_EQ(blocks[1].PlainText(), "Je eerste dag is spannend. Echt waar.");  // a soft break is a space
+    EXPECT_EQ(blocks[1].PlainText(), "Je eerste dag is spannend. Echt waar."); // a soft break is a space
 }
 
 TEST(Markdown, BulletAndNumberedListsWithNesting) {
@@ -29,7 +29,8 @@ TEST(Markdown, BulletAndNumberedListsWithNesting) {
 }
 
 TEST(Markdown, LinksAreShownAsPlainTextAndHtmlIsNotInterpreted) {
-    const auto blocks = sb::ParseMarkdown("Kijk op [discriminatie.nl](https://www.discriminatie.nl) <b>nu</b> &amp; later");
+    const auto blocks =
+        sb::ParseMarkdown("Kijk op [discriminatie.nl](https://www.discriminatie.nl) <b>nu</b> &amp; later");
     ASSERT_EQ(blocks.size(), 1u);
     EXPECT_EQ(blocks[0].PlainText(), "Kijk op discriminatie.nl <b>nu</b> & later");
 }

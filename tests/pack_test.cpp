@@ -15,7 +15,8 @@ const fs::path kPacks = fs::path(STAGEBOOST_TEST_DATA) / "packs";
 
 std::string Describe(const sb::Diagnostics& diags) {
     std::string s;
-    for (const auto& d : diags.List()) s += "  " + sb::FormatDiagnostic(d, "en") + "\n";
+    for (const auto& d : diags.List())
+        s += "  " + sb::FormatDiagnostic(d, "en") + "\n";
     return s;
 }
 
@@ -38,7 +39,7 @@ TEST(PackLoader, BasePackLoadsCleanIntoAnImmutableModel) {
     EXPECT_EQ(rp->nodes[0].choices[0].target.ending, false);
     EXPECT_EQ(rp->nodes[2].next.ending, true);
     EXPECT_EQ(p.T(p.modules[1].title, "en"), "Your first day");
-    EXPECT_EQ(p.T(p.modules[1].title, "tr"), "Je eerste stagedag");  // falls back to the default language
+    EXPECT_EQ(p.T(p.modules[1].title, "tr"), "Je eerste stagedag"); // falls back to the default language
     const sb::Quiz* q = p.modules[3].AsQuiz();
     ASSERT_NE(q, nullptr);
     EXPECT_DOUBLE_EQ(q->MaxScore(), 2.0);
@@ -63,10 +64,12 @@ TEST(PackLoader, EachFixtureReportsItsCodeAtTheRightFileAndLine) {
             EXPECT_NE(d.message_en, d.message_nl) << "the Dutch message is not translated for " << d.code;
         }
         EXPECT_TRUE(found) << name << ": expected [" << expected["code"] << "] at " << expected["file"] << ":"
-                           << expected["line"] << "\n" << Describe(r.diagnostics);
+                           << expected["line"] << "\n"
+                           << Describe(r.diagnostics);
         const bool warning_only = name == "unknown-field" || name == "unknown-language" ||
                                   name == "missing-translation" || name == "text-too-long";
-        EXPECT_EQ(r.pack == nullptr, !warning_only) << name << ": a pack with errors must not load; warnings alone must";
+        EXPECT_EQ(r.pack == nullptr, !warning_only)
+            << name << ": a pack with errors must not load; warnings alone must";
         ++checked;
     }
     EXPECT_GE(checked, 30u);
@@ -86,7 +89,8 @@ TEST(PackLoader, ReportsEveryProblemNotJustTheFirst) {
     std::ofstream(dir / "rollenspel.json") << text;
     const sb::LoadResult r = sb::LoadPack(dir.string());
     std::set<std::string> codes;
-    for (const auto& d : r.diagnostics.List()) codes.insert(d.code);
+    for (const auto& d : r.diagnostics.List())
+        codes.insert(d.code);
     EXPECT_TRUE(codes.count("unknown-target")) << Describe(r.diagnostics);
     EXPECT_TRUE(codes.count("unknown-speaker")) << Describe(r.diagnostics);
     EXPECT_EQ(r.pack, nullptr);
@@ -106,16 +110,17 @@ TEST(JsonSource, PositionsCountCharactersAndFollowPointers) {
     ASSERT_TRUE(src.ok);
     EXPECT_EQ(src.At("/a").line, 2);
     EXPECT_EQ(src.At("/a").column, 8);
-    EXPECT_EQ(src.At("/a/1/\xC3\xA9").column, 18);      // columns count characters, not bytes (é is two bytes)
-    EXPECT_EQ(src.At("/a/1/b~1c").column, 30);          // "/" in a key is escaped as ~1; in bytes this would be 31
+    EXPECT_EQ(src.At("/a/1/\xC3\xA9").column, 18); // columns count characters, not bytes (é is two bytes)
+    EXPECT_EQ(src.At("/a/1/b~1c").column, 30);     // "/" in a key is escaped as ~1; in bytes this would be 31
     EXPECT_EQ(src.At("/t\xC3\xABxt").line, 3);
-    EXPECT_EQ(src.At("/a/1/missing").column, 12);      // falls back to the parent
+    EXPECT_EQ(src.At("/a/1/missing").column, 12); // falls back to the parent
 }
 
 TEST(JsonSource, MinifiedFileOnOneLineKeepsColumns) {
     sb::Diagnostics diags;
     std::string text = "[";
-    for (int i = 0; i < 2000; ++i) text += (i ? "," : "") + std::string("{\"k\":") + std::to_string(i) + "}";
+    for (int i = 0; i < 2000; ++i)
+        text += (i ? "," : "") + std::string("{\"k\":") + std::to_string(i) + "}";
     text += "]";
     const sb::JsonSource src = sb::ParseJsonText(text, "m.json", {}, diags);
     ASSERT_TRUE(src.ok);
@@ -137,7 +142,7 @@ TEST(JsonSource, SyntaxErrorsAndBadUtf8HaveAPosition) {
     EXPECT_EQ(d2.List()[0].line, 2);
     EXPECT_EQ(d2.List()[0].column, 8);
     sb::Diagnostics d3;
-    sb::ParseJsonText("\"\xED\xA0\x80\"", "surrogate.json", {}, d3);  // an encoded surrogate is not UTF-8
+    sb::ParseJsonText("\"\xED\xA0\x80\"", "surrogate.json", {}, d3); // an encoded surrogate is not UTF-8
     ASSERT_EQ(d3.List().size(), 1u);
     EXPECT_EQ(d3.List()[0].code, "invalid-utf8");
 }
@@ -169,14 +174,16 @@ TEST(PackLoader, FileSizeAndNodeCountAreBounded) {
     options.limits.max_file_bytes = 1000;
     const sb::LoadResult r = sb::LoadPack(dir.string(), options);
     bool too_large = false;
-    for (const auto& d : r.diagnostics.List()) too_large = too_large || d.code == "file-too-large";
+    for (const auto& d : r.diagnostics.List())
+        too_large = too_large || d.code == "file-too-large";
     EXPECT_TRUE(too_large) << Describe(r.diagnostics);
 
     sb::LoadOptions few;
     few.max_nodes = 2;
     const sb::LoadResult r2 = sb::LoadPack(dir.string(), few);
     bool too_many = false;
-    for (const auto& d : r2.diagnostics.List()) too_many = too_many || d.code == "too-many-nodes";
+    for (const auto& d : r2.diagnostics.List())
+        too_many = too_many || d.code == "too-many-nodes";
     EXPECT_TRUE(too_many) << Describe(r2.diagnostics);
 }
 
@@ -192,11 +199,13 @@ TEST(PackLoader, SymlinkOutOfThePackIsRefused) {
         std::ifstream in(dir / "les.json");
         text.assign(std::istreambuf_iterator<char>(in), {});
     }
-    text.replace(text.find("\"reflection\":"), 13,
-                 "\"image\": {\"src\": \"link.png\", \"alt\": {\"nl\": \"x\", \"en\": \"x\"}}, \"reflection\":");
+    text.replace(
+        text.find("\"reflection\":"), 13,
+        "\"image\": {\"src\": \"link.png\", \"alt\": {\"nl\": \"x\", \"en\": \"x\"}}, \"reflection\":");
     std::ofstream(dir / "les.json") << text;
     const sb::LoadResult r = sb::LoadPack(dir.string());
     bool outside_found = false;
-    for (const auto& d : r.diagnostics.List()) outside_found = outside_found || d.code == "media-outside";
+    for (const auto& d : r.diagnostics.List())
+        outside_found = outside_found || d.code == "media-outside";
     EXPECT_TRUE(outside_found) << Describe(r.diagnostics);
 }

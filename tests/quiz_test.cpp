@@ -12,7 +12,8 @@ sb::Question Options(sb::QuestionType type, std::vector<bool> correct, double po
     q.type = type;
     q.points = points;
     q.scoring = scoring;
-    for (size_t i = 0; i < correct.size(); ++i) q.options.push_back({"o" + std::to_string(i), {}, correct[i], {}});
+    for (size_t i = 0; i < correct.size(); ++i)
+        q.options.push_back({"o" + std::to_string(i), {}, correct[i], {}});
     return q;
 }
 
@@ -36,7 +37,7 @@ TEST(QuizScoring, SingleChoice) {
     EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, Selected({1})), 2);
     EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, Selected({0})), 0);
     EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, Selected({})), 0);
-    EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, Selected({7})), 0);  // out of range never crashes
+    EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, Selected({7})), 0); // out of range never crashes
     EXPECT_TRUE(sb::FullyCorrect(q, Selected({1})));
 }
 
@@ -58,9 +59,9 @@ TEST(QuizScoring, MultiplePartialCreditPerOptionJudgedRight) {
     // Four options, 4 points: each option ticked or left open correctly earns 1.
     const auto q = Options(sb::QuestionType::Multiple, {true, false, true, false}, 4, sb::Scoring::Partial);
     EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, Selected({0, 2})), 4);
-    EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, Selected({0})), 3);        // missed one
-    EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, Selected({0, 1})), 2);     // missed one, one wrong
-    EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, Selected({1, 3})), 0);     // all judged wrong: 0, never below
+    EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, Selected({0})), 3);    // missed one
+    EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, Selected({0, 1})), 2); // missed one, one wrong
+    EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, Selected({1, 3})), 0); // all judged wrong: 0, never below
     EXPECT_FALSE(sb::FullyCorrect(q, Selected({0})));
 }
 
@@ -69,11 +70,11 @@ TEST(QuizScoring, Ordering) {
     EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, Ordered({0, 1, 2, 3})), 2);
     EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, Ordered({1, 0, 2, 3})), 0);
     q.scoring = sb::Scoring::Partial;
-    EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, Ordered({1, 0, 2, 3})), 1);  // half the items in place
-    EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, Ordered({0, 1, 2})), 0);     // incomplete counts as unanswered
+    EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, Ordered({1, 0, 2, 3})), 1); // half the items in place
+    EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, Ordered({0, 1, 2})), 0);    // incomplete counts as unanswered
     sb::QuizAnswer untouched = Ordered({0, 1, 2, 3});
     untouched.confirmed = false;
-    EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, untouched), 0);               // an order never looked at is no answer
+    EXPECT_DOUBLE_EQ(sb::ScoreQuestion(q, untouched), 0); // an order never looked at is no answer
 }
 
 TEST(QuizBands, EdgesAndRounding) {
@@ -83,7 +84,7 @@ TEST(QuizBands, EdgesAndRounding) {
     bands[2].min = 8, bands[2].max = 10;
     EXPECT_EQ(sb::FindBand(bands, 0), &bands[0]);
     EXPECT_EQ(sb::FindBand(bands, 4), &bands[0]);
-    EXPECT_EQ(sb::FindBand(bands, 4.75), &bands[0]);  // rounded down to a whole point
+    EXPECT_EQ(sb::FindBand(bands, 4.75), &bands[0]); // rounded down to a whole point
     EXPECT_EQ(sb::FindBand(bands, 5), &bands[1]);
     EXPECT_EQ(sb::FindBand(bands, 7.5), &bands[1]);
     EXPECT_EQ(sb::FindBand(bands, 8), &bands[2]);
@@ -97,25 +98,27 @@ TEST(QuizBands, GroupBandsShareEdgesAndTheHigherWins) {
     bands[1].min = 2.5, bands[1].max = 3.5;
     bands[2].min = 3.5, bands[2].max = 5;
     EXPECT_EQ(sb::FindGroupBand(bands, 1.0), &bands[0]);
-    EXPECT_EQ(sb::FindGroupBand(bands, 2.49), &bands[1]);  // rounds to 2.5: the edge, higher band
+    EXPECT_EQ(sb::FindGroupBand(bands, 2.49), &bands[1]); // rounds to 2.5: the edge, higher band
     EXPECT_EQ(sb::FindGroupBand(bands, 2.33), &bands[0]);
     EXPECT_EQ(sb::FindGroupBand(bands, 3.67), &bands[2]);
     EXPECT_EQ(sb::FindGroupBand(bands, 5.0), &bands[2]);
 }
 
 TEST(QuizShuffle, DeterministicPerSeedAndAPermutation) {
-    const auto a = sb::ShuffledIndices(10, 42), b = sb::ShuffledIndices(10, 42), c = sb::ShuffledIndices(10, 43);
+    const auto a = sb::ShuffledIndices(10, 42), b = sb::ShuffledIndices(10, 42),
+               c = sb::ShuffledIndices(10, 43);
     EXPECT_EQ(a, b);
     EXPECT_NE(a, c);
     auto sorted = a;
     std::sort(sorted.begin(), sorted.end());
-    for (int i = 0; i < 10; ++i) EXPECT_EQ(sorted[i], i);
+    for (int i = 0; i < 10; ++i)
+        EXPECT_EQ(sorted[i], i);
     // Fixed expectation: the same on every machine and standard library.
     EXPECT_EQ(sb::ShuffledIndices(5, 1), sb::ShuffledIndices(5, 1));
 }
 
 class ShippedQuiz : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         auto r = sb::LoadPack(std::string(STAGEBOOST_SOURCE_DIR) + "/content/stageboost");
         ASSERT_TRUE(r.pack);
@@ -134,7 +137,8 @@ TEST_F(ShippedQuiz, AllRightGivesTheTopBandAndRetryReshuffles) {
             // Put every item in its place by moves, as a student drags them.
             for (int target = 0; target < static_cast<int>(q.options.size()); ++target) {
                 const auto& order = s.CurrentAnswer().order;
-                const int from = static_cast<int>(std::find(order.begin(), order.end(), target) - order.begin());
+                const int from =
+                    static_cast<int>(std::find(order.begin(), order.end(), target) - order.begin());
                 s.MoveItem(from, target);
             }
         } else {
@@ -193,6 +197,7 @@ TEST(QuizSessionOrdering, StartsUnsolvedAndMovesItems) {
         sb::QuizSession s(r.pack, *m, seed);
         for (size_t p = 0; p < s.Count(); ++p)
             if (s.QuestionAt(p).type == sb::QuestionType::Ordering)
-                EXPECT_FALSE(std::is_sorted(s.AnswerAt(p).order.begin(), s.AnswerAt(p).order.end())) << "seed " << seed;
+                EXPECT_FALSE(std::is_sorted(s.AnswerAt(p).order.begin(), s.AnswerAt(p).order.end()))
+                    << "seed " << seed;
     }
 }

@@ -7,19 +7,25 @@
 namespace {
 
 class Roleplay : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         sb::LoadResult r = sb::LoadPack(std::string(STAGEBOOST_TEST_DATA) + "/roleplay");
-        ASSERT_TRUE(r.pack) << (r.diagnostics.List().empty() ? "" : sb::FormatDiagnostic(r.diagnostics.List()[0], "en"));
+        ASSERT_TRUE(r.pack) << (r.diagnostics.List().empty()
+                                    ? ""
+                                    : sb::FormatDiagnostic(r.diagnostics.List()[0], "en"));
         pack = r.pack;
         session = std::make_unique<sb::RoleplaySession>(pack, *pack->FindModule("gesprek"));
     }
     // Reveals lines and dismisses feedback until a decision or an ending.
     void Advance() {
-        for (int i = 0; i < 20 && !session->AtDecision() && !(session->AtEnding() && !session->ShowingFeedback()); ++i) {
-            if (session->ShowingFeedback()) session->DismissFeedback();
-            else if (!session->AllLinesShown()) session->RevealNextLine();
-            else session->Continue();
+        for (int i = 0;
+             i < 20 && !session->AtDecision() && !(session->AtEnding() && !session->ShowingFeedback()); ++i) {
+            if (session->ShowingFeedback())
+                session->DismissFeedback();
+            else if (!session->AllLinesShown())
+                session->RevealNextLine();
+            else
+                session->Continue();
         }
     }
     std::string NodeId() const { return session->CurrentNode().id; }
@@ -41,7 +47,7 @@ TEST_F(Roleplay, LinesShowOneAtATime) {
 
 TEST_F(Roleplay, EffectsAndConditions) {
     Advance();
-    ASSERT_TRUE(session->Choose(0));  // write notes first
+    ASSERT_TRUE(session->Choose(0)); // write notes first
     EXPECT_TRUE(session->ShowingFeedback());
     EXPECT_EQ(session->LastChoice()->quality, sb::ChoiceQuality::Strong);
     EXPECT_EQ(session->Variable("notes"), sb::Value::Bool(true));
@@ -57,7 +63,7 @@ TEST_F(Roleplay, EffectsAndConditions) {
 
 TEST_F(Roleplay, AConditionHidesAChoiceAndCannotBeForced) {
     Advance();
-    ASSERT_TRUE(session->Choose(1));  // straight in, no notes
+    ASSERT_TRUE(session->Choose(1)); // straight in, no notes
     Advance();
     EXPECT_EQ(session->AvailableChoices(), (std::vector<int>{1, 2}));
     EXPECT_FALSE(session->Choose(0));
@@ -67,12 +73,12 @@ TEST_F(Roleplay, VisitCountsLimitARepeat) {
     Advance();
     session->Choose(1);
     Advance();
-    ASSERT_TRUE(session->Choose(2));  // try again: talk is visited a second time
+    ASSERT_TRUE(session->Choose(2)); // try again: talk is visited a second time
     Advance();
     EXPECT_EQ(session->Visits("talk"), 2);
     EXPECT_EQ(session->AvailableChoices(), (std::vector<int>{1})) << "visits(talk) < 2 no longer holds";
     session->Choose(1);
-    Advance();  // through "partly" and its next
+    Advance(); // through "partly" and its next
     ASSERT_TRUE(session->AtEnding());
     EXPECT_EQ(session->CurrentEnding()->id, "half");
 }
@@ -80,10 +86,10 @@ TEST_F(Roleplay, VisitCountsLimitARepeat) {
 TEST_F(Roleplay, UndoRestoresTheExactEarlierStateVariablesIncluded) {
     Advance();
     const nlohmann::json before_walk = session->Snapshot();
-    session->Choose(2);  // walk away
+    session->Choose(2); // walk away
     Advance();
     const nlohmann::json before_back = session->Snapshot();
-    session->Choose(0);  // go back: courage += 2
+    session->Choose(0); // go back: courage += 2
     Advance();
     EXPECT_EQ(session->Variable("courage"), sb::Value::Int(2));
     EXPECT_EQ(session->Visits("start"), 2);
@@ -109,7 +115,7 @@ TEST_F(Roleplay, SnapshotRoundTripIncludingHistory) {
     EXPECT_EQ(other.Snapshot(), snap);
     EXPECT_EQ(other.Path()[0].tally, (std::vector<int>{7, 12, 3}));
     EXPECT_EQ(other.Variable("notes"), sb::Value::Bool(true));
-    ASSERT_TRUE(other.Undo());  // the undo history came along
+    ASSERT_TRUE(other.Undo()); // the undo history came along
     EXPECT_EQ(other.CurrentNode().id, "talk");
     EXPECT_EQ(other.Visits("talk"), 1);
 }
@@ -129,7 +135,7 @@ TEST_F(Roleplay, TranscriptFollowsThePathAndRestartClearsEverything) {
     session->Choose(1);
     Advance();
     const auto t = session->Transcript();
-    ASSERT_EQ(t.size(), 4u);  // two lines, the student's choice, the manager's question
+    ASSERT_EQ(t.size(), 4u); // two lines, the student's choice, the manager's question
     EXPECT_EQ(t[2].speaker, "you");
     EXPECT_EQ(pack->T(*t[2].text, "en"), "I go straight in.");
     session->Restart();
@@ -142,7 +148,7 @@ TEST_F(Roleplay, TranscriptFollowsThePathAndRestartClearsEverything) {
 TEST_F(Roleplay, OtherOptionsShowWhereTheyCouldLead) {
     const auto& start = session->Scenario().nodes[0];
     const auto from_talk = session->ReachableEndings(start.choices[1].target);
-    EXPECT_EQ(from_talk.size(), 2u);  // heard, half
+    EXPECT_EQ(from_talk.size(), 2u); // heard, half
     const auto from_walk = session->ReachableEndings(start.choices[2].target);
-    EXPECT_EQ(from_walk.size(), 3u);  // walking away can still lead anywhere, via going back
+    EXPECT_EQ(from_walk.size(), 3u); // walking away can still lead anywhere, via going back
 }

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(
-    build-essential cmake pkg-config
+    build-essential cmake pkg-config clang-format
     libsdl2-dev libimgui-dev python3-glad libstb-dev nlohmann-json3-dev
     libgtest-dev libgmock-dev libsqlite3-dev libmd4c-dev libsodium-dev libcli11-dev
     fonts-noto-core fonts-dejavu-core fonts-opendyslexic

@@ -41,13 +41,13 @@ template <size_t N> std::string FirstExisting(const char* const (&paths)[N]) {
 
 const std::vector<unsigned short>& GlyphRanges() {
     static const std::vector<unsigned short> ranges = {
-        0x0020, 0x00FF,  // Basic Latin + Latin-1 (é, ë, ï, ü, ç)
-        0x0100, 0x017F,  // Latin Extended-A (ĳ, ş, ğ, ł, ő)
-        0x0218, 0x021B,  // Romanian ș ț
-        0x2010, 0x2027,  // dashes, curly quotes, bullet, ellipsis
-        0x2030, 0x203A,  // per mille, single angle quotes
-        0x20AC, 0x20AC,  // euro
-        0x2212, 0x2212,  // minus
+        0x0020, 0x00FF, // Basic Latin + Latin-1 (é, ë, ï, ü, ç)
+        0x0100, 0x017F, // Latin Extended-A (ĳ, ş, ğ, ł, ő)
+        0x0218, 0x021B, // Romanian ș ț
+        0x2010, 0x2027, // dashes, curly quotes, bullet, ellipsis
+        0x2030, 0x203A, // per mille, single angle quotes
+        0x20AC, 0x20AC, // euro
+        0x2212, 0x2212, // minus
         0,
     };
     return ranges;
@@ -60,7 +60,7 @@ FontFiles FindFontFiles(FontFace face) {
         files.bold = FirstExisting(kDyslexicBold);
         if (!files.regular.empty()) {
             if (files.bold.empty()) files.bold = files.regular;
-            files.italic = files.regular;  // OpenDyslexic's italic is harder to read; keep it upright
+            files.italic = files.regular; // OpenDyslexic's italic is harder to read; keep it upright
             return files;
         }
     }
@@ -78,7 +78,8 @@ float BodyPixels(int window_w, int window_h, float text_scale) {
     return std::max(16.0f, std::round(32.0f * scale * text_scale));
 }
 
-bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float text_scale, std::string& error) {
+bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float text_scale,
+                std::string& error) {
     const FontFiles files = FindFontFiles(face);
     if (files.regular.empty()) {
         error = "No font found. Install one with: apt-get install fonts-noto-core "
@@ -88,7 +89,8 @@ bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float t
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const float body = BodyPixels(window_w, window_h, text_scale);
-    const float sizes[] = {body, body, std::round(body * 0.8f), std::round(body * 1.45f), std::round(body * 2.3f), body};
+    const float sizes[] = {
+        body, body, std::round(body * 0.8f), std::round(body * 1.45f), std::round(body * 2.3f), body};
     const bool bold[] = {false, true, false, true, true, false};
     for (int i = 0; i < static_cast<int>(FontRole::Count); ++i) {
         ImFontConfig config;
@@ -98,16 +100,19 @@ bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float t
         config.PixelSnapH = true;
         const bool italic = static_cast<FontRole>(i) == FontRole::Italic;
         const std::string& file = italic ? files.italic : (bold[i] ? files.bold : files.regular);
-        // The big title font only shows short headings; Latin-1 keeps its (large) glyphs few and start-up fast.
+        // The big title font only shows short headings; Latin-1 keeps its (large) glyphs few and start-up
+        // fast.
         static const ImWchar title_ranges[] = {0x0020, 0x00FF, 0x2018, 0x201E, 0};
-        const ImWchar* ranges = static_cast<FontRole>(i) == FontRole::Title ? title_ranges : GlyphRanges().data();
+        const ImWchar* ranges =
+            static_cast<FontRole>(i) == FontRole::Title ? title_ranges : GlyphRanges().data();
         out.fonts[i] = io.Fonts->AddFontFromFileTTF(file.c_str(), sizes[i], &config, ranges);
         if (!out.fonts[i]) {
             error = "The font " + file + " could not be read. Reinstall fonts-noto-core.";
             return false;
         }
         // Noto Sans has no arrows and no minus sign; take them from DejaVu Sans when it is there.
-        static const ImWchar arrows[] = {0x2190, 0x2193, 0x2212, 0x2212, 0x232B, 0x232B, 0x25CB, 0x25CF, 0x2713, 0x2717, 0};
+        static const ImWchar arrows[] = {0x2190, 0x2193, 0x2212, 0x2212, 0x232B, 0x232B,
+                                         0x25CB, 0x25CF, 0x2713, 0x2717, 0};
         const std::string symbols = bold[i] ? kSymbolsBold : kSymbols;
         std::error_code ec;
         if (std::filesystem::is_regular_file(symbols, ec)) {

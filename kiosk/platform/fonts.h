@@ -21,7 +21,7 @@ struct FontSet {
 struct FontFiles {
     std::string regular;
     std::string bold;
-    std::string italic;  // falls back to regular
+    std::string italic; // falls back to regular
 };
 FontFiles FindFontFiles(FontFace face);
 
@@ -29,7 +29,8 @@ FontFiles FindFontFiles(FontFace face);
 float BodyPixels(int window_w, int window_h, float text_scale);
 
 // Builds the atlas into the current ImGui context. Returns false with a message when no font is found.
-bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float text_scale, std::string& error);
+bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float text_scale,
+                std::string& error);
 
 // Codepoints the fonts must cover: Latin-1, Latin Extended-A, U+2010-U+2027 and the euro sign.
 const std::vector<unsigned short>& GlyphRanges();

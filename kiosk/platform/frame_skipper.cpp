@@ -17,7 +17,8 @@ struct Hasher {
             __builtin_memcpy(&w, b + i, 8);
             h = (h ^ w) * 1099511628211ull;
         }
-        for (; i < n; ++i) h = (h ^ b[i]) * 1099511628211ull;
+        for (; i < n; ++i)
+            h = (h ^ b[i]) * 1099511628211ull;
     }
     template <typename T> void Value(const T& v) { Bytes(&v, sizeof(v)); }
 };

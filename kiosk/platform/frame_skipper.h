@@ -11,14 +11,14 @@ namespace sb {
 uint64_t HashDrawData(const ImDrawData* data);
 
 class FrameSkipper {
-public:
+  public:
     // True when the frame differs from the one on screen (or a redraw was forced).
     bool ShouldDraw(const ImDrawData* data);
-    void Invalidate() { m_valid = false; }  // window exposed, resized or textures changed
+    void Invalidate() { m_valid = false; } // window exposed, resized or textures changed
     uint64_t drawn = 0;
     uint64_t skipped = 0;
 
-private:
+  private:
     uint64_t m_last = 0;
     bool m_valid = false;
 };

@@ -16,7 +16,7 @@ bool SaveScreenshot(const std::string& path, int width, int height, std::string&
     std::error_code ec;
     const auto parent = std::filesystem::path(path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-    stbi_flip_vertically_on_write(1);  // GL's rows run bottom-up
+    stbi_flip_vertically_on_write(1); // GL's rows run bottom-up
     if (!stbi_write_png(path.c_str(), width, height, 3, pixels.data(), width * 3)) {
         error = "Could not write the screenshot " + path + " (is the folder writable?)";
         return false;

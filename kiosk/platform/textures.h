@@ -9,20 +9,20 @@
 namespace sb {
 
 struct Texture {
-    unsigned int id = 0;  // 0: could not be loaded
+    unsigned int id = 0; // 0: could not be loaded
     int width = 0, height = 0;
     void* ImId() const { return reinterpret_cast<void*>(static_cast<intptr_t>(id)); }
 };
 
 class TextureCache {
-public:
+  public:
     ~TextureCache() { Clear(); }
     // The texture for a file; loads it on first use. Never throws; failures are remembered.
     const Texture& Get(const std::string& path);
     void Clear();
     bool Changed() { return std::exchange(m_changed, false); }
 
-private:
+  private:
     std::unordered_map<std::string, Texture> m_textures;
     bool m_changed = false;
 };

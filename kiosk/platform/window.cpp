@@ -53,12 +53,16 @@ bool Window::Create(const WindowOptions& options, std::string& error) {
         error = "Could not load the OpenGL functions.";
         return false;
     }
-    SDL_GL_SetSwapInterval(1);  // a no-op under Xvfb; the loop waits for events anyway
+    SDL_GL_SetSwapInterval(1); // a no-op under Xvfb; the loop waits for events anyway
     return true;
 }
 
-void Window::Swap() { SDL_GL_SwapWindow(m_window); }
+void Window::Swap() {
+    SDL_GL_SwapWindow(m_window);
+}
 
-void Window::Size(int& w, int& h) const { SDL_GetWindowSize(m_window, &w, &h); }
+void Window::Size(int& w, int& h) const {
+    SDL_GetWindowSize(m_window, &w, &h);
+}
 
 } // namespace sb

@@ -8,13 +8,13 @@ namespace sb {
 
 struct WindowOptions {
     bool windowed = false;
-    int width = 1280;  // used when windowed
+    int width = 1280; // used when windowed
     int height = 720;
-    bool hidden = false;  // for offscreen runs that only take a screenshot
+    bool hidden = false; // for offscreen runs that only take a screenshot
 };
 
 class Window {
-public:
+  public:
     Window() = default;
     ~Window();
     Window(const Window&) = delete;
@@ -28,7 +28,7 @@ public:
     SDL_Window* Handle() const { return m_window; }
     void* GlContext() const { return m_gl; }
 
-private:
+  private:
     SDL_Window* m_window = nullptr;
     void* m_gl = nullptr;
 };

@@ -11,22 +11,25 @@
 
 namespace sb {
 
-bool StartCheck(Model& model, const std::shared_ptr<const Pack>& pack, const std::string& check_id, Phase phase,
-                const std::string& scope, ScreenId then, bool replace_current) {
+bool StartCheck(Model& model, const std::shared_ptr<const Pack>& pack, const std::string& check_id,
+                Phase phase, const std::string& scope, ScreenId then, bool replace_current) {
     const Module* check = pack ? pack->FindModule(check_id) : nullptr;
     if (!check || !check->AsConfidence()) return false;
     auto run = std::make_unique<ConfidenceRun>(pack, *check, phase, scope);
     if (run->Count() == 0) return false;
     model.check = std::move(run);
     model.after_check = then;
-    if (replace_current) model.router.Replace(ScreenId::Check);
-    else model.router.Push(ScreenId::Check);
+    if (replace_current)
+        model.router.Replace(ScreenId::Check);
+    else
+        model.router.Push(ScreenId::Check);
     return true;
 }
 
 bool StartSessionCheck(Model& model, Phase phase, ScreenId then) {
     for (const LoadedPack& p : model.packs.Packs()) {
-        if (!p.result.pack || p.result.pack->session_check.empty() || model.PackHidden(p.result.pack->id)) continue;
+        if (!p.result.pack || p.result.pack->session_check.empty() || model.PackHidden(p.result.pack->id))
+            continue;
         return StartCheck(model, p.result.pack, p.result.pack->session_check, phase, "", then, false);
     }
     return false;
@@ -37,8 +40,10 @@ namespace {
 // Leaves the check for the screen it was asked for (going back when that screen is right underneath).
 void FinishCheck(Model& m) {
     m.check.reset();
-    if (m.router.Below() == m.after_check && m.router.Depth() > 1) m.router.Back();
-    else m.router.Replace(m.after_check);
+    if (m.router.Below() == m.after_check && m.router.Depth() > 1)
+        m.router.Back();
+    else
+        m.router.Replace(m.after_check);
 }
 
 // Logs one answer and moves on; the log keeps it in memory if the disk refuses, so none is lost.
@@ -68,14 +73,18 @@ void DrawCheckScreen(const Model& model, Ui& ui, Actions& actions) {
     const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
 
     char progress[64];
-    snprintf(progress, sizeof progress, Tr(ui.lang, "check.progress"), static_cast<int>(run->Index() + 1), static_cast<int>(run->Count()));
-    const char* phase_key = step.phase == Phase::Pre ? "check.pre" : (step.phase == Phase::Post ? "check.post" : "check.retro");
+    snprintf(progress, sizeof progress, Tr(ui.lang, "check.progress"), static_cast<int>(run->Index() + 1),
+             static_cast<int>(run->Count()));
+    const char* phase_key =
+        step.phase == Phase::Pre ? "check.pre" : (step.phase == Phase::Post ? "check.post" : "check.retro");
     ImGui::SetCursorPos(ImVec2(x, ImGui::GetCursorPosY() + ui.U(0.5f)));
     ImGui::BeginGroup();
-    ui::Label(ui, FontRole::Small, std::string(Tr(ui.lang, phase_key)) + "  ·  " + progress, t.secondary_text, column);
+    ui::Label(ui, FontRole::Small, std::string(Tr(ui.lang, phase_key)) + "  ·  " + progress, t.secondary_text,
+              column);
     ui::ProgressBar(ui, float(run->Index() + 1) / run->Count(), column);
     ui::Space(ui, 1.2f);
-    if (step.phase == Phase::Retro) ui::Label(ui, FontRole::Bold, Tr(ui.lang, "check.retro.question"), t.secondary_text, column);
+    if (step.phase == Phase::Retro)
+        ui::Label(ui, FontRole::Bold, Tr(ui.lang, "check.retro.question"), t.secondary_text, column);
     ui::Label(ui, FontRole::Heading, pack.T(step.item->statement, ui.lang), t.text, column);
     ui::Space(ui, 1.0f);
 
@@ -93,18 +102,20 @@ void DrawCheckScreen(const Model& model, Ui& ui, Actions& actions) {
     const std::string low = pack.T(step.item->low, ui.lang), high = pack.T(step.item->high, ui.lang);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float wrap = bw * 1.6f;
-    ImGui::GetWindowDrawList()->AddText(small, small->FontSize, p, ToU32(t.text_muted), low.c_str(), nullptr, wrap);
+    ImGui::GetWindowDrawList()->AddText(small, small->FontSize, p, ToU32(t.text_muted), low.c_str(), nullptr,
+                                        wrap);
     const float hw = std::min(ui::MeasureWrapped(small, high, wrap).x, wrap);
-    ImGui::GetWindowDrawList()->AddText(small, small->FontSize, ImVec2(p.x + column - hw, p.y), ToU32(t.text_muted), high.c_str(),
-                                        nullptr, wrap);
-    ImGui::Dummy(ImVec2(column, std::max(ui::MeasureWrapped(small, low, wrap).y, ui::MeasureWrapped(small, high, wrap).y)));
+    ImGui::GetWindowDrawList()->AddText(small, small->FontSize, ImVec2(p.x + column - hw, p.y),
+                                        ToU32(t.text_muted), high.c_str(), nullptr, wrap);
+    ImGui::Dummy(ImVec2(
+        column, std::max(ui::MeasureWrapped(small, low, wrap).y, ui::MeasureWrapped(small, high, wrap).y)));
     ui.record.texts.push_back(low);
     ui.record.texts.push_back(high);
     ui::Space(ui, 0.8f);
     if (step.item->dont_know &&
         ui::Button(ui, "dont-know", Tr(ui.lang, "check.dontknow"), ImVec2(ui.U(10), 0), ButtonKind::Quiet))
         actions.Push([](Model& m) { GiveAnswer(m, std::nullopt); });
-    ImGui::SameLine(column - ui.U(8));  // relative to the group, which starts at x
+    ImGui::SameLine(column - ui.U(8)); // relative to the group, which starts at x
     if (ui::Button(ui, "skip", Tr(ui.lang, "check.skip"), ImVec2(ui.U(8), 0), ButtonKind::Quiet))
         actions.Push([](Model& m) {
             m.check->Skip();
@@ -113,7 +124,8 @@ void DrawCheckScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::Space(ui, 1.2f);
     ui::Label(ui, FontRole::Small, Tr(ui.lang, "check.anonymous"), t.text_muted, column);
     ImGui::EndGroup();
-    ui::Probe(ui, "check.phase", step.phase == Phase::Pre ? "pre" : (step.phase == Phase::Post ? "post" : "retro"));
+    ui::Probe(ui, "check.phase",
+              step.phase == Phase::Pre ? "pre" : (step.phase == Phase::Post ? "post" : "retro"));
     ui::Probe(ui, "check.item", step.item->id);
     ui::EndRoot();
 }

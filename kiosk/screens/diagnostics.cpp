@@ -6,11 +6,13 @@ namespace sb {
 
 void DrawDiagnosticsScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::BeginRoot(ui, "diagnostics");
-    if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet)) actions.Back();
+    if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet))
+        actions.Back();
     ui::Space(ui, 0.3f);
     ui::Label(ui, FontRole::Heading, Tr(ui.lang, "diag.title"), ui.colors->text);
     size_t broken = 0;
-    ImGui::BeginChild("##diags", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
+    ImGui::BeginChild("##diags", ImVec2(0, 0), false,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     ui::TouchScroll();
     for (const LoadedPack& p : model.packs.Packs()) {
         if (p.result.pack) continue;
@@ -21,12 +23,14 @@ void DrawDiagnosticsScreen(const Model& model, Ui& ui, Actions& actions) {
         size_t shown = 0;
         for (const Diagnostic& d : diags.List()) {
             if (d.severity != Severity::Error) continue;
-            if (++shown > 30) break;  // the CLI lists everything; the screen shows what fits
+            if (++shown > 30) break; // the CLI lists everything; the screen shows what fits
             ui::Label(ui, FontRole::Small, FormatDiagnostic(d, ui.lang), ui.colors->text);
         }
     }
-    if (broken == 0) ui::Label(ui, FontRole::Body, Tr(ui.lang, "diag.none"), ui.colors->text_muted);
-    else ui::Label(ui, FontRole::Small, Tr(ui.lang, "diag.intro"), ui.colors->text_muted);
+    if (broken == 0)
+        ui::Label(ui, FontRole::Body, Tr(ui.lang, "diag.none"), ui.colors->text_muted);
+    else
+        ui::Label(ui, FontRole::Small, Tr(ui.lang, "diag.intro"), ui.colors->text_muted);
     ui::Probe(ui, "diagnostics.broken", std::to_string(broken));
     ImGui::EndChild();
     ui::EndRoot();

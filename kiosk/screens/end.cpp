@@ -12,8 +12,10 @@ void DrawEndScreen(const Model& model, Ui& ui, Actions& actions) {
     const float column = std::min(ImGui::GetWindowWidth() - ui.U(4), ui.U(42));
     const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
     ImGui::SetCursorPosX(x);
-    ImGui::BeginChild("##end", ImVec2(column + ImGui::GetStyle().ScrollbarSize, ImGui::GetContentRegionAvail().y - ui.U(3.0f)), false,
-                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
+    ImGui::BeginChild(
+        "##end",
+        ImVec2(column + ImGui::GetStyle().ScrollbarSize, ImGui::GetContentRegionAvail().y - ui.U(3.0f)),
+        false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     ui::TouchScroll();
     const float w = column - ui.U(0.3f);
     ui::Label(ui, FontRole::Title, Tr(ui.lang, "end.title"), t.primary, w);
@@ -22,7 +24,8 @@ void DrawEndScreen(const Model& model, Ui& ui, Actions& actions) {
         if (!pack->end_tips.empty()) {
             ui::Space(ui, 0.6f);
             ui::Label(ui, FontRole::Bold, Tr(ui.lang, "end.tips"), t.text, w);
-            for (const LocalText& tip : pack->end_tips) ui::Label(ui, FontRole::Body, "•  " + pack->T(tip, ui.lang), t.text, w);
+            for (const LocalText& tip : pack->end_tips)
+                ui::Label(ui, FontRole::Body, "•  " + pack->T(tip, ui.lang), t.text, w);
         }
         if (!pack->help.empty()) {
             ui::Space(ui, 0.6f);
@@ -38,7 +41,7 @@ void DrawEndScreen(const Model& model, Ui& ui, Actions& actions) {
     ImGui::EndChild();
     ImGui::SetCursorPosX(x);
     if (ui::Button(ui, "bye", Tr(ui.lang, "end.bye"), ImVec2(column, ui.U(2.2f))))
-        actions.Push([](Model& m) { m.reset_requested = true; });  // the app wipes everything of this student
+        actions.Push([](Model& m) { m.reset_requested = true; }); // the app wipes everything of this student
     ImGui::SetItemDefaultFocus();
     ui::EndRoot();
 }

@@ -14,9 +14,10 @@ void DrawIdlePrompt(const Model& model, Ui& ui, Actions& actions, int seconds_le
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size);
     ImGui::SetNextWindowBgAlpha(0.0f);
-    ImGui::Begin("##idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::Begin("##idle", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->PushClipRectFullScreen();  // dim the whole screen, padding included
+    dl->PushClipRectFullScreen(); // dim the whole screen, padding included
     dl->AddRectFilled(ImVec2(0, 0), size, IM_COL32(0, 0, 0, 140));
     dl->PopClipRect();
     const ImVec2 card(std::min(size.x - ui.U(2), ui.U(24)), ui.U(15.5f));
@@ -42,7 +43,8 @@ void DrawIdlePrompt(const Model& model, Ui& ui, Actions& actions, int seconds_le
     ui::LabelCentered(ui, FontRole::Small, Tr(ui.lang, "idle.text"), t.text_muted, card.x - ui.U(2));
     ui::Space(ui, 0.4f);
     ImGui::SetCursorScreenPos(ImVec2(p0.x + ui.U(2), ImGui::GetCursorScreenPos().y));
-    if (ui::Button(ui, "still-here", Tr(ui.lang, "idle.button"), ImVec2(card.x - ui.U(4), ui.U(2.2f)))) actions.Push([](Model&) {});
+    if (ui::Button(ui, "still-here", Tr(ui.lang, "idle.button"), ImVec2(card.x - ui.U(4), ui.U(2.2f))))
+        actions.Push([](Model&) {});
     ImGui::EndGroup();
     ui::Probe(ui, "idle.seconds", std::to_string(seconds_left));
     ImGui::End();

@@ -12,9 +12,12 @@ namespace {
 
 const char* CalloutKey(CalloutType type) {
     switch (type) {
-    case CalloutType::Tip: return "lesson.tip";
-    case CalloutType::WatchOut: return "lesson.watch";
-    case CalloutType::DidYouKnow: return "lesson.know";
+    case CalloutType::Tip:
+        return "lesson.tip";
+    case CalloutType::WatchOut:
+        return "lesson.watch";
+    case CalloutType::DidYouKnow:
+        return "lesson.know";
     }
     return "lesson.tip";
 }
@@ -32,11 +35,12 @@ void DrawLessonScreen(const Model& model, Ui& ui, Actions& actions) {
     }
     const ThemeColors& t = *ui.colors;
     const int count = static_cast<int>(lesson->pages.size());
-    const int page_index = std::clamp(model.lesson_page, 0, count - 1);  // a live edit may remove pages
+    const int page_index = std::clamp(model.lesson_page, 0, count - 1); // a live edit may remove pages
     const LessonPage& page = lesson->pages[page_index];
 
     // ---- top: leave, title, progress
-    if (ui::Button(ui, "close", Tr(ui.lang, "lesson.close"), ImVec2(ui.U(7), 0), ButtonKind::Quiet)) actions.Back();
+    if (ui::Button(ui, "close", Tr(ui.lang, "lesson.close"), ImVec2(ui.U(7), 0), ButtonKind::Quiet))
+        actions.Back();
     ImGui::SameLine(0, ui.U(1.0f));
     const float bar_x = ImGui::GetCursorPosX();
     const float bar_w = ImGui::GetWindowWidth() - bar_x - ImGui::GetStyle().WindowPadding.x;
@@ -52,9 +56,10 @@ void DrawLessonScreen(const Model& model, Ui& ui, Actions& actions) {
     const float nav_h = ui.U(3.0f);
     ui::Space(ui, 0.4f);
     ImGui::SetCursorPosX(x);
-    ImGui::PushID(page_index);  // each page its own scroll area, so a new page starts at the top
-    ImGui::BeginChild("##page", ImVec2(column + ImGui::GetStyle().ScrollbarSize, ImGui::GetContentRegionAvail().y - nav_h), false,
-                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
+    ImGui::PushID(page_index); // each page its own scroll area, so a new page starts at the top
+    ImGui::BeginChild(
+        "##page", ImVec2(column + ImGui::GetStyle().ScrollbarSize, ImGui::GetContentRegionAvail().y - nav_h),
+        false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     ui::TouchScroll();
     const float w = column - ui.U(0.3f);
     ui::Label(ui, FontRole::Heading, pack->T(page.title, ui.lang), t.text, w);
@@ -67,19 +72,24 @@ void DrawLessonScreen(const Model& model, Ui& ui, Actions& actions) {
         ui::Space(ui, 0.3f);
     }
     for (const Callout& c : page.callouts) {
-        const Rgb stripe = c.type == CalloutType::WatchOut ? t.warn : (c.type == CalloutType::Tip ? t.good : t.primary);
-        const Rgb bg = c.type == CalloutType::WatchOut ? t.callout_watch : (c.type == CalloutType::Tip ? t.callout_tip : t.callout_know);
+        const Rgb stripe =
+            c.type == CalloutType::WatchOut ? t.warn : (c.type == CalloutType::Tip ? t.good : t.primary);
+        const Rgb bg = c.type == CalloutType::WatchOut
+                           ? t.callout_watch
+                           : (c.type == CalloutType::Tip ? t.callout_tip : t.callout_know);
         ui::NoteCard(ui, stripe, bg, Tr(ui.lang, CalloutKey(c.type)), pack->T(c.text, ui.lang), w);
         ui::Space(ui, 0.3f);
     }
     if (!page.reflection.Empty()) {
         // Something to think about; there is nothing to type, so nothing is ever stored.
-        ui::NoteCard(ui, t.accent, t.surface, Tr(ui.lang, "lesson.reflect"), pack->T(page.reflection, ui.lang), w);
+        ui::NoteCard(ui, t.accent, t.surface, Tr(ui.lang, "lesson.reflect"),
+                     pack->T(page.reflection, ui.lang), w);
     }
     if (page_index == count - 1 && !m->sources.empty()) {
         ui::Space(ui, 0.6f);
         ui::Label(ui, FontRole::Small, Tr(ui.lang, "module.sources"), t.secondary_text, w);
-        for (const Source& s : m->sources) ui::Label(ui, FontRole::Small, "– " + s.title, t.text_muted, w);
+        for (const Source& s : m->sources)
+            ui::Label(ui, FontRole::Small, "– " + s.title, t.text_muted, w);
     }
     ImGui::EndChild();
     ImGui::PopID();
@@ -92,13 +102,17 @@ void DrawLessonScreen(const Model& model, Ui& ui, Actions& actions) {
                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp), false);
     const bool key_next = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), false) ||
                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown), false);
-    if (ui::Button(ui, "prev", Tr(ui.lang, "common.back"), ImVec2(bw, ui.U(2.2f)), ButtonKind::Secondary, !first) ||
+    if (ui::Button(ui, "prev", Tr(ui.lang, "common.back"), ImVec2(bw, ui.U(2.2f)), ButtonKind::Secondary,
+                   !first) ||
         (key_prev && !first))
         actions.Push([page_index](Model& mm) { mm.lesson_page = page_index - 1; });
     ImGui::SameLine(x + column - bw);
-    if (ui::Button(ui, "next", Tr(ui.lang, last ? "lesson.done" : "common.next"), ImVec2(bw, ui.U(2.2f))) || key_next) {
-        if (last) actions.Push([](Model& mm) { FinishModule(mm); });
-        else actions.Push([page_index](Model& mm) { mm.lesson_page = page_index + 1; });
+    if (ui::Button(ui, "next", Tr(ui.lang, last ? "lesson.done" : "common.next"), ImVec2(bw, ui.U(2.2f))) ||
+        key_next) {
+        if (last)
+            actions.Push([](Model& mm) { FinishModule(mm); });
+        else
+            actions.Push([page_index](Model& mm) { mm.lesson_page = page_index + 1; });
     }
     ImGui::SetItemDefaultFocus();
     ui::Probe(ui, "lesson.page", std::to_string(page_index + 1));

@@ -14,11 +14,16 @@ namespace {
 
 const char* HintKey(QuestionType type) {
     switch (type) {
-    case QuestionType::Single: return "quiz.hint.single";
-    case QuestionType::Multiple: return "quiz.hint.multiple";
-    case QuestionType::TrueFalse: return "quiz.hint.truefalse";
-    case QuestionType::Ordering: return "quiz.hint.ordering";
-    case QuestionType::Likert: return "quiz.hint.likert";
+    case QuestionType::Single:
+        return "quiz.hint.single";
+    case QuestionType::Multiple:
+        return "quiz.hint.multiple";
+    case QuestionType::TrueFalse:
+        return "quiz.hint.truefalse";
+    case QuestionType::Ordering:
+        return "quiz.hint.ordering";
+    case QuestionType::Likert:
+        return "quiz.hint.likert";
     }
     return "";
 }
@@ -52,13 +57,16 @@ void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions) {
     const bool likert = q.type == QuestionType::Likert;
 
     // ---- top: leave, title, progress
-    if (ui::Button(ui, "close", Tr(ui.lang, "lesson.close"), ImVec2(ui.U(7), 0), ButtonKind::Quiet)) actions.Back();
+    if (ui::Button(ui, "close", Tr(ui.lang, "lesson.close"), ImVec2(ui.U(7), 0), ButtonKind::Quiet))
+        actions.Back();
     ImGui::SameLine(0, ui.U(1.0f));
     const float bar_w = ImGui::GetWindowWidth() - ImGui::GetCursorPosX() - ImGui::GetStyle().WindowPadding.x;
     ImGui::BeginGroup();
     char progress[64];
-    snprintf(progress, sizeof progress, Tr(ui.lang, "quiz.progress"), static_cast<int>(pos + 1), static_cast<int>(s->Count()));
-    ui::Label(ui, FontRole::Small, pack.T(s->GetModule().title, ui.lang) + "  ·  " + progress, t.secondary_text);
+    snprintf(progress, sizeof progress, Tr(ui.lang, "quiz.progress"), static_cast<int>(pos + 1),
+             static_cast<int>(s->Count()));
+    ui::Label(ui, FontRole::Small, pack.T(s->GetModule().title, ui.lang) + "  ·  " + progress,
+              t.secondary_text);
     ui::ProgressBar(ui, float(pos + 1) / s->Count(), bar_w);
     ImGui::EndGroup();
 
@@ -67,9 +75,11 @@ void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions) {
     const float nav_h = ui.U(3.0f);
     ui::Space(ui, 0.4f);
     ImGui::SetCursorPosX(x);
-    ImGui::PushID(static_cast<int>(pos));  // each question starts scrolled to the top
-    ImGui::BeginChild("##question", ImVec2(column + ImGui::GetStyle().ScrollbarSize, ImGui::GetContentRegionAvail().y - nav_h),
-                      false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
+    ImGui::PushID(static_cast<int>(pos)); // each question starts scrolled to the top
+    ImGui::BeginChild(
+        "##question",
+        ImVec2(column + ImGui::GetStyle().ScrollbarSize, ImGui::GetContentRegionAvail().y - nav_h), false,
+        ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     ui::TouchScroll();
     const float w = column - ui.U(0.3f);
     const std::string text = pack.T(q.text, ui.lang);
@@ -85,15 +95,19 @@ void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions) {
             const int item = order[k];
             const std::string id = "item-" + std::to_string(k + 1);
             const Rgb* mark = checked ? (item == static_cast<int>(k) ? &t.good : &t.warn) : nullptr;
-            ui::ChoiceButton(ui, id.c_str(), std::to_string(k + 1), pack.T(q.options[item].text, ui.lang), w - ui.U(5.4f),
-                             !checked, false, mark);
+            ui::ChoiceButton(ui, id.c_str(), std::to_string(k + 1), pack.T(q.options[item].text, ui.lang),
+                             w - ui.U(5.4f), !checked, false, mark);
             ImGui::SameLine(0, ui.U(0.3f));
             const std::string up = "up-" + std::to_string(k + 1), down = "down-" + std::to_string(k + 1);
-            if (ui::Button(ui, up.c_str(), "↑", ImVec2(ui.U(2.4f), 0), ButtonKind::Secondary, !checked && k > 0))
-                actions.Push([k](Model& m) { m.quiz->MoveItem(static_cast<int>(k), static_cast<int>(k) - 1); });
+            if (ui::Button(ui, up.c_str(), "↑", ImVec2(ui.U(2.4f), 0), ButtonKind::Secondary,
+                           !checked && k > 0))
+                actions.Push(
+                    [k](Model& m) { m.quiz->MoveItem(static_cast<int>(k), static_cast<int>(k) - 1); });
             ImGui::SameLine(0, ui.U(0.2f));
-            if (ui::Button(ui, down.c_str(), "↓", ImVec2(ui.U(2.4f), 0), ButtonKind::Secondary, !checked && k + 1 < order.size()))
-                actions.Push([k](Model& m) { m.quiz->MoveItem(static_cast<int>(k), static_cast<int>(k) + 1); });
+            if (ui::Button(ui, down.c_str(), "↓", ImVec2(ui.U(2.4f), 0), ButtonKind::Secondary,
+                           !checked && k + 1 < order.size()))
+                actions.Push(
+                    [k](Model& m) { m.quiz->MoveItem(static_cast<int>(k), static_cast<int>(k) + 1); });
             if (checked && item != static_cast<int>(k)) {
                 char where[96];
                 snprintf(where, sizeof where, Tr(ui.lang, "quiz.belongs"), item + 1);
@@ -113,8 +127,9 @@ void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions) {
         }
         for (int v = 1; v <= 5; ++v) {
             if (v > 1) ImGui::SameLine(0, gap);
-            const std::string label = quiz.scale_labels.size() == 5 ? pack.T(quiz.scale_labels[v - 1], ui.lang)
-                                                                  : Tr(ui.lang, ("quiz.scale." + std::to_string(v)).c_str());
+            const std::string label = quiz.scale_labels.size() == 5
+                                          ? pack.T(quiz.scale_labels[v - 1], ui.lang)
+                                          : Tr(ui.lang, ("quiz.scale." + std::to_string(v)).c_str());
             ImGui::BeginGroup();
             ui::LabelCentered(ui, FontRole::Small, label, t.text_muted, bw);
             ImGui::EndGroup();
@@ -134,7 +149,8 @@ void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions) {
                 mark = &t.warn;
                 badge = "✗";
             }
-            if (ui::ChoiceButton(ui, id.c_str(), badge, OptionText(ui, pack, q, o), w, !checked, selected && !checked, mark))
+            if (ui::ChoiceButton(ui, id.c_str(), badge, OptionText(ui, pack, q, o), w, !checked,
+                                 selected && !checked, mark))
                 actions.Push([o](Model& m) { m.quiz->Select(o); });
             if (!checked && k < 9 && ImGui::IsKeyPressed(SDL_SCANCODE_1 + static_cast<int>(k), false))
                 actions.Push([o](Model& m) { m.quiz->Select(o); });
@@ -142,8 +158,10 @@ void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions) {
                 const Option& opt = q.options[o];
                 const bool right = opt.correct == selected;
                 std::string note;
-                if (opt.correct) note = std::string(Tr(ui.lang, selected ? "quiz.right" : "quiz.missed"));
-                else if (selected) note = Tr(ui.lang, "quiz.wrong");
+                if (opt.correct)
+                    note = std::string(Tr(ui.lang, selected ? "quiz.right" : "quiz.missed"));
+                else if (selected)
+                    note = Tr(ui.lang, "quiz.wrong");
                 const std::string fb = pack.T(opt.feedback, ui.lang);
                 if ((selected || opt.correct) && !fb.empty()) note += (note.empty() ? "" : " ") + fb;
                 if (!note.empty()) ui::Label(ui, FontRole::Small, note, right ? t.good : t.warn, w);
@@ -152,7 +170,8 @@ void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions) {
     }
     if (checked && !likert && !q.explanation.Empty()) {
         ui::Space(ui, 0.3f);
-        ui::NoteCard(ui, t.primary, t.callout_know, Tr(ui.lang, "quiz.explanation"), pack.T(q.explanation, ui.lang), w);
+        ui::NoteCard(ui, t.primary, t.callout_know, Tr(ui.lang, "quiz.explanation"),
+                     pack.T(q.explanation, ui.lang), w);
     }
     ImGui::EndChild();
     ImGui::PopID();
@@ -165,18 +184,22 @@ void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions) {
     const bool key_next = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), false) ||
                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown), false) ||
                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
-    if (ui::Button(ui, "prev", Tr(ui.lang, "common.back"), ImVec2(bw, ui.U(2.2f)), ButtonKind::Secondary, pos > 0) ||
+    if (ui::Button(ui, "prev", Tr(ui.lang, "common.back"), ImVec2(bw, ui.U(2.2f)), ButtonKind::Secondary,
+                   pos > 0) ||
         (key_prev && pos > 0))
         actions.Push([](Model& m) { m.quiz->Back(); });
     ImGui::SameLine(x + column - bw);
     const bool wants_check = quiz.immediate_feedback && !likert && !checked;
     if (wants_check) {
-        if (ui::Button(ui, "check", Tr(ui.lang, "quiz.check"), ImVec2(bw, ui.U(2.2f)), ButtonKind::Primary, answered) ||
+        if (ui::Button(ui, "check", Tr(ui.lang, "quiz.check"), ImVec2(bw, ui.U(2.2f)), ButtonKind::Primary,
+                       answered) ||
             (key_next && answered))
             actions.Push([](Model& m) { m.quiz->Check(); });
     } else {
         const bool last = s->AtLast();
-        if (ui::Button(ui, "next", Tr(ui.lang, last ? "quiz.result" : "common.next"), ImVec2(bw, ui.U(2.2f))) || key_next)
+        if (ui::Button(ui, "next", Tr(ui.lang, last ? "quiz.result" : "common.next"),
+                       ImVec2(bw, ui.U(2.2f))) ||
+            key_next)
             actions.Push([last](Model& m) {
                 if (last) {
                     m.quiz->Finish();
@@ -189,7 +212,8 @@ void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::Probe(ui, "quiz.question", q.id);
     if (q.type == QuestionType::Ordering) {
         std::string ids;
-        for (int item : answer.order) ids += (ids.empty() ? "" : ",") + q.options[item].id;
+        for (int item : answer.order)
+            ids += (ids.empty() ? "" : ",") + q.options[item].id;
         ui::Probe(ui, "quiz.order", ids);
     }
     ui::Probe(ui, "quiz.checked", checked ? "yes" : "no");

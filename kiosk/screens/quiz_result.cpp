@@ -42,24 +42,29 @@ void DrawQuizResultScreen(const Model& model, Ui& ui, Actions& actions) {
     const float column = std::min(ImGui::GetWindowWidth() - ui.U(4), ui.U(42));
     const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
     ImGui::SetCursorPosX(x);
-    ImGui::BeginChild("##result", ImVec2(column + ImGui::GetStyle().ScrollbarSize, ImGui::GetContentRegionAvail().y - ui.U(3.0f)),
-                      false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
+    ImGui::BeginChild(
+        "##result",
+        ImVec2(column + ImGui::GetStyle().ScrollbarSize, ImGui::GetContentRegionAvail().y - ui.U(3.0f)),
+        false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     ui::TouchScroll();
     const float w = column - ui.U(0.3f);
     ui::Label(ui, FontRole::Small, pack.T(s->GetModule().title, ui.lang), t.secondary_text, w);
     if (!quiz.self_assessment) {
         char score[96];
-        snprintf(score, sizeof score, Tr(ui.lang, "quiz.score"), Number(s->Score()).c_str(), Number(s->MaxScore()).c_str());
+        snprintf(score, sizeof score, Tr(ui.lang, "quiz.score"), Number(s->Score()).c_str(),
+                 Number(s->MaxScore()).c_str());
         ui::Label(ui, FontRole::Heading, score, t.text, w);
         ui::Probe(ui, "quiz.score", Number(s->Score()) + "/" + Number(s->MaxScore()));
         if (const Band* band = s->ScoreBand()) {
             ui::Probe(ui, "quiz.band", std::to_string(band - quiz.bands.data() + 1));
             ui::Space(ui, 0.3f);
-            ui::NoteCard(ui, t.accent, t.callout_tip, pack.T(band->title, ui.lang), pack.T(band->advice, ui.lang), w);
+            ui::NoteCard(ui, t.accent, t.callout_tip, pack.T(band->title, ui.lang),
+                         pack.T(band->advice, ui.lang), w);
             if (!band->tips.empty()) {
                 ui::Space(ui, 0.3f);
                 ui::Label(ui, FontRole::Bold, Tr(ui.lang, "quiz.tips"), t.text, w);
-                for (const LocalText& tip : band->tips) ui::Label(ui, FontRole::Body, "•  " + pack.T(tip, ui.lang), t.text, w);
+                for (const LocalText& tip : band->tips)
+                    ui::Label(ui, FontRole::Body, "•  " + pack.T(tip, ui.lang), t.text, w);
             }
         }
         // Review: what was right, with the explanation, so an "end" quiz still teaches.
@@ -70,8 +75,10 @@ void DrawQuizResultScreen(const Model& model, Ui& ui, Actions& actions) {
             const bool right = FullyCorrect(q, s->AnswerAt(p));
             const double got = ScoreQuestion(q, s->AnswerAt(p));
             const std::string mark = right ? "✓ " : (got > 0 ? "½ " : "✗ ");
-            ui::Label(ui, FontRole::Body, mark + std::to_string(p + 1) + ". " + pack.T(q.text, ui.lang), right ? t.good : t.text, w);
-            if (!q.explanation.Empty()) ui::Label(ui, FontRole::Small, pack.T(q.explanation, ui.lang), t.text_muted, w);
+            ui::Label(ui, FontRole::Body, mark + std::to_string(p + 1) + ". " + pack.T(q.text, ui.lang),
+                      right ? t.good : t.text, w);
+            if (!q.explanation.Empty())
+                ui::Label(ui, FontRole::Small, pack.T(q.explanation, ui.lang), t.text_muted, w);
         }
     } else {
         ui::Label(ui, FontRole::Heading, Tr(ui.lang, "quiz.profile"), t.text, w);
@@ -86,13 +93,16 @@ void DrawQuizResultScreen(const Model& model, Ui& ui, Actions& actions) {
             }
             ScaleBar(ui, g.average, w * 0.6f);
             probe += (probe.empty() ? "" : ",") + Number(g.average);
-            if (g.band) ui::NoteCard(ui, t.primary, t.callout_know, pack.T(g.band->title, ui.lang), pack.T(g.band->advice, ui.lang), w);
+            if (g.band)
+                ui::NoteCard(ui, t.primary, t.callout_know, pack.T(g.band->title, ui.lang),
+                             pack.T(g.band->advice, ui.lang), w);
         }
         ui::Probe(ui, "quiz.profile", probe);
     }
     ImGui::EndChild();
     ImGui::SetCursorPosX(x);
-    if (ui::Button(ui, "retry", Tr(ui.lang, "quiz.retry"), ImVec2(ui.U(12), ui.U(2.2f)), ButtonKind::Secondary))
+    if (ui::Button(ui, "retry", Tr(ui.lang, "quiz.retry"), ImVec2(ui.U(12), ui.U(2.2f)),
+                   ButtonKind::Secondary))
         actions.Push([](Model& m) {
             m.quiz->Retry();
             m.router.Replace(ScreenId::Quiz);

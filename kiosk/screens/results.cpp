@@ -29,13 +29,19 @@ void Bar(Ui& ui, const char* label, double value, Rgb colour, float width) {
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const float label_w = ui.U(5);
     const float h = ui.U(1.0f);
-    dl->AddText(small, small->FontSize, ImVec2(p0.x, p0.y + (h - small->FontSize) * 0.5f), ToU32(ui.colors->text), label);
+    dl->AddText(small, small->FontSize, ImVec2(p0.x, p0.y + (h - small->FontSize) * 0.5f),
+                ToU32(ui.colors->text), label);
     const float bw = width - label_w - ui.U(3);
-    dl->AddRectFilled(ImVec2(p0.x + label_w, p0.y), ImVec2(p0.x + label_w + bw, p0.y + h), ToU32(ui.colors->secondary), h * 0.3f);
-    dl->AddRectFilled(ImVec2(p0.x + label_w, p0.y), ImVec2(p0.x + label_w + bw * static_cast<float>(value / 5.0), p0.y + h), ToU32(colour), h * 0.3f);
+    dl->AddRectFilled(ImVec2(p0.x + label_w, p0.y), ImVec2(p0.x + label_w + bw, p0.y + h),
+                      ToU32(ui.colors->secondary), h * 0.3f);
+    dl->AddRectFilled(ImVec2(p0.x + label_w, p0.y),
+                      ImVec2(p0.x + label_w + bw * static_cast<float>(value / 5.0), p0.y + h), ToU32(colour),
+                      h * 0.3f);
     char num[16];
     snprintf(num, sizeof num, "%.1f", value);
-    dl->AddText(small, small->FontSize, ImVec2(p0.x + label_w + bw + ui.U(0.4f), p0.y + (h - small->FontSize) * 0.5f), ToU32(ui.colors->text), num);
+    dl->AddText(small, small->FontSize,
+                ImVec2(p0.x + label_w + bw + ui.U(0.4f), p0.y + (h - small->FontSize) * 0.5f),
+                ToU32(ui.colors->text), num);
     ImGui::Dummy(ImVec2(width, h + ui.U(0.2f)));
     ui.record.texts.push_back(std::string(label) + " " + num);
 }
@@ -45,11 +51,13 @@ void Bar(Ui& ui, const char* label, double value, Rgb colour, float width) {
 void DrawResultsScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::BeginRoot(ui, "results");
     const ThemeColors& t = *ui.colors;
-    if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet)) actions.Back();
+    if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet))
+        actions.Back();
     for (const char* period : {"today", "week", "all"}) {
         ImGui::SameLine();
         const std::string id = std::string("period-") + period;
-        if (ui::Button(ui, id.c_str(), Tr(ui.lang, (std::string("results.") + period).c_str()), ImVec2(ui.U(7), 0),
+        if (ui::Button(ui, id.c_str(), Tr(ui.lang, (std::string("results.") + period).c_str()),
+                       ImVec2(ui.U(7), 0),
                        model.results_period == period ? ButtonKind::Primary : ButtonKind::Quiet))
             actions.Push([p = std::string(period)](Model& m) { m.results_period = p; });
     }
@@ -70,7 +78,7 @@ void DrawResultsScreen(const Model& model, Ui& ui, Actions& actions) {
     // Read when the screen draws: the log is small, and the figures stay current during a workshop.
     ReportOptions options;
     options.grouping = ReportGrouping::None;
-    options.filter.module_id = std::string();  // the check around the whole session
+    options.filter.module_id = std::string(); // the check around the whole session
     if (model.results_period == "today") options.filter.from = DaysAgo(0);
     if (model.results_period == "week") options.filter.from = DaysAgo(6);
     const ConfidenceReport report = BuildReport(std::vector<std::string>{model.log->Path()}, options);

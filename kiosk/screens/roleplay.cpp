@@ -68,8 +68,8 @@ void DrawLine(Ui& ui, const Pack& pack, const TranscriptLine& line, float width)
                                       : nullptr;
         if (portrait && portrait->id) {
             dl->AddImageRounded(portrait->ImId(), ImVec2(centre.x - avatar_r, centre.y - avatar_r),
-                                ImVec2(centre.x + avatar_r, centre.y + avatar_r), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE,
-                                avatar_r);
+                                ImVec2(centre.x + avatar_r, centre.y + avatar_r), ImVec2(0, 0), ImVec2(1, 1),
+                                IM_COL32_WHITE, avatar_r);
             dl->AddCircle(centre, avatar_r, ToU32(speaker_rgb), 40, std::max(2.0f, ui.U(0.08f)));
         } else {
             ui::Avatar(ui, centre, avatar_r, colour, name);
@@ -77,7 +77,8 @@ void DrawLine(Ui& ui, const Pack& pack, const TranscriptLine& line, float width)
     }
     // The speaker's name, and their mood when the line gives one ("Manager · bezorgd").
     std::string heading = name;
-    if (!line.mood.empty() && line.mood != "neutral") heading += std::string("  ·  ") + Tr(ui.lang, ("mood." + line.mood).c_str());
+    if (!line.mood.empty() && line.mood != "neutral")
+        heading += std::string("  ·  ") + Tr(ui.lang, ("mood." + line.mood).c_str());
     const ImVec2 name_size = name_font->CalcTextSizeA(name_font->FontSize, FLT_MAX, 0, heading.c_str());
     dl->AddText(name_font, name_font->FontSize, ImVec2(you ? origin.x + width - name_size.x : bx, origin.y),
                 ToU32(you ? t.secondary_text : speaker_rgb), heading.c_str());
@@ -86,18 +87,22 @@ void DrawLine(Ui& ui, const Pack& pack, const TranscriptLine& line, float width)
     const ImVec2 b1(bx + bubble_w, b0.y + bubble_h);
     const float rounding = ui.U(0.6f);
     if (you) {
-        dl->AddRectFilled(b0, b1, ToU32(t.primary), rounding, ImDrawFlags_RoundCornersAll & ~ImDrawFlags_RoundCornersTopRight);
+        dl->AddRectFilled(b0, b1, ToU32(t.primary), rounding,
+                          ImDrawFlags_RoundCornersAll & ~ImDrawFlags_RoundCornersTopRight);
     } else {
-        dl->AddRectFilled(b0, b1, ToU32(t.surface), rounding, ImDrawFlags_RoundCornersAll & ~ImDrawFlags_RoundCornersTopLeft);
-        dl->AddRect(b0, b1, ToU32(t.border), rounding, ImDrawFlags_RoundCornersAll & ~ImDrawFlags_RoundCornersTopLeft,
+        dl->AddRectFilled(b0, b1, ToU32(t.surface), rounding,
+                          ImDrawFlags_RoundCornersAll & ~ImDrawFlags_RoundCornersTopLeft);
+        dl->AddRect(b0, b1, ToU32(t.border), rounding,
+                    ImDrawFlags_RoundCornersAll & ~ImDrawFlags_RoundCornersTopLeft,
                     std::max(1.0f, ui.U(0.04f)));
     }
-    dl->AddText(font, font->FontSize, ImVec2(b0.x + pad, b0.y + pad), ToU32(you ? t.primary_text : t.text), text.c_str(),
-                text.c_str() + text.size(), max_bubble - pad * 2);
+    dl->AddText(font, font->FontSize, ImVec2(b0.x + pad, b0.y + pad), ToU32(you ? t.primary_text : t.text),
+                text.c_str(), text.c_str() + text.size(), max_bubble - pad * 2);
     ImGui::Dummy(ImVec2(width, std::max(name_h + bubble_h, avatar_r * 2 + name_h) + ui.U(0.45f)));
     ui.record.texts.push_back(text);
     if (!line.image.empty()) {
-        // A picture with the line (a message on a phone, a letter); the line's text stands in when it cannot show.
+        // A picture with the line (a message on a phone, a letter); the line's text stands in when it cannot
+        // show.
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (you ? 0 : avatar_r * 2 + ui.U(0.5f)));
         ui::PackImage(ui, pack.dir + "/" + line.image, text, ImVec2(width * 0.6f, ui.U(9)));
         ui::Space(ui, 0.4f);
@@ -105,18 +110,23 @@ void DrawLine(Ui& ui, const Pack& pack, const TranscriptLine& line, float width)
 }
 
 // Hands were counted per option on screen; the session keeps them per choice of the node.
-std::vector<int> TallyByChoice(const std::vector<int>& shown, const std::vector<int>& available, size_t total) {
+std::vector<int> TallyByChoice(const std::vector<int>& shown, const std::vector<int>& available,
+                               size_t total) {
     if (shown.empty()) return {};
     std::vector<int> out(total, 0);
-    for (size_t k = 0; k < shown.size() && k < available.size(); ++k) out[available[k]] = shown[k];
+    for (size_t k = 0; k < shown.size() && k < available.size(); ++k)
+        out[available[k]] = shown[k];
     return out;
 }
 
 Rgb QualityColour(const Ui& ui, ChoiceQuality q) {
     switch (q) {
-    case ChoiceQuality::Strong: return ui.colors->good;
-    case ChoiceQuality::Weak: return ui.colors->warn;
-    default: return ui.colors->primary;
+    case ChoiceQuality::Strong:
+        return ui.colors->good;
+    case ChoiceQuality::Weak:
+        return ui.colors->warn;
+    default:
+        return ui.colors->primary;
     }
 }
 
@@ -134,7 +144,8 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
     const bool classroom = model.classroom;
 
     // ---- top bar: undo, title, restart
-    if (ui::Button(ui, "undo", Tr(ui.lang, "roleplay.undo"), ImVec2(ui.U(9), 0), ButtonKind::Quiet, s->CanUndo()))
+    if (ui::Button(ui, "undo", Tr(ui.lang, "roleplay.undo"), ImVec2(ui.U(9), 0), ButtonKind::Quiet,
+                   s->CanUndo()))
         actions.Push([](Model& m) {
             m.roleplay->Undo();
             m.roleplay_view.tally.clear();
@@ -145,10 +156,11 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
         ImFont* bold = ui.Font(FontRole::Bold);
         const ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, title.c_str());
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-        ImGui::GetWindowDrawList()->AddText(bold, bold->FontSize,
-                                            ImVec2(ImGui::GetWindowPos().x + (ImGui::GetWindowWidth() - ts.x) * 0.5f,
-                                                   (a.y + b.y - ts.y) * 0.5f),
-                                            ToU32(t.text), title.c_str());
+        ImGui::GetWindowDrawList()->AddText(
+            bold, bold->FontSize,
+            ImVec2(ImGui::GetWindowPos().x + (ImGui::GetWindowWidth() - ts.x) * 0.5f,
+                   (a.y + b.y - ts.y) * 0.5f),
+            ToU32(t.text), title.c_str());
         ui.record.texts.push_back(title);
     }
     ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x - ui.U(7));
@@ -168,8 +180,12 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
     if (s->AtDecision()) {
         bottom_h = ui.U(classroom ? 3.0f : 2.2f);
         for (int i : available)
-            bottom_h += std::max(ui.U(2.0f), ui::MeasureWrapped(ui.Font(FontRole::Body), pack.T(choices[i].text, ui.lang),
-                                                                column - ui.U(3.6f)).y + ui.U(1.1f)) + ImGui::GetStyle().ItemSpacing.y;
+            bottom_h +=
+                std::max(ui.U(2.0f), ui::MeasureWrapped(ui.Font(FontRole::Body),
+                                                        pack.T(choices[i].text, ui.lang), column - ui.U(3.6f))
+                                             .y +
+                                         ui.U(1.1f)) +
+                ImGui::GetStyle().ItemSpacing.y;
         if (classroom) bottom_h += ui.U(1.2f) * available.size();
     } else if (s->ShowingFeedback()) {
         bottom_h = ui.U(3.0f);
@@ -184,7 +200,8 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
                       ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     ui::TouchScroll();
     const auto transcript = s->Transcript();
-    for (const TranscriptLine& line : transcript) DrawLine(ui, pack, line, column - ui.U(0.2f));
+    for (const TranscriptLine& line : transcript)
+        DrawLine(ui, pack, line, column - ui.U(0.2f));
     if (s->ShowingFeedback() && s->LastChoice()) {
         const Choice& c = *s->LastChoice();
         ui::Space(ui, 0.2f);
@@ -203,7 +220,8 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
         actions.Push([seen](Model& m) { m.roleplay_view.seen_lines = seen; });
     }
     // A tap anywhere on the conversation shows the next line.
-    if (ImGui::IsWindowHovered() && ImGui::IsMouseReleased(0) && !ui::WasDrag() && !s->AllLinesShown() && !s->ShowingFeedback())
+    if (ImGui::IsWindowHovered() && ImGui::IsMouseReleased(0) && !ui::WasDrag() && !s->AllLinesShown() &&
+        !s->ShowingFeedback())
         actions.Push([](Model& m) { m.roleplay->RevealNextLine(); });
     ImGui::EndChild();
 
@@ -233,13 +251,15 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
             const int hands = k < view.tally.size() ? view.tally[k] : 0;
             float w = column;
             if (classroom) w = column - ui.U(8.5f);
-            const bool picked = ui::ChoiceButton(ui, id.c_str(), std::to_string(k + 1), pack.T(choices[i].text, ui.lang), w,
-                                                 true, classroom && static_cast<int>(k) == focus);
+            const bool picked =
+                ui::ChoiceButton(ui, id.c_str(), std::to_string(k + 1), pack.T(choices[i].text, ui.lang), w,
+                                 true, classroom && static_cast<int>(k) == focus);
             const bool key_pick = k < 9 && ImGui::IsKeyPressed(SDL_SCANCODE_1 + static_cast<int>(k), false);
             if (classroom) {
                 // Hand counts beside each option: − n +
                 ImGui::SameLine(0, ui.U(0.4f));
-                const std::string minus = "less-" + std::to_string(k + 1), plus = "more-" + std::to_string(k + 1);
+                const std::string minus = "less-" + std::to_string(k + 1),
+                                  plus = "more-" + std::to_string(k + 1);
                 if (ui::Button(ui, minus.c_str(), "−", ImVec2(ui.U(2.2f), 0), ButtonKind::Secondary))
                     actions.Push([k](Model& m) {
                         auto& tl = m.roleplay_view.tally;
@@ -273,9 +293,11 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
             // A presenter remote: arrows move and count, Page Down picks, Page Up goes back.
             const int n = static_cast<int>(available.size());
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
-                actions.Push([n](Model& m) { m.roleplay_view.focus = std::min(n - 1, m.roleplay_view.focus + 1); });
+                actions.Push(
+                    [n](Model& m) { m.roleplay_view.focus = std::min(n - 1, m.roleplay_view.focus + 1); });
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
-                actions.Push([](Model& m) { m.roleplay_view.focus = std::max(0, m.roleplay_view.focus - 1); });
+                actions.Push(
+                    [](Model& m) { m.roleplay_view.focus = std::max(0, m.roleplay_view.focus - 1); });
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)))
                 actions.Push([focus, n](Model& m) {
                     auto& tl = m.roleplay_view.tally;
@@ -300,21 +322,27 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
         const bool more_lines = !s->AllLinesShown();
         if (ui::Button(ui, "next", Tr(ui.lang, "roleplay.next"), ImVec2(column, ui.U(2.2f))) || key_next)
             actions.Push([](Model& m) {
-                if (!m.roleplay->AllLinesShown()) m.roleplay->RevealNextLine();
-                else m.roleplay->Continue();
-                if (m.roleplay->AtEnding()) m.router.Replace(ScreenId::RoleplayDebrief);  // a "next" into an ending
+                if (!m.roleplay->AllLinesShown())
+                    m.roleplay->RevealNextLine();
+                else
+                    m.roleplay->Continue();
+                if (m.roleplay->AtEnding())
+                    m.router.Replace(ScreenId::RoleplayDebrief); // a "next" into an ending
             });
-        if (more_lines) ui::LabelCentered(ui, FontRole::Small, Tr(ui.lang, "roleplay.tap"), t.text_muted, column);
+        if (more_lines)
+            ui::LabelCentered(ui, FontRole::Small, Tr(ui.lang, "roleplay.tap"), t.text_muted, column);
     }
     ImGui::EndGroup();
-    if (key_back && s->CanUndo() && !(classroom && s->AtDecision() && !ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp), false)))
+    if (key_back && s->CanUndo() &&
+        !(classroom && s->AtDecision() && !ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp), false)))
         actions.Push([](Model& m) {
             m.roleplay->Undo();
             m.roleplay_view.tally.clear();
         });
 
     ui::Probe(ui, "roleplay.node", s->CurrentNode().id);
-    ui::Probe(ui, "roleplay.step", s->AtDecision() ? "decision" : (s->ShowingFeedback() ? "feedback" : "reading"));
+    ui::Probe(ui, "roleplay.step",
+              s->AtDecision() ? "decision" : (s->ShowingFeedback() ? "feedback" : "reading"));
     ui::Probe(ui, "roleplay.feedback", s->ShowingFeedback() ? "yes" : "no");
     ui::Probe(ui, "roleplay.path", std::to_string(s->Path().size()));
     ui::EndRoot();

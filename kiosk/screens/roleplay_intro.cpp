@@ -9,12 +9,14 @@ namespace sb {
 
 void DrawRoleplayIntroScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::BeginRoot(ui, "roleplay-intro");
-    if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet)) actions.Back();
+    if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet))
+        actions.Back();
     const Pack* pack = model.CurrentPack();
     const Module* m = model.CurrentModule();
     const Roleplay* rp = m ? m->AsRoleplay() : nullptr;
     if (!pack || !rp) {
-        ui::Label(ui, FontRole::Body, Tr(ui.lang, "module.gone"), ui.colors->text_muted);  // Back is drawn above
+        ui::Label(ui, FontRole::Body, Tr(ui.lang, "module.gone"),
+                  ui.colors->text_muted); // Back is drawn above
         ui::EndRoot();
         return;
     }
@@ -31,13 +33,15 @@ void DrawRoleplayIntroScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::Label(ui, FontRole::Heading, pack->T(m->title, ui.lang), ui.colors->text, width);
     ui::Space(ui, 0.3f);
     if (!rp->role.Empty()) ui::Label(ui, FontRole::Bold, pack->T(rp->role, ui.lang), ui.colors->text, width);
-    if (!m->summary.Empty()) ui::Label(ui, FontRole::Body, pack->T(m->summary, ui.lang), ui.colors->text, width);
+    if (!m->summary.Empty())
+        ui::Label(ui, FontRole::Body, pack->T(m->summary, ui.lang), ui.colors->text, width);
     ui::Space(ui, 0.6f);
     ui::NoteCard(ui, ui.colors->warn, ui.colors->callout_watch, Tr(ui.lang, "roleplay.warning"),
                  pack->T(rp->content_warning, ui.lang), width);
     ui::Space(ui, 0.4f);
     ui::Label(ui, FontRole::Small,
-              Tr(ui.lang, model.classroom ? "roleplay.howto.classroom" : "roleplay.howto"), ui.colors->text_muted, width);
+              Tr(ui.lang, model.classroom ? "roleplay.howto.classroom" : "roleplay.howto"),
+              ui.colors->text_muted, width);
     ui::Space(ui, 0.8f);
     if (ui::Button(ui, "begin", Tr(ui.lang, "roleplay.begin"), ImVec2(ui.U(12), ui.U(2.4f)))) {
         actions.Push([](Model& mm) {

@@ -13,10 +13,10 @@ void DrawIdlePrompt(const Model& model, Ui& ui, Actions& actions, int seconds_le
 void DrawTrainerPinScreen(const Model& model, Ui& ui, Actions& actions);
 void DrawTrainerScreen(const Model& model, Ui& ui, Actions& actions);
 void DrawResultsScreen(const Model& model, Ui& ui, Actions& actions);
-// Starts a confidence check module of `pack` (scope: the module it is asked around, "" for a session), then `then`.
-// Returns false (and does nothing) when the check is missing or empty.
-bool StartCheck(Model& model, const std::shared_ptr<const Pack>& pack, const std::string& check_id, Phase phase,
-                const std::string& scope, ScreenId then, bool replace_current);
+// Starts a confidence check module of `pack` (scope: the module it is asked around, "" for a session), then
+// `then`. Returns false (and does nothing) when the check is missing or empty.
+bool StartCheck(Model& model, const std::shared_ptr<const Pack>& pack, const std::string& check_id,
+                Phase phase, const std::string& scope, ScreenId then, bool replace_current);
 // Starts the confidence check `phase` of the first playable pack's session check, then goes to `then`.
 // Returns false (and does nothing) when no pack asks for one.
 bool StartSessionCheck(Model& model, Phase phase, ScreenId then);

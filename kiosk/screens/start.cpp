@@ -9,16 +9,19 @@ namespace sb {
 
 namespace {
 
-constexpr int64_t kLineMs = 7000;  // each attract line shows this long
+constexpr int64_t kLineMs = 7000; // each attract line shows this long
 
 void DrawBackdrop(const Ui& ui) {
     // Soft shapes in the theme's colours: calm, and recognisably Stageboost from across the room.
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 size = ImGui::GetMainViewport()->Size;
     dl->PushClipRectFullScreen();
-    dl->AddCircleFilled(ImVec2(size.x * 0.94f, size.y * 0.12f), size.y * 0.32f, ToU32(ui.colors->accent, 0.16f), 64);
-    dl->AddCircleFilled(ImVec2(size.x * 0.04f, size.y * 0.98f), size.y * 0.38f, ToU32(ui.colors->primary, 0.10f), 64);
-    dl->AddCircleFilled(ImVec2(size.x * 0.16f, size.y * 0.86f), size.y * 0.10f, ToU32(ui.colors->accent, 0.20f), 48);
+    dl->AddCircleFilled(ImVec2(size.x * 0.94f, size.y * 0.12f), size.y * 0.32f,
+                        ToU32(ui.colors->accent, 0.16f), 64);
+    dl->AddCircleFilled(ImVec2(size.x * 0.04f, size.y * 0.98f), size.y * 0.38f,
+                        ToU32(ui.colors->primary, 0.10f), 64);
+    dl->AddCircleFilled(ImVec2(size.x * 0.16f, size.y * 0.86f), size.y * 0.10f,
+                        ToU32(ui.colors->accent, 0.20f), 48);
     dl->PopClipRect();
 }
 
@@ -36,7 +39,8 @@ void DrawStartScreen(const Model& model, Ui& ui, Actions& actions) {
     const ImVec2 avail = ImGui::GetMainViewport()->Size;
     // The whole screen is the button: a tap anywhere starts.
     ImGui::SetCursorPos(ImVec2(0, 0));
-    if (ImGui::InvisibleButton("##anywhere", avail)) actions.Go(model.classroom ? ScreenId::Home : ScreenId::Welcome);
+    if (ImGui::InvisibleButton("##anywhere", avail))
+        actions.Go(model.classroom ? ScreenId::Home : ScreenId::Welcome);
     ui::Record(ui, "start", Tr(ui.lang, "start.button"), ImVec2(0, 0), avail, true);
 
     const float column = std::min(avail.x - ui.U(4), ui.U(34));
@@ -60,11 +64,12 @@ void DrawStartScreen(const Model& model, Ui& ui, Actions& actions) {
     ImFont* bold = ui.Font(FontRole::Bold);
     const ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, tap.c_str());
     const ImVec2 pad(ui.U(1.4f), ui.U(0.8f));
-    const ImVec2 p0(ImGui::GetWindowPos().x + x + (column - ts.x) * 0.5f - pad.x, ImGui::GetCursorScreenPos().y);
+    const ImVec2 p0(ImGui::GetWindowPos().x + x + (column - ts.x) * 0.5f - pad.x,
+                    ImGui::GetCursorScreenPos().y);
     ImGui::GetWindowDrawList()->AddRectFilled(p0, ImVec2(p0.x + ts.x + pad.x * 2, p0.y + ts.y + pad.y * 2),
                                               ToU32(ui.colors->primary), ts.y);
-    ImGui::GetWindowDrawList()->AddText(bold, bold->FontSize, ImVec2(p0.x + pad.x, p0.y + pad.y), ToU32(ui.colors->primary_text),
-                                        tap.c_str());
+    ImGui::GetWindowDrawList()->AddText(bold, bold->FontSize, ImVec2(p0.x + pad.x, p0.y + pad.y),
+                                        ToU32(ui.colors->primary_text), tap.c_str());
     ImGui::Dummy(ImVec2(column, ts.y + pad.y * 2));
     ui.record.texts.push_back(tap);
     ui::Space(ui, 1.4f);
@@ -72,7 +77,8 @@ void DrawStartScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::LabelCentered(ui, FontRole::Small, Tr(ui.lang, "start.quote"), ui.colors->text_muted, column);
     ImGui::EndGroup();
     // Return or Space starts too.
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false))
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false))
         actions.Go(model.classroom ? ScreenId::Home : ScreenId::Welcome);
     ui::EndRoot();
 }

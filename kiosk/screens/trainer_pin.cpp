@@ -21,7 +21,7 @@ void Submit(Model& m) {
         m.pin_guard.Wrong(m.now_ms);
         m.trainer_message = "pin.wrong";
     }
-    std::fill(m.pin_entry.begin(), m.pin_entry.end(), '\0');  // do not keep the PIN around
+    std::fill(m.pin_entry.begin(), m.pin_entry.end(), '\0'); // do not keep the PIN around
     m.pin_entry.clear();
 }
 
@@ -53,7 +53,8 @@ void DrawTrainerPinScreen(const Model& model, Ui& ui, Actions& actions) {
     int wait = 0;
     const bool locked = model.pin_guard.Locked(model.now_ms, &wait);
     std::string dots;
-    for (size_t i = 0; i < model.pin_entry.size(); ++i) dots += "● ";
+    for (size_t i = 0; i < model.pin_entry.size(); ++i)
+        dots += "● ";
     ui::LabelCentered(ui, FontRole::Heading, dots.empty() ? " " : dots, t.primary, column);
     if (locked) {
         char msg[160];
@@ -73,10 +74,19 @@ void DrawTrainerPinScreen(const Model& model, Ui& ui, Actions& actions) {
         const std::string k = keys[i];
         const std::string id = k == "⌫" ? "pin-back" : (k == "OK" ? "pin-ok" : "pin-" + k);
         const bool enabled = !locked;
-        if (ui::Button(ui, id.c_str(), k, ImVec2(bw, ui.U(2.4f)), k == "OK" ? ButtonKind::Primary : ButtonKind::Secondary, enabled)) {
-            if (k == "OK") actions.Push([](Model& m) { Submit(m); });
-            else if (k == "⌫") actions.Push([](Model& m) { if (!m.pin_entry.empty()) m.pin_entry.pop_back(); });
-            else actions.Push([k](Model& m) { if (m.pin_entry.size() < 8) m.pin_entry += k; m.trainer_message.clear(); });
+        if (ui::Button(ui, id.c_str(), k, ImVec2(bw, ui.U(2.4f)),
+                       k == "OK" ? ButtonKind::Primary : ButtonKind::Secondary, enabled)) {
+            if (k == "OK")
+                actions.Push([](Model& m) { Submit(m); });
+            else if (k == "⌫")
+                actions.Push([](Model& m) {
+                    if (!m.pin_entry.empty()) m.pin_entry.pop_back();
+                });
+            else
+                actions.Push([k](Model& m) {
+                    if (m.pin_entry.size() < 8) m.pin_entry += k;
+                    m.trainer_message.clear();
+                });
         }
     }
     // Keyboards: digits, Backspace and Return.
@@ -84,11 +94,17 @@ void DrawTrainerPinScreen(const Model& model, Ui& ui, Actions& actions) {
         for (int d = 0; d <= 9; ++d) {
             const int sc = d == 0 ? SDL_SCANCODE_0 : SDL_SCANCODE_1 + d - 1;
             if (ImGui::IsKeyPressed(sc, false))
-                actions.Push([d](Model& m) { if (m.pin_entry.size() < 8) m.pin_entry += char('0' + d); m.trainer_message.clear(); });
+                actions.Push([d](Model& m) {
+                    if (m.pin_entry.size() < 8) m.pin_entry += char('0' + d);
+                    m.trainer_message.clear();
+                });
         }
-        if (ImGui::IsKeyPressed(SDL_SCANCODE_BACKSPACE, false)) actions.Push([](Model& m) { if (!m.pin_entry.empty()) m.pin_entry.pop_back(); });
+        if (ImGui::IsKeyPressed(SDL_SCANCODE_BACKSPACE, false))
+            actions.Push([](Model& m) {
+                if (!m.pin_entry.empty()) m.pin_entry.pop_back();
+            });
         if (ImGui::IsKeyPressed(SDL_SCANCODE_RETURN, false)) actions.Push([](Model& m) { Submit(m); });
-        ui.record.handles_return = true;  // Return submits the PIN, whichever key was tapped last
+        ui.record.handles_return = true; // Return submits the PIN, whichever key was tapped last
     }
     ImGui::EndGroup();
     ui::Probe(ui, "pin.locked", locked ? std::to_string(wait) : "no");

@@ -8,7 +8,8 @@ namespace sb {
 
 void DrawWelcomeScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::BeginRoot(ui, "welcome");
-    if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet)) actions.Back();
+    if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet))
+        actions.Back();
     const ThemeColors& t = *ui.colors;
     const float column = std::min(ImGui::GetWindowWidth() - ui.U(4), ui.U(30));
     const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
@@ -19,7 +20,8 @@ void DrawWelcomeScreen(const Model& model, Ui& ui, Actions& actions) {
     for (const std::string& lang : model.languages) {
         const std::string id = "lang-" + lang;
         const ButtonKind kind = lang == model.lang ? ButtonKind::Primary : ButtonKind::Quiet;
-        if (ui::Button(ui, id.c_str(), Tr(ui.lang, ("lang." + lang).c_str()), ImVec2(column, ui.U(2.2f)), kind))
+        if (ui::Button(ui, id.c_str(), Tr(ui.lang, ("lang." + lang).c_str()), ImVec2(column, ui.U(2.2f)),
+                       kind))
             actions.Push([lang](Model& m) { m.lang = lang; });
     }
     ui::Space(ui, 1.0f);
@@ -34,14 +36,17 @@ void DrawWelcomeScreen(const Model& model, Ui& ui, Actions& actions) {
     for (size_t i = 0; i < 3; ++i) {
         if (i) ImGui::SameLine();
         const bool on = std::abs(model.text_scale - sizes[i].scale) < 0.01f;
-        if (ui::Button(ui, sizes[i].id, sizes[i].label, ImVec2(bw, ui.U(2.2f)), on ? ButtonKind::Primary : ButtonKind::Quiet))
+        if (ui::Button(ui, sizes[i].id, sizes[i].label, ImVec2(bw, ui.U(2.2f)),
+                       on ? ButtonKind::Primary : ButtonKind::Quiet))
             actions.Push([scale = sizes[i].scale](Model& m) { m.text_scale = scale; });
     }
     ui::Space(ui, 0.4f);
-    if (ui::Button(ui, "contrast", Tr(ui.lang, model.high_contrast ? "welcome.contrast.on" : "welcome.contrast"),
+    if (ui::Button(ui, "contrast",
+                   Tr(ui.lang, model.high_contrast ? "welcome.contrast.on" : "welcome.contrast"),
                    ImVec2(column, 0), model.high_contrast ? ButtonKind::Primary : ButtonKind::Quiet))
         actions.Push([](Model& m) { m.high_contrast = !m.high_contrast; });
-    if (ui::Button(ui, "dyslexia", Tr(ui.lang, model.dyslexia_font ? "welcome.dyslexia.on" : "welcome.dyslexia"),
+    if (ui::Button(ui, "dyslexia",
+                   Tr(ui.lang, model.dyslexia_font ? "welcome.dyslexia.on" : "welcome.dyslexia"),
                    ImVec2(column, 0), model.dyslexia_font ? ButtonKind::Primary : ButtonKind::Quiet))
         actions.Push([](Model& m) { m.dyslexia_font = !m.dyslexia_font; });
     ui::Space(ui, 1.0f);
@@ -52,8 +57,10 @@ void DrawWelcomeScreen(const Model& model, Ui& ui, Actions& actions) {
             // A new student: a fresh random session id pairs their before and after answers, nothing else.
             m.student = {};
             m.student.session_id = NewSessionId();
-            if (!StartSessionCheck(m, Phase::Pre, ScreenId::Home)) m.router.Push(ScreenId::Home);
-            else m.student.pre_done = true;
+            if (!StartSessionCheck(m, Phase::Pre, ScreenId::Home))
+                m.router.Push(ScreenId::Home);
+            else
+                m.student.pre_done = true;
         });
     ImGui::SetItemDefaultFocus();
     ImGui::EndGroup();

@@ -13,18 +13,22 @@ namespace sb {
 
 namespace {
 
-constexpr int kSettleFrames = 3;     // ImGui 1.86's SDL backend needs 2-3 frames after input
-constexpr int kFindFrames = 20;      // frames to wait for a widget to appear before failing
+constexpr int kSettleFrames = 3; // ImGui 1.86's SDL backend needs 2-3 frames after input
+constexpr int kFindFrames = 20;  // frames to wait for a widget to appear before failing
 constexpr int kWaitStepMs = 250;
-constexpr int kMaxRepeats = 60;      // click-until gives up after this many presses     // virtual time advances in steps, so countdowns see each second
+constexpr int kMaxRepeats = 60; // click-until gives up after this many presses     // virtual time advances
+                                // in steps, so countdowns see each second
 
-const char* const kVerbs[] = {"click", "tap", "key", "type", "move", "wait", "sleep", "screenshot", "expect-screen",
-                              "expect-text", "expect-no-text", "expect", "expect-glyphs", "click-until", "hold", "quit"};
+const char* const kVerbs[] = {
+    "click",         "tap",         "key",           "type",        "move",           "wait",
+    "sleep",         "screenshot",  "expect-screen", "expect-text", "expect-no-text", "expect",
+    "expect-glyphs", "click-until", "hold",          "quit"};
 
 bool SplitArgs(const std::string& line, std::vector<std::string>& out, std::string& error) {
     size_t i = 0;
     while (i < line.size()) {
-        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+            ++i;
         if (i >= line.size() || line[i] == '#') break;
         std::string word;
         if (line[i] == '"') {
@@ -47,7 +51,8 @@ bool SplitArgs(const std::string& line, std::vector<std::string>& out, std::stri
                 return false;
             }
         } else {
-            while (i < line.size() && line[i] != ' ' && line[i] != '\t') word += line[i++];
+            while (i < line.size() && line[i] != ' ' && line[i] != '\t')
+                word += line[i++];
         }
         out.push_back(word);
     }
@@ -56,7 +61,8 @@ bool SplitArgs(const std::string& line, std::vector<std::string>& out, std::stri
 
 std::string Join(const std::vector<std::string>& v, size_t from) {
     std::string s;
-    for (size_t i = from; i < v.size(); ++i) s += (i > from ? " " : "") + v[i];
+    for (size_t i = from; i < v.size(); ++i)
+        s += (i > from ? " " : "") + v[i];
     return s;
 }
 
@@ -66,7 +72,9 @@ std::string KeyPart(const std::string& name) {
     return plus == std::string::npos || plus + 1 == name.size() ? name : name.substr(plus + 1);
 }
 
-bool HasModifier(const std::string& name, const char* mod) { return name.find(std::string(mod) + "+") != std::string::npos; }
+bool HasModifier(const std::string& name, const char* mod) {
+    return name.find(std::string(mod) + "+") != std::string::npos;
+}
 
 } // namespace
 
@@ -74,13 +82,13 @@ int ScancodeForName(const std::string& name) {
     static const struct {
         const char* name;
         int code;
-    } named[] = {{"Return", SDL_SCANCODE_RETURN},   {"Enter", SDL_SCANCODE_RETURN},
-                 {"Escape", SDL_SCANCODE_ESCAPE},   {"Tab", SDL_SCANCODE_TAB},
-                 {"Space", SDL_SCANCODE_SPACE},     {"Left", SDL_SCANCODE_LEFT},
-                 {"Right", SDL_SCANCODE_RIGHT},     {"Up", SDL_SCANCODE_UP},
-                 {"Down", SDL_SCANCODE_DOWN},       {"PageUp", SDL_SCANCODE_PAGEUP},
+    } named[] = {{"Return", SDL_SCANCODE_RETURN},     {"Enter", SDL_SCANCODE_RETURN},
+                 {"Escape", SDL_SCANCODE_ESCAPE},     {"Tab", SDL_SCANCODE_TAB},
+                 {"Space", SDL_SCANCODE_SPACE},       {"Left", SDL_SCANCODE_LEFT},
+                 {"Right", SDL_SCANCODE_RIGHT},       {"Up", SDL_SCANCODE_UP},
+                 {"Down", SDL_SCANCODE_DOWN},         {"PageUp", SDL_SCANCODE_PAGEUP},
                  {"PageDown", SDL_SCANCODE_PAGEDOWN}, {"Backspace", SDL_SCANCODE_BACKSPACE},
-                 {"Home", SDL_SCANCODE_HOME},       {"End", SDL_SCANCODE_END}};
+                 {"Home", SDL_SCANCODE_HOME},         {"End", SDL_SCANCODE_END}};
     for (const auto& n : named)
         if (name == n.name) return n.code;
     if (name.size() == 1 && name[0] >= '1' && name[0] <= '9') return SDL_SCANCODE_1 + (name[0] - '1');
@@ -111,7 +119,8 @@ bool ParseScript(const std::string& text, const std::string& file, std::vector<S
         if (words.empty()) continue;
         ScriptStep step{number, words[0], {words.begin() + 1, words.end()}};
         bool known = false;
-        for (const char* v : kVerbs) known = known || step.verb == v;
+        for (const char* v : kVerbs)
+            known = known || step.verb == v;
         auto fail = [&](const std::string& msg) {
             error = file + ":" + std::to_string(number) + ": " + msg;
             return false;
@@ -121,12 +130,15 @@ bool ParseScript(const std::string& text, const std::string& file, std::vector<S
         if (needs_arg && step.args.empty()) return fail("'" + step.verb + "' needs an argument");
         if (step.verb == "key" && ScancodeForName(KeyPart(step.args[0])) < 0)
             return fail("unknown key '" + step.args[0] + "'");
-        if ((step.verb == "wait" || step.verb == "sleep") && (step.args[0].find_first_not_of("0123456789") != std::string::npos))
+        if ((step.verb == "wait" || step.verb == "sleep") &&
+            (step.args[0].find_first_not_of("0123456789") != std::string::npos))
             return fail("'wait' takes milliseconds, for example: wait 500");
         if (step.verb == "expect" && step.args.size() < 2) return fail("'expect' needs a key and a value");
-        if (step.verb == "hold" && step.args.size() < 3) return fail("'hold' needs X, Y and milliseconds, e.g. hold 10 10 3500");
+        if (step.verb == "hold" && step.args.size() < 3)
+            return fail("'hold' needs X, Y and milliseconds, e.g. hold 10 10 3500");
         if (step.verb == "click-until" && step.args.size() < 3)
-            return fail("'click-until' needs a key, a value and a widget, e.g. click-until roleplay.step decision next");
+            return fail("'click-until' needs a key, a value and a widget, e.g. click-until roleplay.step "
+                        "decision next");
         steps.push_back(std::move(step));
     }
     return true;
@@ -162,7 +174,7 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
     in.set_mouse = true;
     in.mouse_pos = m_mouse;
     if (m_finished) return in;
-    if (m_wait_frames > 0) {  // let the app settle after input
+    if (m_wait_frames > 0) { // let the app settle after input
         --m_wait_frames;
         return in;
     }
@@ -185,12 +197,14 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
             return in;
         }
         if (m_phase >= 2000 + kMaxRepeats * 4) {
-            Fail(step, "pressed '" + step.args[2] + "' " + std::to_string(kMaxRepeats) + " times but " + arg + " is still '" + got + "', not '" + want + "'");
+            Fail(step, "pressed '" + step.args[2] + "' " + std::to_string(kMaxRepeats) + " times but " + arg +
+                           " is still '" + got + "', not '" + want + "'");
             return in;
         }
         const WidgetRecord* w = last.Find(step.args[2]);
         if (!w || !w->enabled) {
-            Fail(step, "no widget '" + step.args[2] + "' to press on screen '" + last.screen + "' (" + arg + " is '" + got + "')");
+            Fail(step, "no widget '" + step.args[2] + "' to press on screen '" + last.screen + "' (" + arg +
+                           " is '" + got + "')");
             return in;
         }
         if (m_phase < 2000) m_phase = 2000;
@@ -217,7 +231,8 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
         if (!w || !w->enabled) {
             if (++m_phase > kFindFrames) {
                 std::string seen;
-                for (const auto& x : last.widgets) seen += (seen.empty() ? "" : ", ") + x.id;
+                for (const auto& x : last.widgets)
+                    seen += (seen.empty() ? "" : ", ") + x.id;
                 Fail(step, (w ? "'" + rest + "' is disabled" : "no widget '" + rest + "'") + " on screen '" +
                                last.screen + "'. Widgets there: " + (seen.empty() ? "none" : seen));
             }
@@ -287,7 +302,8 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
             m_hold_left = std::atoi(step.args[2].c_str());
             m_phase = 1;
         }
-        m_mouse = ImVec2(static_cast<float>(std::atof(step.args[0].c_str())), static_cast<float>(std::atof(step.args[1].c_str())));
+        m_mouse = ImVec2(static_cast<float>(std::atof(step.args[0].c_str())),
+                         static_cast<float>(std::atof(step.args[1].c_str())));
         in.mouse_pos = m_mouse;
         if (m_hold_left > 0) {
             in.mouse_down = true;
@@ -299,7 +315,7 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
         m_wait_frames = kSettleFrames;
         return in;
     }
-    if (v == "sleep") {  // real time, for tests where something outside the kiosk happens meanwhile
+    if (v == "sleep") { // real time, for tests where something outside the kiosk happens meanwhile
         SDL_Delay(static_cast<Uint32>(std::atoi(arg.c_str())));
         Advance();
         m_wait_frames = 1;
@@ -311,7 +327,8 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
         return in;
     }
     if (v == "expect-screen") {
-        if (last.screen != arg) Fail(step, "expected screen '" + arg + "' but '" + last.screen + "' is showing");
+        if (last.screen != arg)
+            Fail(step, "expected screen '" + arg + "' but '" + last.screen + "' is showing");
         Advance();
         return in;
     }

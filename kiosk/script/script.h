@@ -10,7 +10,8 @@
 //   type TEXT                type text (UTF-8)
 //   move ID_OR_LABEL         hover a widget without pressing it
 //   click-until KEY VALUE ID press the widget repeatedly until the screen reports KEY = VALUE
-//                            (KEY "screen" means the screen's name), e.g. click-until roleplay.step decision next
+//                            (KEY "screen" means the screen's name), e.g. click-until roleplay.step decision
+//                            next
 //   wait MS                  let MS milliseconds of (virtual) time pass
 //   sleep MS                 wait MS milliseconds of real time (when something outside changes)
 //   screenshot FILE.png      save what is on screen
@@ -42,16 +43,16 @@ struct ScriptFrameInput {
     bool set_mouse = false;
     ImVec2 mouse_pos{-1e6f, -1e6f};
     bool mouse_down = false;
-    int key = -1;  // SDL scancode held this frame
+    int key = -1; // SDL scancode held this frame
     bool ctrl = false, alt = false, shift = false;
-    float wheel = 0;  // mouse wheel notches (negative scrolls down)
+    float wheel = 0; // mouse wheel notches (negative scrolls down)
     std::string text;
-    int advance_ms = 0;             // virtual time to add before this frame
-    std::string screenshot_path;    // save this frame
+    int advance_ms = 0;          // virtual time to add before this frame
+    std::string screenshot_path; // save this frame
 };
 
 class ScriptRunner {
-public:
+  public:
     bool Load(const std::string& path, std::string& error);
     // Called once per frame with what the previous frame showed.
     ScriptFrameInput Next(const FrameRecord& last, ImFont* font);
@@ -59,7 +60,7 @@ public:
     int ExitCode() const { return m_exit_code; }
     const std::string& Message() const { return m_message; }
 
-private:
+  private:
     void Fail(const ScriptStep& step, const std::string& message);
     void Advance();
 
@@ -67,7 +68,7 @@ private:
     std::vector<ScriptStep> m_steps;
     size_t m_index = 0;
     int m_phase = 0;
-    int m_wait_frames = 3;  // let the first frames lay out before the first step
+    int m_wait_frames = 3; // let the first frames lay out before the first step
     int m_remaining_ms = 0;
     int m_scrolls = 0;
     int m_hold_left = 0;

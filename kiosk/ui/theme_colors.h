@@ -11,23 +11,23 @@ struct Rgb {
 
 struct ThemeColors {
     const char* name;
-    Rgb background;     // page
-    Rgb surface;        // cards, panels
-    Rgb text;           // body text
-    Rgb text_muted;     // secondary text
-    Rgb primary;        // main buttons
+    Rgb background; // page
+    Rgb surface;    // cards, panels
+    Rgb text;       // body text
+    Rgb text_muted; // secondary text
+    Rgb primary;    // main buttons
     Rgb primary_hover;
-    Rgb primary_text;   // text on primary
-    Rgb secondary;      // quiet buttons
+    Rgb primary_text; // text on primary
+    Rgb secondary;    // quiet buttons
     Rgb secondary_hover;
     Rgb secondary_text;
-    Rgb accent;         // highlights, progress
-    Rgb accent_text;    // text on accent
+    Rgb accent;      // highlights, progress
+    Rgb accent_text; // text on accent
     Rgb border;
-    Rgb focus;          // keyboard focus ring
-    Rgb good;           // feedback: a strong choice
-    Rgb warn;           // feedback: a weaker choice
-    Rgb callout_tip;    // callout backgrounds (text colour is `text`)
+    Rgb focus;       // keyboard focus ring
+    Rgb good;        // feedback: a strong choice
+    Rgb warn;        // feedback: a weaker choice
+    Rgb callout_tip; // callout backgrounds (text colour is `text`)
     Rgb callout_watch;
     Rgb callout_know;
 };

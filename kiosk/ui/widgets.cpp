@@ -22,8 +22,12 @@ bool FrameRecord::ShowsText(const std::string& needle) const {
     return false;
 }
 
-ImVec4 ToVec4(Rgb c, float alpha) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, alpha); }
-ImU32 ToU32(Rgb c, float alpha) { return ImGui::GetColorU32(ToVec4(c, alpha)); }
+ImVec4 ToVec4(Rgb c, float alpha) {
+    return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, alpha);
+}
+ImU32 ToU32(Rgb c, float alpha) {
+    return ImGui::GetColorU32(ToVec4(c, alpha));
+}
 
 namespace ui {
 
@@ -37,7 +41,7 @@ void ApplyStyle(const Ui& ui) {
     style.FrameRounding = ui.U(0.5f);
     style.ChildRounding = ui.U(0.5f);
     style.WindowRounding = 0;
-    style.ScrollbarSize = ui.U(0.9f);  // wide enough for a finger
+    style.ScrollbarSize = ui.U(0.9f); // wide enough for a finger
     style.ScrollbarRounding = ui.U(0.35f);
     style.WindowBorderSize = 0;
     style.ChildBorderSize = 0;
@@ -77,7 +81,9 @@ void BeginRoot(Ui& ui, const char* screen_name) {
     ImGui::Begin(name.c_str(), nullptr, flags);
 }
 
-void EndRoot() { ImGui::End(); }
+void EndRoot() {
+    ImGui::End();
+}
 
 void Label(Ui& ui, FontRole role, const std::string& text, Rgb color, float wrap) {
     ImGui::PushFont(ui.Font(role));
@@ -101,14 +107,15 @@ void LabelCentered(Ui& ui, FontRole role, const std::string& text, Rgb color, fl
     const char* end = s + text.size();
     while (s < end) {
         const char* line_end = font->CalcWordWrapPositionA(1.0f, s, end, width);
-        if (line_end == s) line_end = s + 1;  // never stall on a glyph wider than the line
+        if (line_end == s) line_end = s + 1; // never stall on a glyph wider than the line
         const char* nl = static_cast<const char*>(memchr(s, '\n', line_end - s));
         if (nl) line_end = nl;
         const float w = ImGui::CalcTextSize(s, line_end).x;
         ImGui::SetCursorPosX(x0 + std::max(0.0f, (width - w) * 0.5f));
         ImGui::TextUnformatted(s, line_end);
         s = line_end;
-        while (s < end && (*s == ' ' || *s == '\n')) ++s;
+        while (s < end && (*s == ' ' || *s == '\n'))
+            ++s;
     }
     ImGui::PopStyleColor();
     ImGui::PopFont();
@@ -167,7 +174,9 @@ bool Button(Ui& ui, const char* id, const std::string& label, ImVec2 size, Butto
     return pressed && enabled && !WasDrag();
 }
 
-void Probe(Ui& ui, const std::string& key, const std::string& value) { ui.record.probes[key] = value; }
+void Probe(Ui& ui, const std::string& key, const std::string& value) {
+    ui.record.probes[key] = value;
+}
 
 void Record(Ui& ui, const char* id, const std::string& label, ImVec2 min, ImVec2 max, bool enabled) {
     WidgetRecord w{id, label, min, max, enabled};
@@ -180,7 +189,7 @@ void Record(Ui& ui, const char* id, const std::string& label, ImVec2 min, ImVec2
 }
 
 namespace {
-constexpr float kDragThreshold = 12.0f;  // px a finger may wobble and still tap
+constexpr float kDragThreshold = 12.0f; // px a finger may wobble and still tap
 }
 
 void TouchScroll() {
@@ -190,9 +199,13 @@ void TouchScroll() {
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
 }
 
-bool WasDrag() { return ImGui::GetIO().MouseDragMaxDistanceSqr[0] >= kDragThreshold * kDragThreshold; }
+bool WasDrag() {
+    return ImGui::GetIO().MouseDragMaxDistanceSqr[0] >= kDragThreshold * kDragThreshold;
+}
 
-void Space(const Ui& ui, float units) { ImGui::Dummy(ImVec2(1, ui.U(units))); }
+void Space(const Ui& ui, float units) {
+    ImGui::Dummy(ImVec2(1, ui.U(units)));
+}
 
 } // namespace ui
 } // namespace sb
@@ -210,18 +223,24 @@ void DrawIcon(const Ui& ui, IconKind kind, ImVec2 c, float r) {
     const ImU32 fg = ToU32(kind == IconKind::Roleplay ? t.accent_text : t.primary_text);
     const float s = r * 0.5f;
     switch (kind) {
-    case IconKind::Lesson:  // an open book
+    case IconKind::Lesson: // an open book
         dl->AddQuadFilled(ImVec2(c.x - s * 1.1f, c.y - s * 0.7f), ImVec2(c.x - s * 0.05f, c.y - s * 0.45f),
-                          ImVec2(c.x - s * 0.05f, c.y + s * 0.85f), ImVec2(c.x - s * 1.1f, c.y + s * 0.6f), fg);
+                          ImVec2(c.x - s * 0.05f, c.y + s * 0.85f), ImVec2(c.x - s * 1.1f, c.y + s * 0.6f),
+                          fg);
         dl->AddQuadFilled(ImVec2(c.x + s * 0.05f, c.y - s * 0.45f), ImVec2(c.x + s * 1.1f, c.y - s * 0.7f),
-                          ImVec2(c.x + s * 1.1f, c.y + s * 0.6f), ImVec2(c.x + s * 0.05f, c.y + s * 0.85f), fg);
+                          ImVec2(c.x + s * 1.1f, c.y + s * 0.6f), ImVec2(c.x + s * 0.05f, c.y + s * 0.85f),
+                          fg);
         break;
-    case IconKind::Roleplay:  // two speech bubbles
-        dl->AddRectFilled(ImVec2(c.x - s * 1.1f, c.y - s * 0.9f), ImVec2(c.x + s * 0.3f, c.y + s * 0.1f), fg, s * 0.3f);
-        dl->AddTriangleFilled(ImVec2(c.x - s * 0.8f, c.y + s * 0.05f), ImVec2(c.x - s * 0.3f, c.y + s * 0.05f),
-                              ImVec2(c.x - s * 0.9f, c.y + s * 0.5f), fg);
-        dl->AddRectFilled(ImVec2(c.x - s * 0.2f, c.y - s * 0.1f), ImVec2(c.x + s * 1.1f, c.y + s * 0.8f), fg, s * 0.3f);
-        dl->AddRect(ImVec2(c.x - s * 0.2f, c.y - s * 0.1f), ImVec2(c.x + s * 1.1f, c.y + s * 0.8f), ToU32(bg), s * 0.3f, 0, s * 0.15f);
+    case IconKind::Roleplay: // two speech bubbles
+        dl->AddRectFilled(ImVec2(c.x - s * 1.1f, c.y - s * 0.9f), ImVec2(c.x + s * 0.3f, c.y + s * 0.1f), fg,
+                          s * 0.3f);
+        dl->AddTriangleFilled(ImVec2(c.x - s * 0.8f, c.y + s * 0.05f),
+                              ImVec2(c.x - s * 0.3f, c.y + s * 0.05f), ImVec2(c.x - s * 0.9f, c.y + s * 0.5f),
+                              fg);
+        dl->AddRectFilled(ImVec2(c.x - s * 0.2f, c.y - s * 0.1f), ImVec2(c.x + s * 1.1f, c.y + s * 0.8f), fg,
+                          s * 0.3f);
+        dl->AddRect(ImVec2(c.x - s * 0.2f, c.y - s * 0.1f), ImVec2(c.x + s * 1.1f, c.y + s * 0.8f), ToU32(bg),
+                    s * 0.3f, 0, s * 0.15f);
         break;
     case IconKind::Quiz:
     case IconKind::Check:
@@ -246,8 +265,10 @@ bool Card(Ui& ui, const char* id, IconKind icon, const std::string& title, const
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rounding = ui.U(0.6f);
     const ImVec2 p1(p0.x + size.x, p0.y + size.y);
-    dl->AddRectFilled(ImVec2(p0.x, p0.y + ui.U(0.12f)), ImVec2(p1.x, p1.y + ui.U(0.12f)), ToU32(t.border, 0.7f), rounding);
-    dl->AddRectFilled(p0, p1, ToU32(held ? t.secondary_hover : (hovered ? t.secondary : t.surface)), rounding);
+    dl->AddRectFilled(ImVec2(p0.x, p0.y + ui.U(0.12f)), ImVec2(p1.x, p1.y + ui.U(0.12f)),
+                      ToU32(t.border, 0.7f), rounding);
+    dl->AddRectFilled(p0, p1, ToU32(held ? t.secondary_hover : (hovered ? t.secondary : t.surface)),
+                      rounding);
     dl->AddRect(p0, p1, ToU32(hovered ? t.primary : t.border), rounding, 0, std::max(1.5f, ui.U(0.06f)));
     FocusRing(ui, rounding);
     const float pad = ui.U(0.9f);
@@ -257,13 +278,15 @@ bool Card(Ui& ui, const char* id, IconKind icon, const std::string& title, const
     const float wrap = p1.x - pad - tx;
     ImFont* bold = ui.Font(FontRole::Bold);
     ImFont* body = ui.Font(FontRole::Small);
-    dl->PushClipRect(p0, p1, true);  // a long summary never spills out of its card
-    dl->AddText(bold, bold->FontSize, ImVec2(tx, p0.y + pad * 0.9f), ToU32(t.text), title.c_str(), nullptr, wrap);
+    dl->PushClipRect(p0, p1, true); // a long summary never spills out of its card
+    dl->AddText(bold, bold->FontSize, ImVec2(tx, p0.y + pad * 0.9f), ToU32(t.text), title.c_str(), nullptr,
+                wrap);
     const float title_h = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, title.c_str()).y;
-    dl->AddText(body, body->FontSize, ImVec2(tx, p0.y + pad * 0.9f + title_h + ui.U(0.25f)), ToU32(t.text_muted),
-                text.c_str(), nullptr, wrap);
+    dl->AddText(body, body->FontSize, ImVec2(tx, p0.y + pad * 0.9f + title_h + ui.U(0.25f)),
+                ToU32(t.text_muted), text.c_str(), nullptr, wrap);
     if (!footer.empty())
-        dl->AddText(body, body->FontSize, ImVec2(tx, p1.y - pad * 0.8f - body->FontSize), ToU32(t.secondary_text), footer.c_str());
+        dl->AddText(body, body->FontSize, ImVec2(tx, p1.y - pad * 0.8f - body->FontSize),
+                    ToU32(t.secondary_text), footer.c_str());
     dl->PopClipRect();
     ImGui::PopID();
     Record(ui, id, title, p0, p1, true);
@@ -310,15 +333,18 @@ bool ChoiceButton(Ui& ui, const char* id, const std::string& badge, const std::s
     dl->AddCircleFilled(bc, badge_r, ToU32(mark ? *mark : (enabled ? t.primary : t.border)), 32);
     ImFont* bold = ui.Font(FontRole::Bold);
     const ImVec2 bs = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, badge.c_str());
-    dl->AddText(bold, bold->FontSize, ImVec2(bc.x - bs.x * 0.5f, bc.y - bs.y * 0.5f), ToU32(t.primary_text), badge.c_str());
+    dl->AddText(bold, bold->FontSize, ImVec2(bc.x - bs.x * 0.5f, bc.y - bs.y * 0.5f), ToU32(t.primary_text),
+                badge.c_str());
     dl->AddText(font, font->FontSize, ImVec2(p0.x + text_x, p0.y + (height - ts.y) * 0.5f),
-                ToU32(enabled || mark ? t.text : t.text_muted), text.c_str(), text.c_str() + text.size(), wrap);
+                ToU32(enabled || mark ? t.text : t.text_muted), text.c_str(), text.c_str() + text.size(),
+                wrap);
     ImGui::PopID();
     Record(ui, id, text, p0, p1, enabled);
     return pressed && enabled && !WasDrag();
 }
 
-void NoteCard(Ui& ui, Rgb stripe, Rgb background, const std::string& heading, const std::string& body, float width) {
+void NoteCard(Ui& ui, Rgb stripe, Rgb background, const std::string& heading, const std::string& body,
+              float width) {
     ImFont* bold = ui.Font(FontRole::Bold);
     ImFont* font = ui.Font(FontRole::Body);
     const float pad = ui.U(0.7f);
@@ -333,12 +359,14 @@ void NoteCard(Ui& ui, Rgb stripe, Rgb background, const std::string& heading, co
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rounding = ui.U(0.45f);
     dl->AddRectFilled(p0, p1, ToU32(background), rounding);
-    dl->AddRectFilled(p0, ImVec2(p0.x + stripe_w, p1.y), ToU32(stripe), rounding, ImDrawFlags_RoundCornersLeft);
+    dl->AddRectFilled(p0, ImVec2(p0.x + stripe_w, p1.y), ToU32(stripe), rounding,
+                      ImDrawFlags_RoundCornersLeft);
     const float tx = p0.x + stripe_w + pad;
     if (!heading.empty())
-        dl->AddText(bold, bold->FontSize, ImVec2(tx, p0.y + pad), ToU32(ui.colors->text), heading.c_str(), nullptr, wrap);
-    dl->AddText(font, font->FontSize, ImVec2(tx, p0.y + pad + hs.y + gap), ToU32(ui.colors->text), body.c_str(),
-                body.c_str() + body.size(), wrap);
+        dl->AddText(bold, bold->FontSize, ImVec2(tx, p0.y + pad), ToU32(ui.colors->text), heading.c_str(),
+                    nullptr, wrap);
+    dl->AddText(font, font->FontSize, ImVec2(tx, p0.y + pad + hs.y + gap), ToU32(ui.colors->text),
+                body.c_str(), body.c_str() + body.size(), wrap);
     ImGui::Dummy(ImVec2(width, height));
     ui.record.texts.push_back(heading);
     ui.record.texts.push_back(body);
@@ -346,7 +374,8 @@ void NoteCard(Ui& ui, Rgb stripe, Rgb background, const std::string& heading, co
 
 void Avatar(const Ui& ui, ImVec2 centre, float radius, uint32_t colour_rgb, const std::string& name) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const Rgb c{static_cast<uint8_t>(colour_rgb >> 16), static_cast<uint8_t>(colour_rgb >> 8), static_cast<uint8_t>(colour_rgb)};
+    const Rgb c{static_cast<uint8_t>(colour_rgb >> 16), static_cast<uint8_t>(colour_rgb >> 8),
+                static_cast<uint8_t>(colour_rgb)};
     dl->AddCircleFilled(centre, radius, ToU32(c), 40);
     // Initials: the first letter of the first two words (UTF-8 aware).
     std::string initials;
@@ -354,17 +383,21 @@ void Avatar(const Ui& ui, ImVec2 centre, float radius, uint32_t colour_rgb, cons
     for (size_t i = 0; i < name.size() && initials.size() < 8;) {
         const unsigned char ch = name[i];
         const size_t len = ch < 0x80 ? 1 : (ch >> 5) == 0x6 ? 2 : (ch >> 4) == 0xE ? 3 : 4;
-        if (ch == ' ') at_word = true;
+        if (ch == ' ')
+            at_word = true;
         else if (at_word) {
             initials += name.substr(i, len);
             at_word = false;
-            if (initials.size() >= 2 && std::count_if(initials.begin(), initials.end(), [](char x) { return (x & 0xC0) != 0x80; }) >= 2) break;
+            if (initials.size() >= 2 && std::count_if(initials.begin(), initials.end(),
+                                                      [](char x) { return (x & 0xC0) != 0x80; }) >= 2)
+                break;
         }
         i += len;
     }
     ImFont* bold = ui.Font(FontRole::Bold);
     const ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, initials.c_str());
-    dl->AddText(bold, bold->FontSize, ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.5f), IM_COL32_WHITE, initials.c_str());
+    dl->AddText(bold, bold->FontSize, ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.5f), IM_COL32_WHITE,
+                initials.c_str());
 }
 
 } // namespace sb::ui
@@ -374,33 +407,40 @@ namespace sb::ui {
 namespace {
 
 // Lays out styled runs as words, wrapping at `width`, starting at the cursor; returns the height used.
-float FlowRuns(Ui& ui, const std::vector<TextRun>& runs, float indent, float width, FontRole base, Rgb colour) {
+float FlowRuns(Ui& ui, const std::vector<TextRun>& runs, float indent, float width, FontRole base,
+               Rgb colour) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float line_h = ui.Font(base)->FontSize * 1.35f;
     float x = indent, y = 0;
     for (const TextRun& run : runs) {
         FontRole role = base;
-        if (run.bold && base != FontRole::Heading) role = FontRole::Bold;
-        else if (run.italic) role = FontRole::Italic;
+        if (run.bold && base != FontRole::Heading)
+            role = FontRole::Bold;
+        else if (run.italic)
+            role = FontRole::Italic;
         ImFont* font = ui.Font(role);
         const char* s = run.text.c_str();
         const char* end = s + run.text.size();
         while (s < end) {
             // One word with its trailing spaces.
             const char* w_end = s;
-            while (w_end < end && *w_end != ' ') ++w_end;
-            while (w_end < end && *w_end == ' ') ++w_end;
+            while (w_end < end && *w_end != ' ')
+                ++w_end;
+            while (w_end < end && *w_end == ' ')
+                ++w_end;
             const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s, w_end).x;
             const char* trimmed = w_end;
-            while (trimmed > s && trimmed[-1] == ' ') --trimmed;
+            while (trimmed > s && trimmed[-1] == ' ')
+                --trimmed;
             const float w_trim = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s, trimmed).x;
             if (x + w_trim > width && x > indent) {
                 x = indent;
                 y += line_h;
             }
-            dl->AddText(font, font->FontSize, ImVec2(origin.x + x, origin.y + y + (line_h - font->FontSize) * 0.5f),
-                        ToU32(colour), s, w_end);
+            dl->AddText(font, font->FontSize,
+                        ImVec2(origin.x + x, origin.y + y + (line_h - font->FontSize) * 0.5f), ToU32(colour),
+                        s, w_end);
             x += w;
             s = w_end;
         }
@@ -421,7 +461,9 @@ void RichText(Ui& ui, const std::vector<Block>& blocks, float width) {
             if (i > 0) Space(ui, 0.3f);
             h = FlowRuns(ui, b.runs, 0, width, b.level <= 1 ? FontRole::Heading : FontRole::Bold, t.text);
             break;
-        case BlockKind::Paragraph: h = FlowRuns(ui, b.runs, 0, width, FontRole::Body, t.text); break;
+        case BlockKind::Paragraph:
+            h = FlowRuns(ui, b.runs, 0, width, FontRole::Body, t.text);
+            break;
         case BlockKind::BulletItem:
         case BlockKind::NumberedItem: {
             const float indent = ui.U(1.3f) * (b.level + 1);
@@ -429,17 +471,18 @@ void RichText(Ui& ui, const std::vector<Block>& blocks, float width) {
             ImFont* font = ui.Font(b.kind == BlockKind::BulletItem ? FontRole::Bold : FontRole::Body);
             const float mw = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, marker.c_str()).x;
             const float line_h = ui.Font(FontRole::Body)->FontSize * 1.35f;
-            ImGui::GetWindowDrawList()->AddText(font, font->FontSize,
-                                                ImVec2(start.x + indent - ui.U(0.5f) - mw, start.y + (line_h - font->FontSize) * 0.5f),
-                                                ToU32(t.secondary_text), marker.c_str());
+            ImGui::GetWindowDrawList()->AddText(
+                font, font->FontSize,
+                ImVec2(start.x + indent - ui.U(0.5f) - mw, start.y + (line_h - font->FontSize) * 0.5f),
+                ToU32(t.secondary_text), marker.c_str());
             h = FlowRuns(ui, b.runs, indent, width, FontRole::Body, t.text);
             break;
         }
         }
         ImGui::Dummy(ImVec2(width, h));
         const bool list_follows = i + 1 < blocks.size() && blocks[i + 1].kind != BlockKind::Paragraph &&
-                                  blocks[i + 1].kind != BlockKind::Heading && b.kind != BlockKind::Paragraph &&
-                                  b.kind != BlockKind::Heading;
+                                  blocks[i + 1].kind != BlockKind::Heading &&
+                                  b.kind != BlockKind::Paragraph && b.kind != BlockKind::Heading;
         Space(ui, list_follows ? 0.05f : 0.35f);
         ui.record.texts.push_back(b.PlainText());
     }
@@ -468,7 +511,8 @@ void ProgressBar(const Ui& ui, float fraction, float width) {
     const float h = ui.U(0.35f);
     dl->AddRectFilled(p0, ImVec2(p0.x + width, p0.y + h), ToU32(ui.colors->secondary), h * 0.5f);
     if (fraction > 0)
-        dl->AddRectFilled(p0, ImVec2(p0.x + width * std::min(1.0f, fraction), p0.y + h), ToU32(ui.colors->primary), h * 0.5f);
+        dl->AddRectFilled(p0, ImVec2(p0.x + width * std::min(1.0f, fraction), p0.y + h),
+                          ToU32(ui.colors->primary), h * 0.5f);
     ImGui::Dummy(ImVec2(width, h));
 }
 } // namespace sb::ui

@@ -15,11 +15,11 @@
 namespace sb {
 
 struct WidgetRecord {
-    std::string id;     // stable id, e.g. "start" or "choice-2"
-    std::string label;  // visible text
+    std::string id;    // stable id, e.g. "start" or "choice-2"
+    std::string label; // visible text
     ImVec2 min, max;
     bool enabled = true;
-    ImVec2 clip_min{-1e9f, -1e9f}, clip_max{1e9f, 1e9f};  // the visible part of its scroll area
+    ImVec2 clip_min{-1e9f, -1e9f}, clip_max{1e9f, 1e9f}; // the visible part of its scroll area
     bool Visible() const {
         const float cx = (min.x + max.x) * 0.5f, cy = (min.y + max.y) * 0.5f;
         return cx >= clip_min.x && cx <= clip_max.x && cy >= clip_min.y && cy <= clip_max.y;
@@ -31,8 +31,9 @@ struct FrameRecord {
     std::string screen;
     std::vector<WidgetRecord> widgets;
     std::vector<std::string> texts;
-    std::map<std::string, std::string> probes;  // facts a test may check, e.g. "roleplay.ending"
-    bool handles_return = false;  // the screen reads Return itself, so it must not also press the focused button
+    std::map<std::string, std::string> probes; // facts a test may check, e.g. "roleplay.ending"
+    bool handles_return =
+        false; // the screen reads Return itself, so it must not also press the focused button
     const WidgetRecord* Find(const std::string& id_or_label) const;
     bool ShowsText(const std::string& needle) const;
 };
@@ -41,7 +42,7 @@ struct Ui {
     FontSet fonts;
     const ThemeColors* colors = nullptr;
     std::string lang = "nl";
-    float unit = 32;  // body text height in px; layout sizes are multiples of it
+    float unit = 32; // body text height in px; layout sizes are multiples of it
     FrameRecord record;
     TextureCache* textures = nullptr;
 
@@ -68,8 +69,8 @@ void Label(Ui& ui, FontRole role, const std::string& text, Rgb color, float wrap
 void LabelCentered(Ui& ui, FontRole role, const std::string& text, Rgb color, float width = 0);
 
 // A big rounded button; the id is stable for scripts and keyboard focus.
-bool Button(Ui& ui, const char* id, const std::string& label, ImVec2 size, ButtonKind kind = ButtonKind::Primary,
-            bool enabled = true);
+bool Button(Ui& ui, const char* id, const std::string& label, ImVec2 size,
+            ButtonKind kind = ButtonKind::Primary, bool enabled = true);
 
 // Draws a visible focus ring around the last item when it has keyboard focus.
 void FocusRing(const Ui& ui, float rounding);
@@ -103,11 +104,13 @@ namespace sb::ui {
 // Size of `text` wrapped at `wrap` px in `font`.
 ImVec2 MeasureWrapped(ImFont* font, const std::string& text, float wrap);
 // A full-width button whose text wraps over several lines, with a number badge ("1", "2", ...)
-// so keys 1-4 are visible. Height follows the text. `mark` colours the badge and border (right/wrong after a check).
+// so keys 1-4 are visible. Height follows the text. `mark` colours the badge and border (right/wrong after a
+// check).
 bool ChoiceButton(Ui& ui, const char* id, const std::string& badge, const std::string& text, float width,
                   bool enabled = true, bool highlighted = false, const Rgb* mark = nullptr);
 // A rounded panel with a coloured stripe on the left, a bold heading and wrapped body text.
-void NoteCard(Ui& ui, Rgb stripe, Rgb background, const std::string& heading, const std::string& body, float width);
+void NoteCard(Ui& ui, Rgb stripe, Rgb background, const std::string& heading, const std::string& body,
+              float width);
 // A circle with initials in `colour`, for a speaker without a portrait.
 void Avatar(const Ui& ui, ImVec2 centre, float radius, uint32_t colour_rgb, const std::string& name);
 } // namespace sb::ui

@@ -15,7 +15,7 @@ namespace {
 
 // One session's answers to one item in one module.
 struct PairRecord {
-    const Answer* origin = nullptr;  // the before answer when there is one: its kiosk and date place the pair
+    const Answer* origin = nullptr; // the before answer when there is one: its kiosk and date place the pair
     bool origin_is_pre = false;
     double pre_sum = 0.0;
     int pre_n = 0;
@@ -31,23 +31,25 @@ struct PairRecord {
 
 struct ItemRecords {
     std::vector<PairRecord> records;
-    std::unordered_map<std::string, std::size_t> index;  // module id + '\x1f' + session id
+    std::unordered_map<std::string, std::size_t> index; // module id + '\x1f' + session id
 };
 
-const std::string& GroupKey(const PairRecord& record, ReportGrouping grouping)
-{
+const std::string& GroupKey(const PairRecord& record, ReportGrouping grouping) {
     static const std::string none;
     switch (grouping) {
-    case ReportGrouping::Module: return record.origin->module_id;
-    case ReportGrouping::Kiosk: return record.origin->kiosk;
-    case ReportGrouping::Date: return record.origin->date;
-    case ReportGrouping::None: return none;
+    case ReportGrouping::Module:
+        return record.origin->module_id;
+    case ReportGrouping::Kiosk:
+        return record.origin->kiosk;
+    case ReportGrouping::Date:
+        return record.origin->date;
+    case ReportGrouping::None:
+        return none;
     }
     return none;
 }
 
-GroupFigures Compute(const std::vector<const PairRecord*>& records)
-{
+GroupFigures Compute(const std::vector<const PairRecord*>& records) {
     // Per participant, averaged over that participant's pairs in this row.
     struct Person {
         double before = 0.0;
@@ -58,7 +60,7 @@ GroupFigures Compute(const std::vector<const PairRecord*>& records)
         int then_pairs = 0;
         bool dont_know = false;
     };
-    std::map<std::string_view, Person> people;  // ordered: sums come out the same on every run
+    std::map<std::string_view, Person> people; // ordered: sums come out the same on every run
     for (const PairRecord* record : records) {
         Person& person = people[record->origin->session_id];
         if (record->Complete()) {
@@ -122,8 +124,7 @@ GroupFigures Compute(const std::vector<const PairRecord*>& records)
     return figures;
 }
 
-void ClearIfSuppressed(GroupFigures& figures, Suppression suppression)
-{
+void ClearIfSuppressed(GroupFigures& figures, Suppression suppression) {
     figures.suppression = suppression;
     if (suppression != Suppression::None) {
         GroupFigures cleared;
@@ -133,8 +134,7 @@ void ClearIfSuppressed(GroupFigures& figures, Suppression suppression)
     }
 }
 
-std::string Fixed(double value, int decimals, bool sign = false)
-{
+std::string Fixed(double value, int decimals, bool sign = false) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, sign ? "%+.*f" : "%.*f", decimals, value);
     std::string text = buffer;
@@ -144,36 +144,36 @@ std::string Fixed(double value, int decimals, bool sign = false)
     return text;
 }
 
-std::string PValue(double p)
-{
+std::string PValue(double p) {
     return p < 0.001 ? "<0.001" : Fixed(p, 3);
 }
 
-std::string RowLabel(const ItemReport& item, const GroupFigures& figures, bool is_total, ReportGrouping grouping)
-{
+std::string RowLabel(const ItemReport& item, const GroupFigures& figures, bool is_total,
+                     ReportGrouping grouping) {
     (void)item;
     if (is_total) {
         return "total";
     }
     switch (grouping) {
-    case ReportGrouping::Module: return figures.key.empty() ? "whole-session check" : "module " + figures.key;
-    case ReportGrouping::Kiosk: return "kiosk " + figures.key;
-    case ReportGrouping::Date: return "date " + figures.key;
-    case ReportGrouping::None: return "total";
+    case ReportGrouping::Module:
+        return figures.key.empty() ? "whole-session check" : "module " + figures.key;
+    case ReportGrouping::Kiosk:
+        return "kiosk " + figures.key;
+    case ReportGrouping::Date:
+        return "date " + figures.key;
+    case ReportGrouping::None:
+        return "total";
     }
     return figures.key;
 }
 
-
-std::string Number(double value)
-{
+std::string Number(double value) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.6g", value);
     return buffer;
 }
 
-nlohmann::json FiguresJson(const GroupFigures& figures)
-{
+nlohmann::json FiguresJson(const GroupFigures& figures) {
     nlohmann::json row;
     row["key"] = figures.key;
     row["suppressed"] = figures.Suppressed();
@@ -214,21 +214,23 @@ nlohmann::json FiguresJson(const GroupFigures& figures)
     return row;
 }
 
-}  // namespace
+} // namespace
 
-std::string_view ReportGroupingName(ReportGrouping grouping)
-{
+std::string_view ReportGroupingName(ReportGrouping grouping) {
     switch (grouping) {
-    case ReportGrouping::None: return "none";
-    case ReportGrouping::Module: return "module";
-    case ReportGrouping::Kiosk: return "kiosk";
-    case ReportGrouping::Date: return "date";
+    case ReportGrouping::None:
+        return "none";
+    case ReportGrouping::Module:
+        return "module";
+    case ReportGrouping::Kiosk:
+        return "kiosk";
+    case ReportGrouping::Date:
+        return "date";
     }
     return "module";
 }
 
-std::optional<ReportGrouping> ParseReportGrouping(std::string_view name)
-{
+std::optional<ReportGrouping> ParseReportGrouping(std::string_view name) {
     for (ReportGrouping grouping :
          {ReportGrouping::None, ReportGrouping::Module, ReportGrouping::Kiosk, ReportGrouping::Date}) {
         if (name == ReportGroupingName(grouping)) {
@@ -238,8 +240,7 @@ std::optional<ReportGrouping> ParseReportGrouping(std::string_view name)
     return std::nullopt;
 }
 
-bool ConfidenceReport::AllFilesRead() const
-{
+bool ConfidenceReport::AllFilesRead() const {
     for (const LogFileInfo& file : files) {
         if (!file.status.Ok()) {
             return false;
@@ -248,8 +249,7 @@ bool ConfidenceReport::AllFilesRead() const
     return true;
 }
 
-ConfidenceReport BuildReport(const std::vector<Answer>& answers, const ReportOptions& options)
-{
+ConfidenceReport BuildReport(const std::vector<Answer>& answers, const ReportOptions& options) {
     ConfidenceReport report;
     report.options = options;
 
@@ -260,7 +260,8 @@ ConfidenceReport BuildReport(const std::vector<Answer>& answers, const ReportOpt
         // The same filter LoadAnswers applies, so answers the kiosk passes in directly are treated alike.
         if ((!filter.pack_id.empty() && answer.pack_id != filter.pack_id) ||
             (filter.module_id && answer.module_id != *filter.module_id) ||
-            (!filter.from.empty() && answer.date < filter.from) || (!filter.to.empty() && answer.date > filter.to)) {
+            (!filter.from.empty() && answer.date < filter.from) ||
+            (!filter.to.empty() && answer.date > filter.to)) {
             continue;
         }
         ++report.answers_read;
@@ -340,8 +341,7 @@ ConfidenceReport BuildReport(const std::vector<Answer>& answers, const ReportOpt
     return report;
 }
 
-ConfidenceReport BuildReport(const std::vector<std::string>& paths, const ReportOptions& options)
-{
+ConfidenceReport BuildReport(const std::vector<std::string>& paths, const ReportOptions& options) {
     LoadedAnswers loaded = LoadAnswers(paths, options.filter);
     ConfidenceReport report = BuildReport(loaded.answers, options);
     report.files = std::move(loaded.files);
@@ -350,40 +350,49 @@ ConfidenceReport BuildReport(const std::vector<std::string>& paths, const Report
     return report;
 }
 
-std::string MethodNote(std::string_view language)
-{
+std::string MethodNote(std::string_view language) {
     if (language == "nl") {
-        return "Paren: het antwoord voor (pre) en na (post) van dezelfde sessie op hetzelfde item in dezelfde module. "
-               "'Weet ik niet' telt niet mee: een sessie met 'weet ik niet' voor of na heeft geen paar voor dat "
+        return "Paren: het antwoord voor (pre) en na (post) van dezelfde sessie op hetzelfde item in "
+               "dezelfde module. "
+               "'Weet ik niet' telt niet mee: een sessie met 'weet ik niet' voor of na heeft geen paar voor "
+               "dat "
                "item.\n"
-               "Elke deelnemer telt één keer per regel; over meerdere modules worden de antwoorden van een sessie "
+               "Elke deelnemer telt één keer per regel; over meerdere modules worden de antwoorden van een "
+               "sessie "
                "gemiddeld.\n"
-               "Verandering = na min voor; 95%-betrouwbaarheidsinterval met de t-verdeling (n - 1 vrijheidsgraden).\n"
-               "Wilcoxon-rangtekentoets: verschillen van nul weggelaten (methode van Wilcoxon), gelijke absolute "
-               "verschillen krijgen hun gemiddelde rang met de daarvoor gecorrigeerde variantie, normale benadering "
-               "met continuïteitscorrectie, tweezijdig. Effectgrootte r = Z / wortel(n), n = gebruikte paren.\n"
+               "Verandering = na min voor; 95%-betrouwbaarheidsinterval met de t-verdeling (n - 1 "
+               "vrijheidsgraden).\n"
+               "Wilcoxon-rangtekentoets: verschillen van nul weggelaten (methode van Wilcoxon), gelijke "
+               "absolute "
+               "verschillen krijgen hun gemiddelde rang met de daarvoor gecorrigeerde variantie, normale "
+               "benadering "
+               "met continuïteitscorrectie, tweezijdig. Effectgrootte r = Z / wortel(n), n = gebruikte "
+               "paren.\n"
                "Terugblik ('toen'): gemiddelde van de terugblikvraag bij deelnemers met een paar.\n"
-               "Groepen met minder dan 5 deelnemers worden niet getoond, en ook de kleinste andere groep als een "
+               "Groepen met minder dan 5 deelnemers worden niet getoond, en ook de kleinste andere groep als "
+               "een "
                "verborgen groep anders uit het totaal te herleiden is.";
     }
     return "Pairs: the before (pre) and after (post) answer of one session to one item in one module. "
-           "'Don't know' answers are excluded: a session whose before or after is 'don't know' has no pair for "
+           "'Don't know' answers are excluded: a session whose before or after is 'don't know' has no pair "
+           "for "
            "that item.\n"
            "Each participant counts once per row; across several modules a session's answers are averaged.\n"
            "Change = after minus before; 95% confidence interval from the t distribution (n - 1 degrees of "
            "freedom).\n"
            "Wilcoxon signed-rank test: zero differences dropped (Wilcoxon's original method), tied absolute "
            "differences get their average rank with the tie-corrected variance, normal approximation with "
-           "continuity correction, two-sided (as R's wilcox.test(after, before, paired = TRUE, exact = FALSE, "
+           "continuity correction, two-sided (as R's wilcox.test(after, before, paired = TRUE, exact = "
+           "FALSE, "
            "correct = TRUE)). Effect size r = Z / sqrt(n), n = pairs used (non-zero differences).\n"
            "Then (retrospective): mean answer to 'looking back, how confident were you before?' among "
            "participants with a pair.\n"
-           "Groups with fewer than 5 participants are suppressed, and so is the smallest other group whenever a "
+           "Groups with fewer than 5 participants are suppressed, and so is the smallest other group "
+           "whenever a "
            "suppressed group could otherwise be worked out by subtracting from the total.";
 }
 
-std::string RenderReportText(const ConfidenceReport& report)
-{
+std::string RenderReportText(const ConfidenceReport& report) {
     std::string out = "Stageboost confidence report\n\n";
     for (const LogFileInfo& file : report.files) {
         if (file.status.Ok()) {
@@ -398,16 +407,18 @@ std::string RenderReportText(const ConfidenceReport& report)
     }
     out += "  " + std::to_string(report.answers_read) + " answers used";
     if (report.duplicates > 0) {
-        out += ", " + std::to_string(report.duplicates) + " duplicates (same UUID in more than one log) counted once";
+        out += ", " + std::to_string(report.duplicates) +
+               " duplicates (same UUID in more than one log) counted once";
     }
     if (report.conflicts > 0) {
-        out += ", " + std::to_string(report.conflicts) + " conflicting copies (same UUID, other content) skipped";
+        out += ", " + std::to_string(report.conflicts) +
+               " conflicting copies (same UUID, other content) skipped";
     }
     out += "\n";
     const AnswerFilter& filter = report.options.filter;
     out += "  pack: " + (filter.pack_id.empty() ? std::string("all") : filter.pack_id);
     out += "; module: " + (filter.module_id ? (filter.module_id->empty() ? std::string("whole-session check")
-                                                                        : *filter.module_id)
+                                                                         : *filter.module_id)
                                             : std::string("all"));
     out += "; dates: " + (filter.from.empty() ? std::string("start") : filter.from) + " to " +
            (filter.to.empty() ? std::string("end") : filter.to);
@@ -421,8 +432,8 @@ std::string RenderReportText(const ConfidenceReport& report)
     char line[512];
     for (const ItemReport& item : report.items) {
         out += "\nItem " + item.item_id + " (pack " + item.pack_id + ")\n";
-        std::snprintf(line, sizeof line, "  %-28s %5s %7s %7s %7s %-18s %8s %7s %7s %6s %12s\n", "row", "pairs",
-                      "before", "after", "change", "95% CI", "V", "z", "p", "r", "then (n)");
+        std::snprintf(line, sizeof line, "  %-28s %5s %7s %7s %7s %-18s %8s %7s %7s %6s %12s\n", "row",
+                      "pairs", "before", "after", "change", "95% CI", "V", "z", "p", "r", "then (n)");
         out += line;
         std::vector<std::pair<const GroupFigures*, bool>> rows;
         if (item.total_shown) {
@@ -443,15 +454,15 @@ std::string RenderReportText(const ConfidenceReport& report)
                                                          Fixed(figures->change->high, 2, true) + "]"
                                                    : "-";
             const WilcoxonResult& w = figures->wilcoxon;
-            const std::string then = figures->mean_then
-                                         ? Fixed(*figures->mean_then, 2) + " (" + std::to_string(figures->then_count) + ")"
-                                         : "-";
-            std::snprintf(line, sizeof line, "  %-28s %5d %7s %7s %7s %-18s %8s %7s %7s %6s %12s\n", label.c_str(),
-                          figures->participants, Fixed(figures->mean_before, 2).c_str(),
+            const std::string then = figures->mean_then ? Fixed(*figures->mean_then, 2) + " (" +
+                                                              std::to_string(figures->then_count) + ")"
+                                                        : "-";
+            std::snprintf(line, sizeof line, "  %-28s %5d %7s %7s %7s %-18s %8s %7s %7s %6s %12s\n",
+                          label.c_str(), figures->participants, Fixed(figures->mean_before, 2).c_str(),
                           Fixed(figures->mean_after, 2).c_str(), Fixed(figures->mean_change, 2, true).c_str(),
                           ci.c_str(), Fixed(w.v_plus, 1).c_str(), w.valid ? Fixed(w.z, 2).c_str() : "-",
-                          w.valid ? PValue(w.p_value).c_str() : "-", w.valid ? Fixed(w.effect_r, 2).c_str() : "-",
-                          then.c_str());
+                          w.valid ? PValue(w.p_value).c_str() : "-",
+                          w.valid ? Fixed(w.effect_r, 2).c_str() : "-", then.c_str());
             out += line;
             std::string notes;
             if (w.n_zero > 0) {
@@ -484,12 +495,12 @@ std::string RenderReportText(const ConfidenceReport& report)
     return out;
 }
 
-std::string RenderReportCsv(const ConfidenceReport& report)
-{
-    std::string out =
-        "pack_id,item_id,row,group,suppressed,suppression_reason,participants,mean_before,mean_after,mean_change,"
-        "sd_change,ci95_low,ci95_high,wilcoxon_v,wilcoxon_z,wilcoxon_p,wilcoxon_n_used,wilcoxon_zeros_dropped,"
-        "effect_r,then_n,mean_then,mean_after_minus_then,dont_know_excluded,unpaired\n";
+std::string RenderReportCsv(const ConfidenceReport& report) {
+    std::string out = "pack_id,item_id,row,group,suppressed,suppression_reason,participants,mean_before,mean_"
+                      "after,mean_change,"
+                      "sd_change,ci95_low,ci95_high,wilcoxon_v,wilcoxon_z,wilcoxon_p,wilcoxon_n_used,"
+                      "wilcoxon_zeros_dropped,"
+                      "effect_r,then_n,mean_then,mean_after_minus_then,dont_know_excluded,unpaired\n";
     for (const ItemReport& item : report.items) {
         std::vector<std::pair<const GroupFigures*, bool>> rows;
         if (item.total_shown) {
@@ -500,9 +511,11 @@ std::string RenderReportCsv(const ConfidenceReport& report)
         }
         for (const auto& [f, is_total] : rows) {
             std::vector<std::string> fields = {
-                CsvField(item.pack_id), CsvField(item.item_id),
+                CsvField(item.pack_id),
+                CsvField(item.item_id),
                 is_total ? "total" : std::string(ReportGroupingName(report.options.grouping)),
-                CsvField(f->key), f->Suppressed() ? "yes" : "no",
+                CsvField(f->key),
+                f->Suppressed() ? "yes" : "no",
                 std::string(SuppressionName(f->suppression))};
             if (f->Suppressed()) {
                 fields.resize(24);
@@ -537,8 +550,7 @@ std::string RenderReportCsv(const ConfidenceReport& report)
     return out;
 }
 
-std::string RenderReportJson(const ConfidenceReport& report)
-{
+std::string RenderReportJson(const ConfidenceReport& report) {
     nlohmann::json root;
     root["report"] = "stageboost-confidence";
     nlohmann::json files = nlohmann::json::array();
@@ -590,4 +602,4 @@ std::string RenderReportJson(const ConfidenceReport& report)
     return root.dump(2) + "\n";
 }
 
-}  // namespace sb
+} // namespace sb

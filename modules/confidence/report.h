@@ -27,13 +27,13 @@ namespace sb {
 
 // What the rows under each item's total are.
 enum class ReportGrouping {
-    None,    // only the total
-    Module,  // one row per module ("" = the whole-session check)
-    Kiosk,   // one row per kiosk label (of the before answer)
-    Date,    // one row per date (of the before answer)
+    None,   // only the total
+    Module, // one row per module ("" = the whole-session check)
+    Kiosk,  // one row per kiosk label (of the before answer)
+    Date,   // one row per date (of the before answer)
 };
 
-std::string_view ReportGroupingName(ReportGrouping grouping);  // "none", "module", "kiosk", "date"
+std::string_view ReportGroupingName(ReportGrouping grouping); // "none", "module", "kiosk", "date"
 std::optional<ReportGrouping> ParseReportGrouping(std::string_view name);
 
 struct ReportOptions {
@@ -42,39 +42,39 @@ struct ReportOptions {
 };
 
 struct GroupFigures {
-    std::string key;  // module id, kiosk label or date; "" for the total and for the whole-session check
+    std::string key; // module id, kiosk label or date; "" for the total and for the whole-session check
     Suppression suppression = Suppression::None;
     bool Suppressed() const { return suppression != Suppression::None; }
 
     // Everything below is left zero / empty when the row is suppressed.
-    int participants = 0;        // sessions with a pair: the n of every figure below
-    int dont_know_excluded = 0;  // sessions left out because their before or after was "don't know"
-    int unpaired = 0;            // sessions with only a before or only an after answer
+    int participants = 0;       // sessions with a pair: the n of every figure below
+    int dont_know_excluded = 0; // sessions left out because their before or after was "don't know"
+    int unpaired = 0;           // sessions with only a before or only an after answer
     double mean_before = 0.0;
     double mean_after = 0.0;
-    std::optional<MeanInterval> change;  // after - before: mean, sd and 95% CI (needs 2 participants)
-    double mean_change = 0.0;            // also set when there is only one participant
-    WilcoxonResult wilcoxon;             // wilcoxon.effect_r is r = Z / sqrt(n used)
-    int then_count = 0;                  // participants who answered the retrospective question
-    std::optional<double> mean_then;     // their mean "looking back" answer
-    std::optional<double> mean_after_minus_then;  // their mean after - then (change free of response shift)
+    std::optional<MeanInterval> change;          // after - before: mean, sd and 95% CI (needs 2 participants)
+    double mean_change = 0.0;                    // also set when there is only one participant
+    WilcoxonResult wilcoxon;                     // wilcoxon.effect_r is r = Z / sqrt(n used)
+    int then_count = 0;                          // participants who answered the retrospective question
+    std::optional<double> mean_then;             // their mean "looking back" answer
+    std::optional<double> mean_after_minus_then; // their mean after - then (change free of response shift)
 };
 
 struct ItemReport {
     std::string pack_id;
     std::string item_id;
     GroupFigures total;
-    bool total_shown = true;  // false when there is exactly one group (it equals the total)
-    std::vector<GroupFigures> groups;  // sorted by key
+    bool total_shown = true;          // false when there is exactly one group (it equals the total)
+    std::vector<GroupFigures> groups; // sorted by key
 };
 
 struct ConfidenceReport {
     ReportOptions options;
     std::vector<LogFileInfo> files;
-    std::size_t answers_read = 0;  // after the filter and without duplicates
+    std::size_t answers_read = 0; // after the filter and without duplicates
     std::size_t duplicates = 0;
     std::size_t conflicts = 0;
-    std::vector<ItemReport> items;  // sorted by pack id, then item id
+    std::vector<ItemReport> items; // sorted by pack id, then item id
 
     bool AllFilesRead() const;
 };
@@ -87,11 +87,11 @@ ConfidenceReport BuildReport(const std::vector<Answer>& answers, const ReportOpt
 ConfidenceReport BuildReport(const std::vector<std::string>& paths, const ReportOptions& options);
 
 // How the figures are computed, for people reading the report (one paragraph per line).
-std::string MethodNote(std::string_view language);  // "en" or "nl"
+std::string MethodNote(std::string_view language); // "en" or "nl"
 
 // Renderings for `stageboost-log report --format text|csv|json`.
 std::string RenderReportText(const ConfidenceReport& report);
 std::string RenderReportCsv(const ConfidenceReport& report);
 std::string RenderReportJson(const ConfidenceReport& report);
 
-}  // namespace sb
+} // namespace sb

@@ -2,7 +2,8 @@
 
 namespace sb {
 
-ConfidenceRun::ConfidenceRun(std::shared_ptr<const Pack> pack, const Module& check, Phase phase, std::string scope)
+ConfidenceRun::ConfidenceRun(std::shared_ptr<const Pack> pack, const Module& check, Phase phase,
+                             std::string scope)
     : m_pack(std::move(pack)), m_phase(phase), m_scope(std::move(scope)) {
     const ConfidenceCheck* c = check.AsConfidence();
     if (!c) return;
@@ -10,7 +11,8 @@ ConfidenceRun::ConfidenceRun(std::shared_ptr<const Pack> pack, const Module& che
         if (const ConfidenceItem* item = m_pack->FindConfidenceItem(id)) m_steps.push_back({item, phase});
     if (phase == Phase::Post && c->retrospective)
         for (const std::string& id : c->items)
-            if (const ConfidenceItem* item = m_pack->FindConfidenceItem(id)) m_steps.push_back({item, Phase::Retro});
+            if (const ConfidenceItem* item = m_pack->FindConfidenceItem(id))
+                m_steps.push_back({item, Phase::Retro});
 }
 
 Answer ConfidenceRun::Give(const SessionContext& session, std::optional<int> value, const CoarseTime& when) {

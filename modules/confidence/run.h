@@ -18,7 +18,7 @@ struct CheckStep {
 };
 
 class ConfidenceRun {
-public:
+  public:
     // `scope` is the module the check is asked around, or "" for a whole session.
     ConfidenceRun(std::shared_ptr<const Pack> pack, const Module& check, Phase phase, std::string scope);
 
@@ -35,10 +35,11 @@ public:
     Answer Give(const SessionContext& session, std::optional<int> value, const CoarseTime& when);
     // Skips the current step without an answer (a student may always skip).
     void Skip();
-    // Goes back one step (the earlier answer stays logged; answering again logs a correction as a new answer).
+    // Goes back one step (the earlier answer stays logged; answering again logs a correction as a new
+    // answer).
     bool Back();
 
-private:
+  private:
     std::shared_ptr<const Pack> m_pack;
     std::vector<CheckStep> m_steps;
     size_t m_index = 0;

@@ -13,8 +13,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Continued fraction for the incomplete beta function (Numerical Recipes, 3rd ed., section 6.4),
 // evaluated with the modified Lentz method.
-double BetaContinuedFraction(double a, double b, double x)
-{
+double BetaContinuedFraction(double a, double b, double x) {
     constexpr int kMaxIterations = 10000;
     constexpr double kEpsilon = 1e-16;
     constexpr double kTiny = 1e-300;
@@ -60,17 +59,15 @@ double BetaContinuedFraction(double a, double b, double x)
     return h;
 }
 
-double StudentTDensity(double t, double df)
-{
-    const double log_norm = std::lgamma((df + 1.0) / 2.0) - std::lgamma(df / 2.0) -
-                            0.5 * std::log(df * std::numbers::pi);
+double StudentTDensity(double t, double df) {
+    const double log_norm =
+        std::lgamma((df + 1.0) / 2.0) - std::lgamma(df / 2.0) - 0.5 * std::log(df * std::numbers::pi);
     return std::exp(log_norm - (df + 1.0) / 2.0 * std::log1p(t * t / df));
 }
 
-}  // namespace
+} // namespace
 
-double RegularizedIncompleteBeta(double a, double b, double x)
-{
+double RegularizedIncompleteBeta(double a, double b, double x) {
     if (!(a > 0.0) || !(b > 0.0) || !(x >= 0.0) || !(x <= 1.0)) {
         return kNaN;
     }
@@ -80,8 +77,8 @@ double RegularizedIncompleteBeta(double a, double b, double x)
     if (x == 1.0) {
         return 1.0;
     }
-    const double log_front = std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) +
-                             b * std::log1p(-x);
+    const double log_front =
+        std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x);
     const double front = std::exp(log_front);
     // The continued fraction converges fast for x < (a + 1) / (a + b + 2); otherwise use the symmetry
     // I_x(a, b) = 1 - I_{1-x}(b, a).
@@ -91,8 +88,7 @@ double RegularizedIncompleteBeta(double a, double b, double x)
     return 1.0 - front * BetaContinuedFraction(b, a, 1.0 - x) / b;
 }
 
-double StudentTCdf(double t, double df)
-{
+double StudentTCdf(double t, double df) {
     if (std::isnan(t) || !(df > 0.0)) {
         return kNaN;
     }
@@ -105,8 +101,7 @@ double StudentTCdf(double t, double df)
     return t > 0 ? 1.0 - 0.5 * two_tail : 0.5 * two_tail;
 }
 
-double StudentTQuantile(double p, double df)
-{
+double StudentTQuantile(double p, double df) {
     if (!(p > 0.0) || !(p < 1.0) || !(df > 0.0)) {
         return kNaN;
     }
@@ -118,7 +113,7 @@ double StudentTQuantile(double p, double df)
         return -StudentTQuantile(1.0 - p, df);
     }
     if (df == 1.0) {
-        return std::tan(std::numbers::pi * (p - 0.5));  // Cauchy
+        return std::tan(std::numbers::pi * (p - 0.5)); // Cauchy
     }
     if (df == 2.0) {
         return (2.0 * p - 1.0) / std::sqrt(2.0 * p * (1.0 - p));
@@ -154,13 +149,11 @@ double StudentTQuantile(double p, double df)
     return t;
 }
 
-double NormalCdf(double z)
-{
+double NormalCdf(double z) {
     return 0.5 * std::erfc(-z / std::numbers::sqrt2);
 }
 
-std::optional<MeanInterval> MeanWithInterval(std::span<const double> values, double level)
-{
+std::optional<MeanInterval> MeanWithInterval(std::span<const double> values, double level) {
     if (values.size() < 2 || !(level > 0.0) || !(level < 1.0)) {
         return std::nullopt;
     }
@@ -184,8 +177,7 @@ std::optional<MeanInterval> MeanWithInterval(std::span<const double> values, dou
     return result;
 }
 
-WilcoxonResult WilcoxonSignedRank(std::span<const double> differences)
-{
+WilcoxonResult WilcoxonSignedRank(std::span<const double> differences) {
     constexpr double kSame = 1e-9;
     WilcoxonResult result;
     result.n_pairs = static_cast<int>(differences.size());
@@ -205,7 +197,7 @@ WilcoxonResult WilcoxonSignedRank(std::span<const double> differences)
     }
 
     std::sort(nonzero.begin(), nonzero.end(), [](double x, double y) { return std::fabs(x) < std::fabs(y); });
-    double tie_sum = 0.0;  // sum of t^3 - t over tie groups
+    double tie_sum = 0.0; // sum of t^3 - t over tie groups
     std::size_t i = 0;
     while (i < nonzero.size()) {
         std::size_t j = i + 1;
@@ -239,4 +231,4 @@ WilcoxonResult WilcoxonSignedRank(std::span<const double> differences)
     return result;
 }
 
-}  // namespace sb
+} // namespace sb

@@ -23,8 +23,8 @@ double NormalCdf(double z);
 struct MeanInterval {
     int n = 0;
     double mean = 0.0;
-    double sd = 0.0;    // sample standard deviation (n - 1 in the denominator)
-    double low = 0.0;   // confidence limits: mean -/+ t(1 - alpha/2, n - 1) * sd / sqrt(n)
+    double sd = 0.0;  // sample standard deviation (n - 1 in the denominator)
+    double low = 0.0; // confidence limits: mean -/+ t(1 - alpha/2, n - 1) * sd / sqrt(n)
     double high = 0.0;
 };
 
@@ -40,19 +40,19 @@ std::optional<MeanInterval> MeanWithInterval(std::span<const double> values, dou
 // - two-sided p-value.
 // Differences closer than 1e-9 count as equal (averaged answers are not exact in binary).
 struct WilcoxonResult {
-    bool valid = false;      // false when every difference is zero (nothing to test)
-    int n_pairs = 0;         // all differences given
-    int n_zero = 0;          // zero differences, dropped
-    int n_used = 0;          // non-zero differences ranked
-    int tie_groups = 0;      // groups of tied absolute differences (size > 1)
-    double v_plus = 0.0;     // sum of ranks of positive differences (R's V)
-    double v_minus = 0.0;    // sum of ranks of negative differences
-    double variance = 0.0;   // tie-corrected variance of V
-    double z = 0.0;          // continuity-corrected; positive when after > before
-    double p_value = 1.0;    // two-sided
-    double effect_r = 0.0;   // z / sqrt(n_used)
+    bool valid = false;    // false when every difference is zero (nothing to test)
+    int n_pairs = 0;       // all differences given
+    int n_zero = 0;        // zero differences, dropped
+    int n_used = 0;        // non-zero differences ranked
+    int tie_groups = 0;    // groups of tied absolute differences (size > 1)
+    double v_plus = 0.0;   // sum of ranks of positive differences (R's V)
+    double v_minus = 0.0;  // sum of ranks of negative differences
+    double variance = 0.0; // tie-corrected variance of V
+    double z = 0.0;        // continuity-corrected; positive when after > before
+    double p_value = 1.0;  // two-sided
+    double effect_r = 0.0; // z / sqrt(n_used)
 };
 
 WilcoxonResult WilcoxonSignedRank(std::span<const double> differences);
 
-}  // namespace sb
+} // namespace sb

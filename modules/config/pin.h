@@ -13,7 +13,7 @@ std::string HashPin(const std::string& pin);
 bool VerifyPin(const std::string& hash, const std::string& pin);
 
 class PinGuard {
-public:
+  public:
     static constexpr int kFreeTries = 5;
     // True while a wrong-PIN delay runs; `seconds_left` says how long.
     bool Locked(int64_t now_ms, int* seconds_left = nullptr) const;
@@ -22,7 +22,7 @@ public:
     void Right() { *this = PinGuard{}; }
     int WrongCount() const { return m_wrong; }
 
-private:
+  private:
     int m_wrong = 0;
     int64_t m_locked_until = 0;
 };

@@ -8,7 +8,8 @@ namespace sb {
 
 std::string Block::PlainText() const {
     std::string s;
-    for (const auto& r : runs) s += r.text;
+    for (const auto& r : runs)
+        s += r.text;
     return s;
 }
 
@@ -26,7 +27,7 @@ struct Builder {
     bool in_block = false;
 
     Block& Current() {
-        if (!in_block) {  // text outside a paragraph (e.g. a tight list item) starts one
+        if (!in_block) { // text outside a paragraph (e.g. a tight list item) starts one
             blocks.push_back({});
             in_block = true;
         }
@@ -48,25 +49,39 @@ struct Builder {
 int EnterBlock(MD_BLOCKTYPE type, void* detail, void* user) {
     auto* b = static_cast<Builder*>(user);
     switch (type) {
-    case MD_BLOCK_UL: b->lists.push_back({false, 0}); break;
-    case MD_BLOCK_OL: b->lists.push_back({true, static_cast<int>(static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start)}); break;
+    case MD_BLOCK_UL:
+        b->lists.push_back({false, 0});
+        break;
+    case MD_BLOCK_OL:
+        b->lists.push_back({true, static_cast<int>(static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start)});
+        break;
     case MD_BLOCK_LI: {
         const int depth = static_cast<int>(b->lists.size()) - 1;
-        if (!b->lists.empty() && b->lists.back().ordered) b->Open(BlockKind::NumberedItem, depth, b->lists.back().next++);
-        else b->Open(BlockKind::BulletItem, depth);
+        if (!b->lists.empty() && b->lists.back().ordered)
+            b->Open(BlockKind::NumberedItem, depth, b->lists.back().next++);
+        else
+            b->Open(BlockKind::BulletItem, depth);
         break;
     }
-    case MD_BLOCK_H: b->Open(BlockKind::Heading, static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level)); break;
+    case MD_BLOCK_H:
+        b->Open(BlockKind::Heading, static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level));
+        break;
     case MD_BLOCK_P:
         // A paragraph inside a list item continues that item.
-        if (!(b->in_block && !b->blocks.empty() && (b->blocks.back().kind == BlockKind::BulletItem || b->blocks.back().kind == BlockKind::NumberedItem) && b->blocks.back().runs.empty()))
+        if (!(b->in_block && !b->blocks.empty() &&
+              (b->blocks.back().kind == BlockKind::BulletItem ||
+               b->blocks.back().kind == BlockKind::NumberedItem) &&
+              b->blocks.back().runs.empty()))
             b->Open(BlockKind::Paragraph, 0);
         break;
     case MD_BLOCK_CODE:
     case MD_BLOCK_QUOTE:
     case MD_BLOCK_TABLE:
-    case MD_BLOCK_HTML: b->Open(BlockKind::Paragraph, 0); break;
-    default: break;
+    case MD_BLOCK_HTML:
+        b->Open(BlockKind::Paragraph, 0);
+        break;
+    default:
+        break;
     }
     return 0;
 }
@@ -76,7 +91,8 @@ int LeaveBlock(MD_BLOCKTYPE type, void*, void* user) {
     if (type == MD_BLOCK_UL || type == MD_BLOCK_OL) {
         if (!b->lists.empty()) b->lists.pop_back();
     }
-    if (type == MD_BLOCK_P || type == MD_BLOCK_LI || type == MD_BLOCK_H || type == MD_BLOCK_CODE) b->in_block = false;
+    if (type == MD_BLOCK_P || type == MD_BLOCK_LI || type == MD_BLOCK_H || type == MD_BLOCK_CODE)
+        b->in_block = false;
     return 0;
 }
 
@@ -98,17 +114,28 @@ int Text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
     auto* b = static_cast<Builder*>(user);
     switch (type) {
     case MD_TEXT_BR:
-    case MD_TEXT_SOFTBR: b->AddText(" ", 1); break;
-    case MD_TEXT_NULLCHAR: break;
+    case MD_TEXT_SOFTBR:
+        b->AddText(" ", 1);
+        break;
+    case MD_TEXT_NULLCHAR:
+        break;
     case MD_TEXT_ENTITY: {
         // The few entities an author might type; others stay as written.
         const std::string e(text, size);
-        const char* out = e == "&amp;" ? "&" : e == "&lt;" ? "<" : e == "&gt;" ? ">" : e == "&quot;" ? "\"" : e == "&nbsp;" ? " " : nullptr;
-        if (out) b->AddText(out, strlen(out));
-        else b->AddText(text, size);
+        const char* out = e == "&amp;"    ? "&"
+                          : e == "&lt;"   ? "<"
+                          : e == "&gt;"   ? ">"
+                          : e == "&quot;" ? "\""
+                          : e == "&nbsp;" ? " "
+                                          : nullptr;
+        if (out)
+            b->AddText(out, strlen(out));
+        else
+            b->AddText(text, size);
         break;
     }
-    default: b->AddText(text, size);
+    default:
+        b->AddText(text, size);
     }
     return 0;
 }

@@ -17,8 +17,8 @@ enum class BlockKind { Paragraph, Heading, BulletItem, NumberedItem };
 
 struct Block {
     BlockKind kind = BlockKind::Paragraph;
-    int level = 0;       // heading level 1-6, or list depth (0 = top level)
-    int number = 0;      // numbered items: 1, 2, 3...
+    int level = 0;  // heading level 1-6, or list depth (0 = top level)
+    int number = 0; // numbered items: 1, 2, 3...
     std::vector<TextRun> runs;
     std::string PlainText() const;
 };

@@ -11,8 +11,7 @@ constexpr std::size_t kMaxIdLength = 64;
 constexpr std::size_t kMaxLabelLength = 64;
 
 // Valid UTF-8 without control characters: labels end up in JSON and CSV exports.
-bool IsPrintableLabel(std::string_view text)
-{
+bool IsPrintableLabel(std::string_view text) {
     if (text.empty() || text.size() > kMaxLabelLength) {
         return false;
     }
@@ -61,20 +60,21 @@ bool IsPrintableLabel(std::string_view text)
     return true;
 }
 
-}  // namespace
+} // namespace
 
-std::string_view PhaseName(Phase phase)
-{
+std::string_view PhaseName(Phase phase) {
     switch (phase) {
-    case Phase::Pre: return "pre";
-    case Phase::Post: return "post";
-    case Phase::Retro: return "retro";
+    case Phase::Pre:
+        return "pre";
+    case Phase::Post:
+        return "post";
+    case Phase::Retro:
+        return "retro";
     }
     return "pre";
 }
 
-std::optional<Phase> ParsePhase(std::string_view name)
-{
+std::optional<Phase> ParsePhase(std::string_view name) {
     for (Phase phase : {Phase::Pre, Phase::Post, Phase::Retro}) {
         if (name == PhaseName(phase)) {
             return phase;
@@ -84,8 +84,7 @@ std::optional<Phase> ParsePhase(std::string_view name)
 }
 
 Answer MakeAnswer(const SessionContext& session, std::string_view module_id, std::string_view item_id,
-                  Phase phase, std::optional<int> value, const CoarseTime& when)
-{
+                  Phase phase, std::optional<int> value, const CoarseTime& when) {
     Answer answer;
     answer.uuid = NewUuidV4();
     answer.session_id = session.session_id;
@@ -101,8 +100,7 @@ Answer MakeAnswer(const SessionContext& session, std::string_view module_id, std
     return answer;
 }
 
-bool IsLogId(std::string_view text)
-{
+bool IsLogId(std::string_view text) {
     if (text.empty() || text.size() > kMaxIdLength) {
         return false;
     }
@@ -116,8 +114,7 @@ bool IsLogId(std::string_view text)
     return true;
 }
 
-std::string ValidateAnswer(const Answer& answer)
-{
+std::string ValidateAnswer(const Answer& answer) {
     if (!IsUuidV4(answer.uuid)) {
         return "the answer id is not a random UUID (version 4, lowercase)";
     }
@@ -148,4 +145,4 @@ std::string ValidateAnswer(const Answer& answer)
     return "";
 }
 
-}  // namespace sb
+} // namespace sb

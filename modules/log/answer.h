@@ -14,28 +14,28 @@ namespace sb {
 // ("looking back, how confident were you before?"), which measures response shift.
 enum class Phase { Pre, Post, Retro };
 
-std::string_view PhaseName(Phase phase);  // "pre", "post", "retro"
+std::string_view PhaseName(Phase phase); // "pre", "post", "retro"
 std::optional<Phase> ParsePhase(std::string_view name);
 
 struct Answer {
-    std::string uuid;          // random UUID v4 (NewUuidV4), unique across kiosks
-    std::string session_id;    // NewSessionId(), pairs pre and post of one student
+    std::string uuid;       // random UUID v4 (NewUuidV4), unique across kiosks
+    std::string session_id; // NewSessionId(), pairs pre and post of one student
     std::string pack_id;
     std::string pack_version;
-    std::string module_id;     // the module the check is asked around; "" for the check around a whole session
+    std::string module_id; // the module the check is asked around; "" for the check around a whole session
     std::string item_id;
     Phase phase = Phase::Pre;
-    std::optional<int> value;  // 1..5; std::nullopt is "weet ik niet" (don't know)
-    std::string date;          // "YYYY-MM-DD"
+    std::optional<int> value; // 1..5; std::nullopt is "weet ik niet" (don't know)
+    std::string date;         // "YYYY-MM-DD"
     PartOfDay part_of_day = PartOfDay::Morning;
-    std::string kiosk;         // the label the trainer gave this kiosk
+    std::string kiosk; // the label the trainer gave this kiosk
 
     bool operator==(const Answer&) const = default;
 };
 
 // What stays the same for every answer in one student's session.
 struct SessionContext {
-    std::string session_id;  // NewSessionId(); forget it when the session ends
+    std::string session_id; // NewSessionId(); forget it when the session ends
     std::string pack_id;
     std::string pack_version;
     std::string kiosk;
@@ -54,4 +54,4 @@ std::string ValidateAnswer(const Answer& answer);
 // at most 64 characters.
 bool IsLogId(std::string_view text);
 
-}  // namespace sb
+} // namespace sb

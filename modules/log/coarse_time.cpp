@@ -5,8 +5,7 @@
 
 namespace sb {
 
-PartOfDay PartOfDayForHour(int hour)
-{
+PartOfDay PartOfDayForHour(int hour) {
     hour = ((hour % 24) + 24) % 24;
     if (hour < 6) {
         return PartOfDay::Night;
@@ -20,8 +19,7 @@ PartOfDay PartOfDayForHour(int hour)
     return PartOfDay::Evening;
 }
 
-LocalTime ToLocalTime(std::chrono::system_clock::time_point when)
-{
+LocalTime ToLocalTime(std::chrono::system_clock::time_point when) {
     const std::time_t seconds = std::chrono::system_clock::to_time_t(when);
     std::tm parts{};
     if (localtime_r(&seconds, &parts) == nullptr) {
@@ -30,42 +28,45 @@ LocalTime ToLocalTime(std::chrono::system_clock::time_point when)
     return LocalTime{parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min};
 }
 
-CoarseTime Coarsen(const LocalTime& time)
-{
+CoarseTime Coarsen(const LocalTime& time) {
     char date[32];
     std::snprintf(date, sizeof date, "%04d-%02d-%02d", time.year, time.month, time.day);
     return CoarseTime{date, PartOfDayForHour(time.hour)};
 }
 
-CoarseTime Coarsen(std::chrono::system_clock::time_point when)
-{
+CoarseTime Coarsen(std::chrono::system_clock::time_point when) {
     return Coarsen(ToLocalTime(when));
 }
 
-std::string_view PartOfDayName(PartOfDay part)
-{
+std::string_view PartOfDayName(PartOfDay part) {
     switch (part) {
-    case PartOfDay::Night: return "nacht";
-    case PartOfDay::Morning: return "ochtend";
-    case PartOfDay::Afternoon: return "middag";
-    case PartOfDay::Evening: return "avond";
+    case PartOfDay::Night:
+        return "nacht";
+    case PartOfDay::Morning:
+        return "ochtend";
+    case PartOfDay::Afternoon:
+        return "middag";
+    case PartOfDay::Evening:
+        return "avond";
     }
     return "ochtend";
 }
 
-std::string_view PartOfDayEnglish(PartOfDay part)
-{
+std::string_view PartOfDayEnglish(PartOfDay part) {
     switch (part) {
-    case PartOfDay::Night: return "night";
-    case PartOfDay::Morning: return "morning";
-    case PartOfDay::Afternoon: return "afternoon";
-    case PartOfDay::Evening: return "evening";
+    case PartOfDay::Night:
+        return "night";
+    case PartOfDay::Morning:
+        return "morning";
+    case PartOfDay::Afternoon:
+        return "afternoon";
+    case PartOfDay::Evening:
+        return "evening";
     }
     return "morning";
 }
 
-std::optional<PartOfDay> ParsePartOfDay(std::string_view name)
-{
+std::optional<PartOfDay> ParsePartOfDay(std::string_view name) {
     for (PartOfDay part : {PartOfDay::Night, PartOfDay::Morning, PartOfDay::Afternoon, PartOfDay::Evening}) {
         if (name == PartOfDayName(part)) {
             return part;
@@ -74,19 +75,21 @@ std::optional<PartOfDay> ParsePartOfDay(std::string_view name)
     return std::nullopt;
 }
 
-int PartOfDayExportHour(PartOfDay part)
-{
+int PartOfDayExportHour(PartOfDay part) {
     switch (part) {
-    case PartOfDay::Night: return 3;
-    case PartOfDay::Morning: return 9;
-    case PartOfDay::Afternoon: return 15;
-    case PartOfDay::Evening: return 21;
+    case PartOfDay::Night:
+        return 3;
+    case PartOfDay::Morning:
+        return 9;
+    case PartOfDay::Afternoon:
+        return 15;
+    case PartOfDay::Evening:
+        return 21;
     }
     return 9;
 }
 
-bool IsValidDate(std::string_view date)
-{
+bool IsValidDate(std::string_view date) {
     if (date.size() != 10 || date[4] != '-' || date[7] != '-') {
         return false;
     }
@@ -113,4 +116,4 @@ bool IsValidDate(std::string_view date)
     return day <= max_day;
 }
 
-}  // namespace sb
+} // namespace sb

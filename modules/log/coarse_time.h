@@ -22,10 +22,10 @@ enum class PartOfDay { Night, Morning, Afternoon, Evening };
 // A local wall-clock time, as the kiosk's time zone shows it.
 struct LocalTime {
     int year = 1970;
-    int month = 1;   // 1..12
-    int day = 1;     // 1..31
-    int hour = 0;    // 0..23
-    int minute = 0;  // 0..59
+    int month = 1;  // 1..12
+    int day = 1;    // 1..31
+    int hour = 0;   // 0..23
+    int minute = 0; // 0..59
 };
 
 // What is stored: "YYYY-MM-DD" and a part of the day.
@@ -34,7 +34,7 @@ struct CoarseTime {
     PartOfDay part = PartOfDay::Morning;
 };
 
-PartOfDay PartOfDayForHour(int hour);  // hours outside 0..23 wrap around
+PartOfDay PartOfDayForHour(int hour); // hours outside 0..23 wrap around
 
 // Converts a point in time to local time with the system's time zone (localtime_r). It reads no clock.
 LocalTime ToLocalTime(std::chrono::system_clock::time_point when);
@@ -54,4 +54,4 @@ int PartOfDayExportHour(PartOfDay part);
 // True for a real calendar date written "YYYY-MM-DD" (years 2000..2999).
 bool IsValidDate(std::string_view date);
 
-}  // namespace sb
+} // namespace sb

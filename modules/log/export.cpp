@@ -6,16 +6,25 @@
 namespace sb {
 namespace {
 
-void AppendJsonString(std::string& out, const std::string& text)
-{
+void AppendJsonString(std::string& out, const std::string& text) {
     out += '"';
     for (unsigned char c : text) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (c < 0x20) {
                 char buffer[8];
@@ -29,16 +38,13 @@ void AppendJsonString(std::string& out, const std::string& text)
     out += '"';
 }
 
-std::string JsonString(const std::string& text)
-{
+std::string JsonString(const std::string& text) {
     std::string out;
     AppendJsonString(out, text);
     return out;
 }
 
-
-std::string ReplaceAll(std::string text, const std::string& from, const std::string& to)
-{
+std::string ReplaceAll(std::string text, const std::string& from, const std::string& to) {
     std::size_t at = 0;
     while ((at = text.find(from, at)) != std::string::npos) {
         text.replace(at, from.size(), to);
@@ -47,11 +53,9 @@ std::string ReplaceAll(std::string text, const std::string& from, const std::str
     return text;
 }
 
+} // namespace
 
-}  // namespace
-
-std::string PercentEncode(const std::string& text)
-{
+std::string PercentEncode(const std::string& text) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     std::string out;
     for (unsigned char c : text) {
@@ -68,15 +72,13 @@ std::string PercentEncode(const std::string& text)
     return out;
 }
 
-std::string XapiTimestamp(const std::string& date, PartOfDay part)
-{
+std::string XapiTimestamp(const std::string& date, PartOfDay part) {
     char hour[8];
     std::snprintf(hour, sizeof hour, "%02d", PartOfDayExportHour(part));
     return date + "T" + hour + ":00:00Z";
 }
 
-ExportResult WriteAnswersCsv(const std::vector<Answer>& answers, std::ostream& out)
-{
+ExportResult WriteAnswersCsv(const std::vector<Answer>& answers, std::ostream& out) {
     ExportResult result;
     std::string buffer = "uuid,session_id,pack_id,pack_version,module_id,item_id,phase,value,dont_know,date,"
                          "part_of_day,kiosk\n";
@@ -115,13 +117,14 @@ ExportResult WriteAnswersCsv(const std::vector<Answer>& answers, std::ostream& o
     return result;
 }
 
-ExportResult WriteXapiStatements(const std::vector<Answer>& answers, const XapiOptions& options, std::ostream& out)
-{
+ExportResult WriteXapiStatements(const std::vector<Answer>& answers, const XapiOptions& options,
+                                 std::ostream& out) {
     ExportResult result;
-    const std::string base = options.activity_base.empty() ? "https://stageboost.local/xapi"
-                                                           : (options.activity_base.back() == '/'
-                                                                  ? options.activity_base.substr(0, options.activity_base.size() - 1)
-                                                                  : options.activity_base);
+    const std::string base = options.activity_base.empty()
+                                 ? "https://stageboost.local/xapi"
+                                 : (options.activity_base.back() == '/'
+                                        ? options.activity_base.substr(0, options.activity_base.size() - 1)
+                                        : options.activity_base);
     std::string scale = "[";
     for (int v = 1; v <= 5; ++v) {
         const std::string id = std::to_string(v);
@@ -134,18 +137,19 @@ ExportResult WriteXapiStatements(const std::vector<Answer>& answers, const XapiO
             en += " (high end)";
             nl += " (hoog)";
         }
-        scale += (v == 1 ? "" : ",") + std::string("{\"id\":\"") + id + "\",\"description\":{\"en-US\":" +
-                 JsonString(en) + ",\"nl-NL\":" + JsonString(nl) + "}}";
+        scale += (v == 1 ? "" : ",") + std::string("{\"id\":\"") + id +
+                 "\",\"description\":{\"en-US\":" + JsonString(en) + ",\"nl-NL\":" + JsonString(nl) + "}}";
     }
     if (options.include_dont_know) {
-        scale += ",{\"id\":\"dont-know\",\"description\":{\"en-US\":\"Don't know\",\"nl-NL\":\"Weet ik niet\"}}";
+        scale +=
+            ",{\"id\":\"dont-know\",\"description\":{\"en-US\":\"Don't know\",\"nl-NL\":\"Weet ik niet\"}}";
     }
     scale += "]";
 
     const std::string extension_base = base + "/extensions/";
-    std::unordered_map<std::string, std::string> objects;  // pack + item -> "object":{...}
-    std::unordered_map<std::string, std::string> parents;  // pack + module -> "contextActivities":{...}
-    std::unordered_map<std::string, std::string> homes;    // kiosk -> "homePage":"..."
+    std::unordered_map<std::string, std::string> objects; // pack + item -> "object":{...}
+    std::unordered_map<std::string, std::string> parents; // pack + module -> "contextActivities":{...}
+    std::unordered_map<std::string, std::string> homes;   // kiosk -> "homePage":"..."
 
     std::string buffer = "[";
     bool first = true;
@@ -157,7 +161,8 @@ ExportResult WriteXapiStatements(const std::vector<Answer>& answers, const XapiO
         const std::string item_key = a.pack_id + '/' + a.item_id;
         auto object = objects.find(item_key);
         if (object == objects.end()) {
-            const std::string id = base + "/packs/" + PercentEncode(a.pack_id) + "/items/" + PercentEncode(a.item_id);
+            const std::string id =
+                base + "/packs/" + PercentEncode(a.pack_id) + "/items/" + PercentEncode(a.item_id);
             std::string text = "\"object\":{\"objectType\":\"Activity\",\"id\":" + JsonString(id) +
                                ",\"definition\":{\"name\":{\"en-US\":" +
                                JsonString("Confidence item " + a.item_id + " (pack " + a.pack_id + ")") +
@@ -172,12 +177,18 @@ ExportResult WriteXapiStatements(const std::vector<Answer>& answers, const XapiO
             const std::string id = base + "/packs/" + PercentEncode(a.pack_id) +
                                    (a.module_id.empty() ? std::string("/session-check")
                                                         : "/modules/" + PercentEncode(a.module_id));
-            parent = parents.emplace(module_key, "\"contextActivities\":{\"parent\":[{\"objectType\":\"Activity\","
-                                                 "\"id\":" + JsonString(id) + "}]}").first;
+            parent =
+                parents
+                    .emplace(module_key, "\"contextActivities\":{\"parent\":[{\"objectType\":\"Activity\","
+                                         "\"id\":" +
+                                             JsonString(id) + "}]}")
+                    .first;
         }
         auto home = homes.find(a.kiosk);
         if (home == homes.end()) {
-            home = homes.emplace(a.kiosk, JsonString(ReplaceAll(options.home_page, "{kiosk}", PercentEncode(a.kiosk))))
+            home = homes
+                       .emplace(a.kiosk,
+                                JsonString(ReplaceAll(options.home_page, "{kiosk}", PercentEncode(a.kiosk))))
                        .first;
         }
 
@@ -235,8 +246,7 @@ ExportResult WriteXapiStatements(const std::vector<Answer>& answers, const XapiO
 }
 
 // One CSV field: quoted when needed, and never read as a formula by a spreadsheet.
-std::string CsvField(const std::string& text)
-{
+std::string CsvField(const std::string& text) {
     bool quote = false;
     for (char c : text) {
         if (c == ',' || c == '"' || c == '\n' || c == '\r') {
@@ -244,7 +254,8 @@ std::string CsvField(const std::string& text)
         }
     }
     // Kiosk labels are free text: a leading = + - @ would run as a formula in a spreadsheet.
-    const bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@');
+    const bool formula =
+        !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@');
     if (!quote && !formula) {
         return text;
     }
@@ -261,4 +272,4 @@ std::string CsvField(const std::string& text)
     return out + "\"";
 }
 
-}  // namespace sb
+} // namespace sb

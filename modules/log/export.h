@@ -36,14 +36,16 @@ struct ExportResult {
     std::size_t dont_know_left_out = 0;
 };
 
-// Writes "uuid,session_id,pack_id,pack_version,module_id,item_id,phase,value,dont_know,date,part_of_day,kiosk".
-// One CSV field, quoted when needed; a leading = + - @ is defused so spreadsheets never run it as a formula.
+// Writes
+// "uuid,session_id,pack_id,pack_version,module_id,item_id,phase,value,dont_know,date,part_of_day,kiosk". One
+// CSV field, quoted when needed; a leading = + - @ is defused so spreadsheets never run it as a formula.
 std::string CsvField(const std::string& text);
 
 ExportResult WriteAnswersCsv(const std::vector<Answer>& answers, std::ostream& out);
 
 // Writes a JSON array of statements, one statement per line.
-ExportResult WriteXapiStatements(const std::vector<Answer>& answers, const XapiOptions& options, std::ostream& out);
+ExportResult WriteXapiStatements(const std::vector<Answer>& answers, const XapiOptions& options,
+                                 std::ostream& out);
 
 // "YYYY-MM-DDTHH:00:00Z" with HH from PartOfDayExportHour.
 std::string XapiTimestamp(const std::string& date, PartOfDay part);
@@ -51,4 +53,4 @@ std::string XapiTimestamp(const std::string& date, PartOfDay part);
 // Percent-encodes everything but unreserved characters (RFC 3986), for labels inside URLs.
 std::string PercentEncode(const std::string& text);
 
-}  // namespace sb
+} // namespace sb

@@ -10,23 +10,20 @@ namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
 
-void RandomBytes(std::array<std::uint8_t, 16>& bytes)
-{
+void RandomBytes(std::array<std::uint8_t, 16>& bytes) {
     // sodium_init is idempotent and thread-safe; it makes sure the OS random source is set up.
     static const int init_result = sodium_init();
     (void)init_result;
     randombytes_buf(bytes.data(), bytes.size());
 }
 
-bool IsLowerHex(char c)
-{
+bool IsLowerHex(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
 }
 
-}  // namespace
+} // namespace
 
-std::string NewSessionId()
-{
+std::string NewSessionId() {
     std::array<std::uint8_t, 16> bytes{};
     RandomBytes(bytes);
     std::string id;
@@ -38,12 +35,11 @@ std::string NewSessionId()
     return id;
 }
 
-std::string NewUuidV4()
-{
+std::string NewUuidV4() {
     std::array<std::uint8_t, 16> bytes{};
     RandomBytes(bytes);
-    bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0f) | 0x40);  // version 4
-    bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
+    bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0f) | 0x40); // version 4
+    bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3f) | 0x80); // RFC 4122 variant
     std::string uuid;
     uuid.reserve(36);
     for (std::size_t i = 0; i < bytes.size(); ++i) {
@@ -56,8 +52,7 @@ std::string NewUuidV4()
     return uuid;
 }
 
-bool IsSessionId(std::string_view text)
-{
+bool IsSessionId(std::string_view text) {
     if (text.size() != 32) {
         return false;
     }
@@ -69,8 +64,7 @@ bool IsSessionId(std::string_view text)
     return true;
 }
 
-bool IsUuidV4(std::string_view text)
-{
+bool IsUuidV4(std::string_view text) {
     if (text.size() != 36) {
         return false;
     }
@@ -87,4 +81,4 @@ bool IsUuidV4(std::string_view text)
     return text[14] == '4' && (variant == '8' || variant == '9' || variant == 'a' || variant == 'b');
 }
 
-}  // namespace sb
+} // namespace sb

@@ -12,12 +12,12 @@ namespace sb {
 // about the person or the device.
 std::string NewSessionId();
 
-// A fresh random UUID in version 4 format ("xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx", lowercase): one per answer,
-// so logs from several kiosks merge without duplicates.
+// A fresh random UUID in version 4 format ("xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx", lowercase): one per
+// answer, so logs from several kiosks merge without duplicates.
 std::string NewUuidV4();
 
 // Format checks used when recording and reading logs.
-bool IsSessionId(std::string_view text);  // 32 lowercase hex characters
-bool IsUuidV4(std::string_view text);     // lowercase, version 4, RFC 4122 variant
+bool IsSessionId(std::string_view text); // 32 lowercase hex characters
+bool IsUuidV4(std::string_view text);    // lowercase, version 4, RFC 4122 variant
 
-}  // namespace sb
+} // namespace sb

@@ -14,8 +14,7 @@ namespace {
 using detail::Statement;
 using detail::StatusFor;
 
-LogFileInfo ReadOne(const std::string& path, const AnswerFilter& filter, std::vector<Answer>& out)
-{
+LogFileInfo ReadOne(const std::string& path, const AnswerFilter& filter, std::vector<Answer>& out) {
     LogFileInfo info;
     info.path = path;
     info.status.path = path;
@@ -93,10 +92,9 @@ LogFileInfo ReadOne(const std::string& path, const AnswerFilter& filter, std::ve
     return info;
 }
 
-}  // namespace
+} // namespace
 
-std::string ValidateFilter(const AnswerFilter& filter)
-{
+std::string ValidateFilter(const AnswerFilter& filter) {
     if (!filter.pack_id.empty() && !IsLogId(filter.pack_id)) {
         return "the pack id '" + filter.pack_id + "' is not an id (lowercase letters, digits and '-')";
     }
@@ -115,8 +113,7 @@ std::string ValidateFilter(const AnswerFilter& filter)
     return "";
 }
 
-bool LoadedAnswers::AllFilesRead() const
-{
+bool LoadedAnswers::AllFilesRead() const {
     for (const LogFileInfo& file : files) {
         if (!file.status.Ok()) {
             return false;
@@ -125,8 +122,7 @@ bool LoadedAnswers::AllFilesRead() const
     return true;
 }
 
-std::string ReadProblem(const LogFileInfo& file)
-{
+std::string ReadProblem(const LogFileInfo& file) {
     const LogStatus& status = file.status;
     const std::string detail = status.detail.empty() ? "" : " (" + status.detail + ")";
     switch (status.code) {
@@ -149,8 +145,7 @@ std::string ReadProblem(const LogFileInfo& file)
     }
 }
 
-std::string LoadedAnswers::Problems() const
-{
+std::string LoadedAnswers::Problems() const {
     std::string text;
     for (const LogFileInfo& file : files) {
         if (!file.status.Ok()) {
@@ -160,8 +155,7 @@ std::string LoadedAnswers::Problems() const
     return text;
 }
 
-LoadedAnswers LoadAnswers(const std::vector<std::string>& paths, const AnswerFilter& filter)
-{
+LoadedAnswers LoadAnswers(const std::vector<std::string>& paths, const AnswerFilter& filter) {
     LoadedAnswers result;
     std::unordered_map<std::string, std::size_t> by_uuid;
     std::vector<Answer> batch;
@@ -186,8 +180,7 @@ LoadedAnswers LoadAnswers(const std::vector<std::string>& paths, const AnswerFil
     return result;
 }
 
-MergeResult MergeLogs(const std::string& output, const std::vector<std::string>& inputs)
-{
+MergeResult MergeLogs(const std::string& output, const std::vector<std::string>& inputs) {
     MergeResult result;
     result.input = LoadAnswers(inputs);
     LogStore store;
@@ -201,4 +194,4 @@ MergeResult MergeLogs(const std::string& output, const std::vector<std::string>&
     return result;
 }
 
-}  // namespace sb
+} // namespace sb

@@ -14,9 +14,9 @@ namespace sb {
 // Which answers to read. Empty strings mean "any".
 struct AnswerFilter {
     std::string pack_id;
-    std::optional<std::string> module_id;  // "" selects the whole-session check
-    std::string from;                      // "YYYY-MM-DD", inclusive
-    std::string to;                        // "YYYY-MM-DD", inclusive
+    std::optional<std::string> module_id; // "" selects the whole-session check
+    std::string from;                     // "YYYY-MM-DD", inclusive
+    std::string to;                       // "YYYY-MM-DD", inclusive
 };
 
 // Returns "" when the filter is usable, otherwise a plain English reason ("--from is not a date ...").
@@ -24,17 +24,17 @@ std::string ValidateFilter(const AnswerFilter& filter);
 
 struct LogFileInfo {
     std::string path;
-    LogStatus status;          // Ok, or why the file could not be read
+    LogStatus status; // Ok, or why the file could not be read
     int schema_version = 0;
-    std::size_t answers = 0;   // rows read that passed the filter
-    std::size_t invalid = 0;   // rows skipped because a field could not be understood
+    std::size_t answers = 0; // rows read that passed the filter
+    std::size_t invalid = 0; // rows skipped because a field could not be understood
 };
 
 struct LoadedAnswers {
-    std::vector<Answer> answers;      // each UUID once
-    std::vector<LogFileInfo> files;   // one per path, in order
-    std::size_t duplicates = 0;       // the same answer found again (another file, or the same file twice)
-    std::size_t conflicts = 0;        // the same UUID with other content (the first one read is kept)
+    std::vector<Answer> answers;    // each UUID once
+    std::vector<LogFileInfo> files; // one per path, in order
+    std::size_t duplicates = 0;     // the same answer found again (another file, or the same file twice)
+    std::size_t conflicts = 0;      // the same UUID with other content (the first one read is kept)
 
     bool AllFilesRead() const;
     // One line per file that could not be read: "PATH: message (detail)". Empty when all were read.
@@ -50,9 +50,9 @@ std::string ReadProblem(const LogFileInfo& file);
 LoadedAnswers LoadAnswers(const std::vector<std::string>& paths, const AnswerFilter& filter = {});
 
 struct MergeResult {
-    LogStatus output;                 // status of writing OUT
-    LoadedAnswers input;              // what was read (answers cleared after writing to save memory)
-    BulkInsertResult written;         // inserted / already there / conflicts
+    LogStatus output;         // status of writing OUT
+    LoadedAnswers input;      // what was read (answers cleared after writing to save memory)
+    BulkInsertResult written; // inserted / already there / conflicts
     bool Ok() const { return output.Ok() && input.AllFilesRead(); }
 };
 
@@ -60,4 +60,4 @@ struct MergeResult {
 // UUID, in one transaction. Merging the same file twice changes nothing.
 MergeResult MergeLogs(const std::string& output, const std::vector<std::string>& inputs);
 
-}  // namespace sb
+} // namespace sb

@@ -3,47 +3,59 @@
 namespace sb {
 namespace {
 
-std::string PendingSentence(std::size_t pending, bool dutch)
-{
+std::string PendingSentence(std::size_t pending, bool dutch) {
     if (pending == 0) {
         return "";
     }
     const std::string n = std::to_string(pending);
     if (dutch) {
         return pending == 1
-                   ? " 1 antwoord is nog niet opgeslagen; de kiosk bewaart het zolang hij aan staat en probeert het "
+                   ? " 1 antwoord is nog niet opgeslagen; de kiosk bewaart het zolang hij aan staat en "
+                     "probeert het "
                      "opnieuw bij het volgende antwoord."
-                   : " " + n + " antwoorden zijn nog niet opgeslagen; de kiosk bewaart ze zolang hij aan staat en "
-                     "probeert het opnieuw bij het volgende antwoord.";
+                   : " " + n +
+                         " antwoorden zijn nog niet opgeslagen; de kiosk bewaart ze zolang hij aan staat en "
+                         "probeert het opnieuw bij het volgende antwoord.";
     }
-    return pending == 1
-               ? " 1 answer is not saved yet; the kiosk keeps it while it runs and tries again with the next answer."
-               : " " + n + " answers are not saved yet; the kiosk keeps them while it runs and tries again with the "
-                 "next answer.";
+    return pending == 1 ? " 1 answer is not saved yet; the kiosk keeps it while it runs and tries again with "
+                          "the next answer."
+                        : " " + n +
+                              " answers are not saved yet; the kiosk keeps them while it runs and tries "
+                              "again with the "
+                              "next answer.";
 }
 
-}  // namespace
+} // namespace
 
-std::string_view LogStatusCodeName(LogStatusCode code)
-{
+std::string_view LogStatusCodeName(LogStatusCode code) {
     switch (code) {
-    case LogStatusCode::Ok: return "ok";
-    case LogStatusCode::NotOpen: return "not-open";
-    case LogStatusCode::InvalidAnswer: return "invalid-answer";
-    case LogStatusCode::CannotOpen: return "cannot-open";
-    case LogStatusCode::ReadOnly: return "read-only";
-    case LogStatusCode::DiskFull: return "disk-full";
-    case LogStatusCode::WriteError: return "write-error";
-    case LogStatusCode::Busy: return "busy";
-    case LogStatusCode::NotALog: return "not-a-log";
-    case LogStatusCode::TooNew: return "too-new";
-    case LogStatusCode::Corrupt: return "corrupt";
+    case LogStatusCode::Ok:
+        return "ok";
+    case LogStatusCode::NotOpen:
+        return "not-open";
+    case LogStatusCode::InvalidAnswer:
+        return "invalid-answer";
+    case LogStatusCode::CannotOpen:
+        return "cannot-open";
+    case LogStatusCode::ReadOnly:
+        return "read-only";
+    case LogStatusCode::DiskFull:
+        return "disk-full";
+    case LogStatusCode::WriteError:
+        return "write-error";
+    case LogStatusCode::Busy:
+        return "busy";
+    case LogStatusCode::NotALog:
+        return "not-a-log";
+    case LogStatusCode::TooNew:
+        return "too-new";
+    case LogStatusCode::Corrupt:
+        return "corrupt";
     }
     return "unknown";
 }
 
-std::string LogStatus::Message(std::string_view language) const
-{
+std::string LogStatus::Message(std::string_view language) const {
     const bool nl = language == "nl";
     const std::string file = path.empty() ? (nl ? "het logbestand" : "the log file") : path;
     std::string text;
@@ -56,27 +68,34 @@ std::string LogStatus::Message(std::string_view language) const
                   : "No log file is open yet, so answers are not being saved.";
         break;
     case LogStatusCode::InvalidAnswer:
-        text = nl ? "Een antwoord is geweigerd omdat het onjuist was opgebouwd (een fout in het programma). "
-                    "Andere antwoorden worden gewoon opgeslagen."
-                  : "An answer was refused because it was not built correctly (a program error). Other answers "
-                    "are still saved.";
+        text =
+            nl ? "Een antwoord is geweigerd omdat het onjuist was opgebouwd (een fout in het programma). "
+                 "Andere antwoorden worden gewoon opgeslagen."
+               : "An answer was refused because it was not built correctly (a program error). Other answers "
+                 "are still saved.";
         break;
     case LogStatusCode::CannotOpen:
-        text = nl ? "Het logbestand " + file + " kan niet worden geopend of gemaakt. Bestaat de map? "
-                    "Kies een andere map in de instellingen."
-                  : "The log file " + file + " cannot be opened or created. Does the folder exist? Choose another "
-                    "folder in the settings.";
+        text = nl ? "Het logbestand " + file +
+                        " kan niet worden geopend of gemaakt. Bestaat de map? "
+                        "Kies een andere map in de instellingen."
+                  : "The log file " + file +
+                        " cannot be opened or created. Does the folder exist? Choose another "
+                        "folder in the settings.";
         break;
     case LogStatusCode::ReadOnly:
-        text = nl ? "De map of het bestand " + file + " is alleen-lezen, dus antwoorden kunnen niet worden "
-                    "opgeslagen. Kies een map waarin de kiosk mag schrijven."
-                  : "The folder or file " + file + " is read-only, so answers cannot be saved. Choose a folder the "
-                    "kiosk may write to.";
+        text = nl ? "De map of het bestand " + file +
+                        " is alleen-lezen, dus antwoorden kunnen niet worden "
+                        "opgeslagen. Kies een map waarin de kiosk mag schrijven."
+                  : "The folder or file " + file +
+                        " is read-only, so answers cannot be saved. Choose a folder the "
+                        "kiosk may write to.";
         break;
     case LogStatusCode::DiskFull:
-        text = nl ? "De schijf is vol (of het log heeft zijn maximale grootte bereikt): nieuwe antwoorden kunnen "
+        text = nl ? "De schijf is vol (of het log heeft zijn maximale grootte bereikt): nieuwe antwoorden "
+                    "kunnen "
                     "niet worden opgeslagen. Maak ruimte vrij."
-                  : "The disk is full (or the log reached its size limit): new answers cannot be saved. Free some "
+                  : "The disk is full (or the log reached its size limit): new answers cannot be saved. Free "
+                    "some "
                     "space.";
         break;
     case LogStatusCode::WriteError:
@@ -90,14 +109,17 @@ std::string LogStatus::Message(std::string_view language) const
                   : "Another program is holding " + file + " locked. Close that program.";
         break;
     case LogStatusCode::NotALog:
-        text = nl ? file + " is geen Stageboost-logbestand. Kies een ander bestand; dit bestand wordt niet gewijzigd."
+        text = nl ? file + " is geen Stageboost-logbestand. Kies een ander bestand; dit bestand wordt niet "
+                           "gewijzigd."
                   : file + " is not a Stageboost log. Choose another file; this one is left unchanged.";
         break;
     case LogStatusCode::TooNew:
-        text = nl ? file + " is gemaakt door een nieuwere versie van Stageboost. Werk Stageboost bij; het bestand "
-                           "wordt niet gewijzigd."
-                  : file + " was written by a newer version of Stageboost. Update Stageboost; the file is left "
-                           "unchanged.";
+        text =
+            nl ? file +
+                     " is gemaakt door een nieuwere versie van Stageboost. Werk Stageboost bij; het bestand "
+                     "wordt niet gewijzigd."
+               : file + " was written by a newer version of Stageboost. Update Stageboost; the file is left "
+                        "unchanged.";
         break;
     case LogStatusCode::Corrupt:
         text = nl ? file + " is beschadigd. Bewaar een kopie voor de beheerder en kies een nieuw logbestand."
@@ -107,4 +129,4 @@ std::string LogStatus::Message(std::string_view language) const
     return text + PendingSentence(pending, nl);
 }
 
-}  // namespace sb
+} // namespace sb

@@ -9,24 +9,24 @@
 namespace sb {
 
 enum class LogStatusCode {
-    Ok,             // everything given so far is stored
-    NotOpen,        // no log file was opened yet
-    InvalidAnswer,  // an answer was refused because a field is wrong (a program error); it is not kept
-    CannotOpen,     // the folder does not exist, or the file cannot be created or opened
-    ReadOnly,       // the folder or the file cannot be written to
-    DiskFull,       // no room left on the disk (or the log reached its size limit)
-    WriteError,     // the disk reported an error (a USB stick pulled out, a broken disk)
-    Busy,           // another program holds the log locked
-    NotALog,        // the file is not a Stageboost log
-    TooNew,         // the log was written by a newer Stageboost with a newer schema
-    Corrupt,        // the file is damaged
+    Ok,            // everything given so far is stored
+    NotOpen,       // no log file was opened yet
+    InvalidAnswer, // an answer was refused because a field is wrong (a program error); it is not kept
+    CannotOpen,    // the folder does not exist, or the file cannot be created or opened
+    ReadOnly,      // the folder or the file cannot be written to
+    DiskFull,      // no room left on the disk (or the log reached its size limit)
+    WriteError,    // the disk reported an error (a USB stick pulled out, a broken disk)
+    Busy,          // another program holds the log locked
+    NotALog,       // the file is not a Stageboost log
+    TooNew,        // the log was written by a newer Stageboost with a newer schema
+    Corrupt,       // the file is damaged
 };
 
 struct LogStatus {
     LogStatusCode code = LogStatusCode::Ok;
-    std::string path;         // the log file this is about
-    std::string detail;       // technical detail in English (for example SQLite's message), may be empty
-    std::size_t pending = 0;  // answers kept in memory because they could not be written yet
+    std::string path;        // the log file this is about
+    std::string detail;      // technical detail in English (for example SQLite's message), may be empty
+    std::size_t pending = 0; // answers kept in memory because they could not be written yet
 
     bool Ok() const { return code == LogStatusCode::Ok; }
 
@@ -37,6 +37,6 @@ struct LogStatus {
     std::string MessageNl() const { return Message("nl"); }
 };
 
-std::string_view LogStatusCodeName(LogStatusCode code);  // "ok", "disk-full", ... for logs and JSON
+std::string_view LogStatusCodeName(LogStatusCode code); // "ok", "disk-full", ... for logs and JSON
 
-}  // namespace sb
+} // namespace sb

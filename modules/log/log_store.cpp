@@ -15,23 +15,21 @@ using detail::QueryInt;
 using detail::Statement;
 using detail::StatusFor;
 
-constexpr int kBusyTimeoutMs = 1000;  // short: the kiosk must not freeze waiting for another program
+constexpr int kBusyTimeoutMs = 1000; // short: the kiosk must not freeze waiting for another program
 
 constexpr const char* kInsertSql =
     "INSERT INTO answers (uuid, session_id, pack_id, pack_version, module_id, item_id, phase, value, day, "
     "part_of_day, kiosk) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (uuid) DO NOTHING";
 
-bool IsConnectionBroken(LogStatusCode code)
-{
+bool IsConnectionBroken(LogStatusCode code) {
     // After these the connection may be unusable; the next try opens the file afresh.
     return code == LogStatusCode::WriteError || code == LogStatusCode::ReadOnly ||
            code == LogStatusCode::Corrupt || code == LogStatusCode::CannotOpen;
 }
 
-}  // namespace
+} // namespace
 
-const std::vector<LogMigration>& LogMigrations()
-{
+const std::vector<LogMigration>& LogMigrations() {
     static const std::vector<LogMigration> migrations = {
         {1, "the answers table",
          "CREATE TABLE answers ("
@@ -39,10 +37,10 @@ const std::vector<LogMigration>& LogMigrations()
          "    session_id TEXT NOT NULL,"
          "    pack_id TEXT NOT NULL,"
          "    pack_version TEXT NOT NULL,"
-         "    module_id TEXT NOT NULL,"  // '' for the check around a whole session
+         "    module_id TEXT NOT NULL," // '' for the check around a whole session
          "    item_id TEXT NOT NULL,"
          "    phase TEXT NOT NULL CHECK (phase IN ('pre', 'post', 'retro')),"
-         "    value INTEGER CHECK (value IS NULL OR value BETWEEN 1 AND 5),"  // NULL: don't know
+         "    value INTEGER CHECK (value IS NULL OR value BETWEEN 1 AND 5)," // NULL: don't know
          "    day TEXT NOT NULL,"
          "    part_of_day TEXT NOT NULL CHECK (part_of_day IN ('nacht', 'ochtend', 'middag', 'avond')),"
          "    kiosk TEXT NOT NULL"
@@ -54,23 +52,19 @@ const std::vector<LogMigration>& LogMigrations()
     return migrations;
 }
 
-LogStore::LogStore()
-{
+LogStore::LogStore() {
     m_status.code = LogStatusCode::NotOpen;
 }
 
-LogStore::~LogStore()
-{
+LogStore::~LogStore() {
     Close();
 }
 
-LogStatus LogStore::Open(const std::string& path)
-{
+LogStatus LogStore::Open(const std::string& path) {
     return Open(path, Options{});
 }
 
-LogStatus LogStore::Open(const std::string& path, const Options& options)
-{
+LogStatus LogStore::Open(const std::string& path, const Options& options) {
     CloseDatabase();
     m_path = path;
     m_options = options;
@@ -81,8 +75,7 @@ LogStatus LogStore::Open(const std::string& path, const Options& options)
     return Flush();
 }
 
-LogStatus LogStore::OpenDatabase()
-{
+LogStatus LogStore::OpenDatabase() {
     LogStatus status;
     status.path = m_path;
     if (m_path.empty()) {
@@ -90,8 +83,8 @@ LogStatus LogStore::OpenDatabase()
         return status;
     }
     sqlite3* db = nullptr;
-    int rc = sqlite3_open_v2(m_path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+    int rc = sqlite3_open_v2(m_path.c_str(), &db,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         status = detail::DiagnoseCannotOpen(StatusFor(db, rc, m_path));
         sqlite3_close_v2(db);
@@ -124,8 +117,8 @@ LogStatus LogStore::OpenDatabase()
         }
         if (journal.Text(0) != "wal") {
             status.code = LogStatusCode::CannotOpen;
-            status.detail = "the file system does not support SQLite's WAL mode (journal mode " + journal.Text(0) +
-                            ")";
+            status.detail =
+                "the file system does not support SQLite's WAL mode (journal mode " + journal.Text(0) + ")";
             return fail(status);
         }
     }
@@ -152,7 +145,8 @@ LogStatus LogStore::OpenDatabase()
         }
         if (rc != SQLITE_OK) {
             status = StatusFor(db, rc, m_path);
-            status.detail += " (while upgrading the log to schema version " + std::to_string(step.to_version) + ")";
+            status.detail +=
+                " (while upgrading the log to schema version " + std::to_string(step.to_version) + ")";
             Exec(db, "ROLLBACK");
             return fail(status);
         }
@@ -163,8 +157,7 @@ LogStatus LogStore::OpenDatabase()
     return status;
 }
 
-void LogStore::ApplySizeLimit()
-{
+void LogStore::ApplySizeLimit() {
     if (m_db == nullptr) {
         return;
     }
@@ -181,14 +174,12 @@ void LogStore::ApplySizeLimit()
     QueryInt(m_db, sql.c_str(), ignored);
 }
 
-void LogStore::SetMaxSizeBytes(std::int64_t max_size_bytes)
-{
+void LogStore::SetMaxSizeBytes(std::int64_t max_size_bytes) {
     m_options.max_size_bytes = max_size_bytes;
     ApplySizeLimit();
 }
 
-LogStatus LogStore::Record(const Answer& answer)
-{
+LogStatus LogStore::Record(const Answer& answer) {
     const std::string problem = ValidateAnswer(answer);
     if (!problem.empty()) {
         LogStatus status;
@@ -202,8 +193,7 @@ LogStatus LogStore::Record(const Answer& answer)
     return Flush();
 }
 
-LogStatus LogStore::Flush()
-{
+LogStatus LogStore::Flush() {
     if (m_db == nullptr) {
         LogStatus status = OpenDatabase();
         if (!status.Ok()) {
@@ -213,8 +203,7 @@ LogStatus LogStore::Flush()
     return Remember(WritePending());
 }
 
-LogStatus LogStore::WritePending()
-{
+LogStatus LogStore::WritePending() {
     LogStatus status;
     status.path = m_path;
     if (m_pending.empty()) {
@@ -256,8 +245,7 @@ LogStatus LogStore::WritePending()
     return refused_one ? status : LogStatus{LogStatusCode::Ok, m_path, "", 0};
 }
 
-LogStatus LogStore::InsertMany(const std::vector<Answer>& answers, BulkInsertResult* result)
-{
+LogStatus LogStore::InsertMany(const std::vector<Answer>& answers, BulkInsertResult* result) {
     BulkInsertResult counts;
     if (m_db == nullptr) {
         LogStatus status = OpenDatabase();
@@ -279,10 +267,12 @@ LogStatus LogStore::InsertMany(const std::vector<Answer>& answers, BulkInsertRes
         return finish(StatusFor(m_db, rc, m_path));
     }
     Statement insert(m_db, kInsertSql);
-    const std::string select_sql = std::string("SELECT ") + detail::kAnswerColumns + " FROM answers WHERE uuid = ?1";
+    const std::string select_sql =
+        std::string("SELECT ") + detail::kAnswerColumns + " FROM answers WHERE uuid = ?1";
     Statement existing(m_db, select_sql.c_str());
     if (!insert.Valid() || !existing.Valid()) {
-        LogStatus status = StatusFor(m_db, insert.Valid() ? existing.PrepareResult() : insert.PrepareResult(), m_path);
+        LogStatus status =
+            StatusFor(m_db, insert.Valid() ? existing.PrepareResult() : insert.PrepareResult(), m_path);
         insert = Statement();
         existing = Statement();
         Exec(m_db, "ROLLBACK");
@@ -333,8 +323,7 @@ LogStatus LogStore::InsertMany(const std::vector<Answer>& answers, BulkInsertRes
     return finish(LogStatus{LogStatusCode::Ok, m_path, "", 0});
 }
 
-LogStatus LogStore::Remember(LogStatus status)
-{
+LogStatus LogStore::Remember(LogStatus status) {
     status.pending = m_pending.size();
     if (status.path.empty()) {
         status.path = m_path;
@@ -343,23 +332,20 @@ LogStatus LogStore::Remember(LogStatus status)
     return status;
 }
 
-LogStatus LogStore::Status() const
-{
+LogStatus LogStore::Status() const {
     LogStatus status = m_status;
     status.pending = m_pending.size();
     return status;
 }
 
-void LogStore::CloseDatabase()
-{
+void LogStore::CloseDatabase() {
     if (m_db != nullptr) {
         sqlite3_close_v2(m_db);
         m_db = nullptr;
     }
 }
 
-LogStatus LogStore::Close()
-{
+LogStatus LogStore::Close() {
     LogStatus status = m_status;
     if (m_db != nullptr && !m_pending.empty()) {
         status = Flush();
@@ -369,4 +355,4 @@ LogStatus LogStore::Close()
     return status;
 }
 
-}  // namespace sb
+} // namespace sb

@@ -41,9 +41,9 @@ inline constexpr int kLogSchemaVersion = 2;
 inline constexpr std::int32_t kLogApplicationId = 0x53424C47;
 
 struct LogMigration {
-    int to_version;           // PRAGMA user_version after this step
-    const char* description;  // why the step exists
-    const char* sql;          // run in one transaction together with the version change
+    int to_version;          // PRAGMA user_version after this step
+    const char* description; // why the step exists
+    const char* sql;         // run in one transaction together with the version change
 };
 
 // Step i takes a log from version i to version i + 1; a new file runs them all.
@@ -52,13 +52,13 @@ const std::vector<LogMigration>& LogMigrations();
 // Result of writing many answers in one transaction (merge, benchmarks, imports).
 struct BulkInsertResult {
     std::size_t inserted = 0;
-    std::size_t duplicates = 0;  // the same UUID with the same content was already there
-    std::size_t conflicts = 0;   // the same UUID with other content was already there (the stored one is kept)
-    std::size_t invalid = 0;     // refused by ValidateAnswer
+    std::size_t duplicates = 0; // the same UUID with the same content was already there
+    std::size_t conflicts = 0;  // the same UUID with other content was already there (the stored one is kept)
+    std::size_t invalid = 0;    // refused by ValidateAnswer
 };
 
 class LogStore {
-public:
+  public:
     struct Options {
         // An upper bound on the file size so a kiosk never fills its disk; 0 is no limit. Reaching it gives
         // the same DiskFull status as a full disk.
@@ -66,7 +66,7 @@ public:
     };
 
     LogStore();
-    ~LogStore();  // tries a last Flush()
+    ~LogStore(); // tries a last Flush()
     LogStore(const LogStore&) = delete;
     LogStore& operator=(const LogStore&) = delete;
 
@@ -99,7 +99,7 @@ public:
     // Flushes what it can, then closes the file. Answers still pending stay in memory.
     LogStatus Close();
 
-private:
+  private:
     LogStatus OpenDatabase();
     LogStatus WritePending();
     LogStatus Remember(LogStatus status);
@@ -113,4 +113,4 @@ private:
     LogStatus m_status;
 };
 
-}  // namespace sb
+} // namespace sb

@@ -9,8 +9,7 @@
 
 namespace sb::detail {
 
-Statement::Statement(sqlite3* db, const char* sql)
-{
+Statement::Statement(sqlite3* db, const char* sql) {
     m_prepare_result = sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr);
     if (m_prepare_result != SQLITE_OK) {
         sqlite3_finalize(m_statement);
@@ -18,18 +17,14 @@ Statement::Statement(sqlite3* db, const char* sql)
     }
 }
 
-Statement::~Statement()
-{
+Statement::~Statement() {
     sqlite3_finalize(m_statement);
 }
 
 Statement::Statement(Statement&& other) noexcept
-    : m_statement(std::exchange(other.m_statement, nullptr)), m_prepare_result(other.m_prepare_result)
-{
-}
+    : m_statement(std::exchange(other.m_statement, nullptr)), m_prepare_result(other.m_prepare_result) {}
 
-Statement& Statement::operator=(Statement&& other) noexcept
-{
+Statement& Statement::operator=(Statement&& other) noexcept {
     if (this != &other) {
         sqlite3_finalize(m_statement);
         m_statement = std::exchange(other.m_statement, nullptr);
@@ -38,40 +33,35 @@ Statement& Statement::operator=(Statement&& other) noexcept
     return *this;
 }
 
-void Statement::Reset()
-{
+void Statement::Reset() {
     if (m_statement != nullptr) {
         sqlite3_reset(m_statement);
         sqlite3_clear_bindings(m_statement);
     }
 }
 
-void Statement::Bind(int index, const std::string& text)
-{
+void Statement::Bind(int index, const std::string& text) {
     sqlite3_bind_text(m_statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
 
-void Statement::Bind(int index, int value)
-{
+void Statement::Bind(int index, int value) {
     sqlite3_bind_int(m_statement, index, value);
 }
 
-void Statement::BindNull(int index)
-{
+void Statement::BindNull(int index) {
     sqlite3_bind_null(m_statement, index);
 }
 
-std::string Statement::Text(int column) const
-{
+std::string Statement::Text(int column) const {
     const unsigned char* text = sqlite3_column_text(m_statement, column);
     if (text == nullptr) {
         return "";
     }
-    return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column)));
+    return std::string(reinterpret_cast<const char*>(text),
+                       static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column)));
 }
 
-LogStatusCode StatusCodeFor(int sqlite_result, int system_errno)
-{
+LogStatusCode StatusCodeFor(int sqlite_result, int system_errno) {
     switch (sqlite_result & 0xff) {
     case SQLITE_OK:
     case SQLITE_DONE:
@@ -115,8 +105,7 @@ LogStatusCode StatusCodeFor(int sqlite_result, int system_errno)
     }
 }
 
-LogStatus StatusFor(sqlite3* db, int sqlite_result, const std::string& path)
-{
+LogStatus StatusFor(sqlite3* db, int sqlite_result, const std::string& path) {
     const int system_errno = db != nullptr ? sqlite3_system_errno(db) : 0;
     LogStatus status;
     status.code = StatusCodeFor(sqlite_result, system_errno);
@@ -126,8 +115,7 @@ LogStatus StatusFor(sqlite3* db, int sqlite_result, const std::string& path)
     return status;
 }
 
-LogStatus DiagnoseCannotOpen(LogStatus status)
-{
+LogStatus DiagnoseCannotOpen(LogStatus status) {
     if (status.code != LogStatusCode::CannotOpen || status.path.empty()) {
         return status;
     }
@@ -154,13 +142,11 @@ LogStatus DiagnoseCannotOpen(LogStatus status)
     return status;
 }
 
-int Exec(sqlite3* db, const char* sql)
-{
+int Exec(sqlite3* db, const char* sql) {
     return sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
 }
 
-int QueryInt(sqlite3* db, const char* sql, long long& value)
-{
+int QueryInt(sqlite3* db, const char* sql, long long& value) {
     Statement statement(db, sql);
     if (!statement.Valid()) {
         return statement.PrepareResult();
@@ -173,8 +159,7 @@ int QueryInt(sqlite3* db, const char* sql, long long& value)
     return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
 }
 
-bool ReadAnswerRow(sqlite3_stmt* row, Answer& answer)
-{
+bool ReadAnswerRow(sqlite3_stmt* row, Answer& answer) {
     auto text = [row](int column) {
         const unsigned char* value = sqlite3_column_text(row, column);
         return value == nullptr ? std::string()
@@ -206,8 +191,7 @@ bool ReadAnswerRow(sqlite3_stmt* row, Answer& answer)
     return true;
 }
 
-void BindAnswer(Statement& statement, const Answer& answer)
-{
+void BindAnswer(Statement& statement, const Answer& answer) {
     statement.Bind(1, answer.uuid);
     statement.Bind(2, answer.session_id);
     statement.Bind(3, answer.pack_id);
@@ -225,14 +209,13 @@ void BindAnswer(Statement& statement, const Answer& answer)
     statement.Bind(11, answer.kiosk);
 }
 
-}  // namespace sb::detail
+} // namespace sb::detail
 
 #include "log/log_store.h"
 
 namespace sb::detail {
 
-LogStatus CheckLogIdentity(sqlite3* db, const std::string& path, int& version)
-{
+LogStatus CheckLogIdentity(sqlite3* db, const std::string& path, int& version) {
     long long application_id = 0;
     int rc = QueryInt(db, "PRAGMA application_id", application_id);
     if (rc != SQLITE_OK) {
@@ -251,7 +234,7 @@ LogStatus CheckLogIdentity(sqlite3* db, const std::string& path, int& version)
     LogStatus status;
     status.path = path;
     if (application_id == 0 && objects == 0 && user_version == 0) {
-        version = 0;  // a new, empty file
+        version = 0; // a new, empty file
         return status;
     }
     if (application_id != kLogApplicationId) {
@@ -275,4 +258,4 @@ LogStatus CheckLogIdentity(sqlite3* db, const std::string& path, int& version)
     return status;
 }
 
-}  // namespace sb::detail
+} // namespace sb::detail

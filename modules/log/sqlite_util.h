@@ -13,7 +13,7 @@ namespace sb::detail {
 
 // A prepared statement, finalized on destruction.
 class Statement {
-public:
+  public:
     Statement() = default;
     Statement(sqlite3* db, const char* sql);
     ~Statement();
@@ -33,7 +33,7 @@ public:
 
     std::string Text(int column) const;
 
-private:
+  private:
     sqlite3_stmt* m_statement = nullptr;
     int m_prepare_result = SQLITE_OK;
 };
@@ -62,7 +62,7 @@ bool ReadAnswerRow(sqlite3_stmt* row, Answer& answer);
 // Binds an answer to parameters ?1..?11 in kAnswerColumns order.
 void BindAnswer(Statement& statement, const Answer& answer);
 
-}  // namespace sb::detail
+} // namespace sb::detail
 
 namespace sb::detail {
 
@@ -70,4 +70,4 @@ namespace sb::detail {
 // reads its schema version (0 for a new file). Returns Ok, NotALog, TooNew or the error met.
 LogStatus CheckLogIdentity(sqlite3* db, const std::string& path, int& version);
 
-}  // namespace sb::detail
+} // namespace sb::detail

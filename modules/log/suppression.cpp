@@ -2,8 +2,7 @@
 
 namespace sb {
 
-SuppressionResult Suppress(std::span<const int> group_sizes, int total_size, bool total_shown, int min_size)
-{
+SuppressionResult Suppress(std::span<const int> group_sizes, int total_size, bool total_shown, int min_size) {
     SuppressionResult result;
     result.groups.assign(group_sizes.size(), Suppression::None);
     if (total_size < min_size) {
@@ -32,7 +31,7 @@ SuppressionResult Suppress(std::span<const int> group_sizes, int total_size, boo
             }
         }
         if (smallest == group_sizes.size()) {
-            break;  // every group is already hidden
+            break; // every group is already hidden
         }
         result.groups[smallest] = Suppression::Complementary;
         ++suppressed_count;
@@ -41,34 +40,40 @@ SuppressionResult Suppress(std::span<const int> group_sizes, int total_size, boo
     return result;
 }
 
-std::string_view SuppressionName(Suppression suppression)
-{
+std::string_view SuppressionName(Suppression suppression) {
     switch (suppression) {
-    case Suppression::None: return "none";
-    case Suppression::TooFew: return "too-few";
-    case Suppression::Complementary: return "complementary";
+    case Suppression::None:
+        return "none";
+    case Suppression::TooFew:
+        return "too-few";
+    case Suppression::Complementary:
+        return "complementary";
     }
     return "none";
 }
 
-std::string_view SuppressionReasonEn(Suppression suppression)
-{
+std::string_view SuppressionReasonEn(Suppression suppression) {
     switch (suppression) {
-    case Suppression::None: return "";
-    case Suppression::TooFew: return "fewer than 5 participants";
-    case Suppression::Complementary: return "hidden so a small group cannot be worked out from the total";
+    case Suppression::None:
+        return "";
+    case Suppression::TooFew:
+        return "fewer than 5 participants";
+    case Suppression::Complementary:
+        return "hidden so a small group cannot be worked out from the total";
     }
     return "";
 }
 
-std::string_view SuppressionReasonNl(Suppression suppression)
-{
+std::string_view SuppressionReasonNl(Suppression suppression) {
     switch (suppression) {
-    case Suppression::None: return "";
-    case Suppression::TooFew: return "minder dan 5 deelnemers";
-    case Suppression::Complementary: return "verborgen zodat een kleine groep niet uit het totaal te herleiden is";
+    case Suppression::None:
+        return "";
+    case Suppression::TooFew:
+        return "minder dan 5 deelnemers";
+    case Suppression::Complementary:
+        return "verborgen zodat een kleine groep niet uit het totaal te herleiden is";
     }
     return "";
 }
 
-}  // namespace sb
+} // namespace sb

@@ -20,14 +20,14 @@ namespace sb {
 inline constexpr int kMinGroupSize = 5;
 
 enum class Suppression {
-    None,           // shown
-    TooFew,         // fewer than the minimum number of participants
-    Complementary,  // large enough, but hidden so that a small group cannot be worked out from the total
+    None,          // shown
+    TooFew,        // fewer than the minimum number of participants
+    Complementary, // large enough, but hidden so that a small group cannot be worked out from the total
 };
 
 struct SuppressionResult {
     Suppression total = Suppression::None;
-    std::vector<Suppression> groups;  // same order as the sizes given
+    std::vector<Suppression> groups; // same order as the sizes given
 };
 
 // `group_sizes`: participants per group; `total_size`: participants in the total (each counted once);
@@ -35,10 +35,10 @@ struct SuppressionResult {
 SuppressionResult Suppress(std::span<const int> group_sizes, int total_size, bool total_shown,
                            int min_size = kMinGroupSize);
 
-std::string_view SuppressionName(Suppression suppression);  // "none", "too-few", "complementary"
+std::string_view SuppressionName(Suppression suppression); // "none", "too-few", "complementary"
 
 // Plain explanations for a suppressed row ("fewer than 5 participants"); "" for None.
 std::string_view SuppressionReasonEn(Suppression suppression);
 std::string_view SuppressionReasonNl(Suppression suppression);
 
-}  // namespace sb
+} // namespace sb

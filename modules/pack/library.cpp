@@ -7,11 +7,11 @@ namespace fs = std::filesystem;
 namespace sb {
 
 fs::file_time_type NewestFileTime(const std::string& dir) {
-    auto newest = fs::file_time_type::min();  // not {}: libstdc++'s file clock puts today before its epoch
+    auto newest = fs::file_time_type::min(); // not {}: libstdc++'s file clock puts today before its epoch
     std::error_code ec;
     for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it.depth() > 4) it.disable_recursion_pending();  // packs are shallow; never walk a whole disk
+        if (it.depth() > 4) it.disable_recursion_pending(); // packs are shallow; never walk a whole disk
         const auto t = it->last_write_time(ec);
         if (!ec && t > newest) newest = t;
     }
@@ -28,7 +28,8 @@ void PackLibrary::Load(const std::string& content_dir, const std::vector<std::st
         std::sort(dirs.begin(), dirs.end());
     }
     dirs.insert(dirs.end(), extra_dirs.begin(), extra_dirs.end());
-    for (const auto& dir : dirs) m_packs.push_back({dir, LoadPack(dir), NewestFileTime(dir)});
+    for (const auto& dir : dirs)
+        m_packs.push_back({dir, LoadPack(dir), NewestFileTime(dir)});
 }
 
 bool PackLibrary::ReloadChanged() {
@@ -50,7 +51,7 @@ std::vector<std::string> PackLibrary::Languages() const {
         for (const auto& l : p.result.pack->languages)
             if (std::find(langs.begin(), langs.end(), l) == langs.end()) langs.push_back(l);
     }
-    if (langs.size() == 1) langs.push_back("en");  // the kiosk's own texts are always in both
+    if (langs.size() == 1) langs.push_back("en"); // the kiosk's own texts are always in both
     return langs;
 }
 

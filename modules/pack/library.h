@@ -12,11 +12,11 @@ namespace sb {
 struct LoadedPack {
     std::string dir;
     LoadResult result;
-    std::filesystem::file_time_type stamp;  // newest modification time of the pack's files
+    std::filesystem::file_time_type stamp; // newest modification time of the pack's files
 };
 
 class PackLibrary {
-public:
+  public:
     // Every sub-folder of `content_dir` that holds a pack.json, then each extra folder.
     void Load(const std::string& content_dir, const std::vector<std::string>& extra_dirs);
     // Reloads packs whose files changed since they were loaded. Returns true when one did.
@@ -29,7 +29,7 @@ public:
     const Pack* FindPack(const std::string& id) const;
     std::shared_ptr<const Pack> SharedPack(const std::string& id) const;
 
-private:
+  private:
     std::vector<LoadedPack> m_packs;
 };
 

@@ -1,7 +1,7 @@
 #pragma once
 // LoadPack(dir): reads a pack folder into an immutable Pack, or reports every problem it found.
-#include "pack/diagnostics.h"
-#include "pack/json_source.h"
+#include "core/diagnostics.h"
+#include "core/json_source.h"
 #include "pack/model.h"
 
 #include <memory>
@@ -11,24 +11,24 @@ namespace sb {
 
 struct LoadOptions {
     JsonLimits limits;
-    size_t max_nodes = 20000;            // per role-play
+    size_t max_nodes = 20000; // per role-play
     size_t max_media_bytes = 8u << 20;
-    int max_media_pixels = 4096;         // width and height
+    int max_media_pixels = 4096; // width and height
     size_t max_modules = 200;
 };
 
 struct LoadResult {
-    std::shared_ptr<const Pack> pack;    // null when there are errors
+    std::shared_ptr<const Pack> pack; // null when there are errors
     Diagnostics diagnostics;
     std::string dir;
-    std::string id;                      // the pack id when pack.json could be read, for listing broken packs
+    std::string id; // the pack id when pack.json could be read, for listing broken packs
 };
 
 LoadResult LoadPack(const std::string& dir, const LoadOptions& options = {});
 
 // Text length above which a warning says it will not fit on one screen.
-constexpr size_t kLongLine = 420;      // a role-play line, a choice's feedback
-constexpr size_t kLongPage = 1100;     // a lesson page body
-constexpr size_t kLongOption = 200;    // a choice or an answer option
+constexpr size_t kLongLine = 420;   // a role-play line, a choice's feedback
+constexpr size_t kLongPage = 1100;  // a lesson page body
+constexpr size_t kLongOption = 200; // a choice or an answer option
 
 } // namespace sb

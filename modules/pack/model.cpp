@@ -6,10 +6,14 @@ namespace sb {
 
 const char* KindName(ModuleKind kind) {
     switch (kind) {
-    case ModuleKind::Lesson: return "lesson";
-    case ModuleKind::Roleplay: return "roleplay";
-    case ModuleKind::Quiz: return "quiz";
-    case ModuleKind::Confidence: return "confidence";
+    case ModuleKind::Lesson:
+        return "lesson";
+    case ModuleKind::Roleplay:
+        return "roleplay";
+    case ModuleKind::Quiz:
+        return "quiz";
+    case ModuleKind::Confidence:
+        return "confidence";
     }
     return "?";
 }
@@ -28,9 +32,17 @@ template <typename T> const T* FindById(const std::vector<T>& list, const std::s
 }
 } // namespace
 
-const Module* Pack::FindModule(const std::string& id) const { return FindById(modules, id); }
-const CastMember* Pack::FindCast(const std::string& id) const { return FindById(cast, id); }
-const HelpResource* Pack::FindHelp(const std::string& id) const { return FindById(help, id); }
-const ConfidenceItem* Pack::FindConfidenceItem(const std::string& id) const { return FindById(confidence_items, id); }
+const Module* Pack::FindModule(const std::string& id) const {
+    return FindById(modules, id);
+}
+const CastMember* Pack::FindCast(const std::string& id) const {
+    return FindById(cast, id);
+}
+const HelpResource* Pack::FindHelp(const std::string& id) const {
+    return FindById(help, id);
+}
+const ConfidenceItem* Pack::FindConfidenceItem(const std::string& id) const {
+    return FindById(confidence_items, id);
+}
 
 } // namespace sb

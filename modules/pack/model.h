@@ -1,7 +1,7 @@
 #pragma once
 // The immutable model of a loaded pack. Built once by LoadPack(); every session, screen and tool reads it.
-#include "pack/text.h"
-#include "roleplay/expression.h"
+#include "core/text.h"
+#include "core/expression.h"
 
 #include <map>
 #include <memory>
@@ -17,7 +17,7 @@ struct Source {
 };
 
 struct Image {
-    std::string src;   // path relative to the pack folder
+    std::string src; // path relative to the pack folder
     LocalText alt;
 };
 
@@ -31,8 +31,8 @@ struct Callout {
 
 struct LessonPage {
     LocalText title;
-    LocalText body;  // Markdown subset
-    Image image;     // src empty when the page has none
+    LocalText body; // Markdown subset
+    Image image;    // src empty when the page has none
     std::vector<Callout> callouts;
     LocalText reflection;
 };
@@ -43,7 +43,7 @@ struct Lesson {
 
 // ---- role-plays
 struct Line {
-    std::string speaker;  // cast id, "narrator" or "you"
+    std::string speaker; // cast id, "narrator" or "you"
     LocalText text;
     std::string mood;
     std::string image;
@@ -61,7 +61,7 @@ struct Choice {
     LocalText text;
     std::string target_id;
     Target target;
-    Expression condition;  // empty: always available
+    Expression condition; // empty: always available
     std::vector<Effect> effects;
     LocalText feedback;
     ChoiceQuality quality = ChoiceQuality::None;
@@ -71,7 +71,7 @@ struct Node {
     std::string id;
     std::vector<Line> lines;
     LocalText prompt;
-    std::vector<Choice> choices;  // a decision point when not empty
+    std::vector<Choice> choices; // a decision point when not empty
     std::string next_id;
     Target next;
 };
@@ -84,7 +84,7 @@ struct Ending {
     Outcome outcome = Outcome::Mixed;
     LocalText debrief;
     std::vector<LocalText> lessons;
-    std::vector<std::string> help;  // help resource ids
+    std::vector<std::string> help; // help resource ids
 };
 
 struct Variable {
@@ -119,11 +119,12 @@ struct Question {
     LocalText explanation;
     double points = 1;
     std::string source;
-    std::vector<Option> options;  // single, multiple; ordering items (in the right order); truefalse: true, false
+    std::vector<Option>
+        options; // single, multiple; ordering items (in the right order); truefalse: true, false
     Scoring scoring = Scoring::AllOrNothing;
-    bool answer = false;          // truefalse
-    std::string group;            // likert
-    bool reverse = false;         // likert
+    bool answer = false;  // truefalse
+    std::string group;    // likert
+    bool reverse = false; // likert
 };
 
 struct Band {
@@ -147,7 +148,7 @@ struct Quiz {
     std::vector<Question> questions;
     std::vector<Band> bands;
     std::vector<QuizGroup> groups;
-    std::vector<LocalText> scale_labels;  // 5 labels for a Likert scale
+    std::vector<LocalText> scale_labels; // 5 labels for a Likert scale
     double MaxScore() const;
 };
 
@@ -159,7 +160,7 @@ struct ConfidenceItem {
 };
 
 struct ConfidenceCheck {
-    std::vector<std::string> items;  // ConfidenceItem ids from the pack
+    std::vector<std::string> items; // ConfidenceItem ids from the pack
     bool retrospective = false;
 };
 
@@ -170,7 +171,7 @@ const char* KindName(ModuleKind kind);
 struct Module {
     ModuleKind kind = ModuleKind::Lesson;
     std::string id;
-    std::string file;  // relative to the pack folder
+    std::string file; // relative to the pack folder
     LocalText title;
     LocalText summary;
     int minutes = 0;   // 0: not given
@@ -189,7 +190,7 @@ struct CastMember {
     LocalText name;
     LocalText role;
     std::string portrait;
-    uint32_t colour = 0x0B5F59;  // 0xRRGGBB
+    uint32_t colour = 0x0B5F59; // 0xRRGGBB
 };
 
 struct HelpResource {
@@ -199,7 +200,7 @@ struct HelpResource {
 
 struct Pack {
     int format = 1;
-    std::string dir;  // folder on disk
+    std::string dir; // folder on disk
     std::string id, version;
     LocalText title, description;
     std::vector<std::string> languages;

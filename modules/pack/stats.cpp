@@ -22,8 +22,10 @@ void CountText(const std::string& text, TextStats& stats) {
         }
         in_word = false;
         // A sentence ends at . ! ? (or a line break after text, as in list items and headings).
-        const bool end_mark = (c == '.' || c == '!' || c == '?') &&
-                              (i + 1 == text.size() || std::isspace(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '"' || text[i + 1] == '*');
+        const bool end_mark =
+            (c == '.' || c == '!' || c == '?') &&
+            (i + 1 == text.size() || std::isspace(static_cast<unsigned char>(text[i + 1])) ||
+             text[i + 1] == '"' || text[i + 1] == '*');
         if ((end_mark || c == '\n') && sentence_open) {
             ++stats.sentences;
             sentence_open = false;
@@ -44,9 +46,10 @@ ModuleStats ComputeModuleStats(const Pack& pack, const Module& module, const std
         for (const auto& p : l->pages) {
             add(p.title);
             add(p.body);
-            for (const auto& c : p.callouts) add(c.text);
+            for (const auto& c : p.callouts)
+                add(c.text);
             add(p.reflection);
-            if (!p.reflection.Empty()) minutes += 0.5;  // a moment to think
+            if (!p.reflection.Empty()) minutes += 0.5; // a moment to think
         }
     } else if (const Roleplay* r = module.AsRoleplay()) {
         s.nodes = r->nodes.size();
@@ -54,7 +57,8 @@ ModuleStats ComputeModuleStats(const Pack& pack, const Module& module, const std
         size_t path_words = 0;
         for (const auto& n : r->nodes) {
             if (!n.choices.empty()) ++s.decisions;
-            for (const auto& l : n.lines) add(l.text);
+            for (const auto& l : n.lines)
+                add(l.text);
             for (const auto& c : n.choices) {
                 add(c.text);
                 add(c.feedback);
@@ -62,7 +66,8 @@ ModuleStats ComputeModuleStats(const Pack& pack, const Module& module, const std
         }
         for (const auto& e : r->endings) {
             add(e.debrief);
-            for (const auto& l : e.lessons) add(l);
+            for (const auto& l : e.lessons)
+                add(l);
         }
         // One play sees roughly one branch: about a third of all text plus thinking time per decision.
         path_words = s.text.words / 3;
@@ -84,7 +89,7 @@ ModuleStats ComputeModuleStats(const Pack& pack, const Module& module, const std
         s.questions = c->items.size();
         minutes += 0.2 * s.questions;
     }
-    minutes += s.text.words / 150.0;  // B1 readers at a screen: about 150 words a minute
+    minutes += s.text.words / 150.0; // B1 readers at a screen: about 150 words a minute
     s.estimated_minutes = std::max(1, static_cast<int>(std::lround(minutes)));
     return s;
 }

@@ -17,8 +17,8 @@ void CountText(const std::string& text, TextStats& stats);
 
 struct ModuleStats {
     TextStats text;
-    size_t nodes = 0;            // role-play nodes
-    size_t decisions = 0;        // role-play decision points
+    size_t nodes = 0;     // role-play nodes
+    size_t decisions = 0; // role-play decision points
     size_t endings = 0;
     size_t questions = 0;
     size_t pages = 0;

@@ -9,10 +9,10 @@ namespace sb {
 
 // A student's answer to one question, in the model's own indices (not the shuffled screen order).
 struct QuizAnswer {
-    std::vector<int> selected;  // single, multiple, truefalse (0 = true, 1 = false)
-    std::vector<int> order;     // ordering: item indices in the order the student put them
-    int likert = 0;             // 1..5, 0 = not answered
-    bool confirmed = false;     // ordering: the student moved an item or checked the order as shown
+    std::vector<int> selected; // single, multiple, truefalse (0 = true, 1 = false)
+    std::vector<int> order;    // ordering: item indices in the order the student put them
+    int likert = 0;            // 1..5, 0 = not answered
+    bool confirmed = false;    // ordering: the student moved an item or checked the order as shown
     bool Answered(const Question& q) const;
 };
 
@@ -23,7 +23,8 @@ bool FullyCorrect(const Question& q, const QuizAnswer& a);
 
 // The band for a score: the score is rounded down to a whole point, then the band whose min..max holds it.
 const Band* FindBand(const std::vector<Band>& bands, double score);
-// The band for a self-assessment average (1..5, rounded to one decimal); on a shared edge the higher band wins.
+// The band for a self-assessment average (1..5, rounded to one decimal); on a shared edge the higher band
+// wins.
 const Band* FindGroupBand(const std::vector<Band>& bands, double average);
 
 // A Likert answer's value on the group's scale (reversed statements count 6 - v).

@@ -13,7 +13,8 @@ QuizSession::QuizSession(std::shared_ptr<const Pack> pack, const Module& module,
 void QuizSession::Shuffle() {
     const size_t n = m_quiz->questions.size();
     const uint64_t base = m_seed * 1000003ull + static_cast<uint64_t>(m_attempt);
-    if (m_quiz->shuffle_questions) m_order = ShuffledIndices(n, base);
+    if (m_quiz->shuffle_questions)
+        m_order = ShuffledIndices(n, base);
     else {
         m_order.resize(n);
         std::iota(m_order.begin(), m_order.end(), 0);
@@ -34,7 +35,8 @@ void QuizSession::Shuffle() {
                 std::rotate(shown.begin(), shown.begin() + 1, shown.end());
         }
         m_option_order.push_back(shown);
-        if (q.type == QuestionType::Ordering) m_answers[p].order = shown;  // the student starts from the shown order
+        if (q.type == QuestionType::Ordering)
+            m_answers[p].order = shown; // the student starts from the shown order
     }
     m_position = 0;
     m_finished = false;
@@ -47,8 +49,10 @@ void QuizSession::Select(int option) {
     auto& sel = m_answers[m_position].selected;
     if (q.type == QuestionType::Multiple) {
         auto it = std::find(sel.begin(), sel.end(), option);
-        if (it == sel.end()) sel.push_back(option);
-        else sel.erase(it);
+        if (it == sel.end())
+            sel.push_back(option);
+        else
+            sel.erase(it);
     } else {
         sel = {option};
     }
@@ -57,7 +61,8 @@ void QuizSession::Select(int option) {
 void QuizSession::MoveItem(int from, int to) {
     if (m_checked[m_position] || m_finished) return;
     auto& order = m_answers[m_position].order;
-    if (from < 0 || to < 0 || from >= static_cast<int>(order.size()) || to >= static_cast<int>(order.size())) return;
+    if (from < 0 || to < 0 || from >= static_cast<int>(order.size()) || to >= static_cast<int>(order.size()))
+        return;
     m_answers[m_position].confirmed = true;
     const int item = order[from];
     order.erase(order.begin() + from);
@@ -70,7 +75,8 @@ void QuizSession::SetLikert(int value) {
 }
 
 bool QuizSession::Check() {
-    if (Current().type == QuestionType::Ordering) m_answers[m_position].confirmed = true;  // the order as shown is an answer
+    if (Current().type == QuestionType::Ordering)
+        m_answers[m_position].confirmed = true; // the order as shown is an answer
     if (!m_answers[m_position].Answered(Current())) return false;
     m_checked[m_position] = true;
     return true;
@@ -89,7 +95,8 @@ bool QuizSession::Back() {
 }
 
 void QuizSession::Finish() {
-    for (size_t p = 0; p < Count(); ++p) m_checked[p] = true;
+    for (size_t p = 0; p < Count(); ++p)
+        m_checked[p] = true;
     m_finished = true;
 }
 
@@ -100,7 +107,8 @@ void QuizSession::Retry() {
 
 double QuizSession::Score() const {
     double total = 0;
-    for (size_t p = 0; p < Count(); ++p) total += ScoreQuestion(QuestionAt(p), m_answers[p]);
+    for (size_t p = 0; p < Count(); ++p)
+        total += ScoreQuestion(QuestionAt(p), m_answers[p]);
     return total;
 }
 

@@ -11,13 +11,13 @@ namespace sb {
 
 struct GroupProfile {
     const QuizGroup* group = nullptr;
-    double average = 0;  // 1..5
+    double average = 0; // 1..5
     int answered = 0;
     const Band* band = nullptr;
 };
 
 class QuizSession {
-public:
+  public:
     QuizSession(std::shared_ptr<const Pack> pack, const Module& module, uint64_t seed);
 
     const Pack& GetPack() const { return *m_pack; }
@@ -34,8 +34,8 @@ public:
     const QuizAnswer& CurrentAnswer() const { return m_answers[m_position]; }
 
     // ---- answering the current question (ignored once it is checked)
-    void Select(int option);        // single, truefalse: choose; multiple: toggle
-    void MoveItem(int from, int to);  // ordering: positions in the student's current order
+    void Select(int option);         // single, truefalse: choose; multiple: toggle
+    void MoveItem(int from, int to); // ordering: positions in the student's current order
     void SetLikert(int value);
     bool Checked(size_t position) const { return m_checked[position]; }
     // Checks the current answer (immediate feedback). False when it has no answer yet.
@@ -45,9 +45,9 @@ public:
     bool Next();
     bool Back();
     bool AtLast() const { return m_position + 1 == Count(); }
-    void Finish();  // checks everything; the results can be shown
+    void Finish(); // checks everything; the results can be shown
     bool Finished() const { return m_finished; }
-    void Retry();   // a new attempt, freshly shuffled
+    void Retry(); // a new attempt, freshly shuffled
     int Attempt() const { return m_attempt; }
 
     // ---- results
@@ -56,7 +56,7 @@ public:
     const Band* ScoreBand() const { return FindBand(m_quiz->bands, Score()); }
     std::vector<GroupProfile> Profile() const;
 
-private:
+  private:
     void Shuffle();
 
     std::shared_ptr<const Pack> m_pack;

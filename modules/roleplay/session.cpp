@@ -13,7 +13,8 @@ RoleplaySession::RoleplaySession(std::shared_ptr<const Pack> pack, const Module&
 void RoleplaySession::Restart() {
     m_history.clear();
     m_state = State{};
-    for (const auto& v : m_roleplay->variables) m_state.vars.push_back(v.initial);
+    for (const auto& v : m_roleplay->variables)
+        m_state.vars.push_back(v.initial);
     m_state.visits.assign(m_roleplay->nodes.size(), 0);
     Enter(Target{false, m_roleplay->start}, true);
 }
@@ -69,8 +70,9 @@ bool RoleplaySession::Choose(int choice, std::vector<int> tally) {
     m_history.push_back(m_state);
     const Choice& c = CurrentNode().choices[choice];
     m_state.path.push_back({m_state.node, choice, std::move(tally)});
-    for (const Effect& e : c.effects) e.Apply(m_state.vars, m_state.visits);
-    Enter(c.target, false);  // the feedback shows first, then the next node's lines
+    for (const Effect& e : c.effects)
+        e.Apply(m_state.vars, m_state.visits);
+    Enter(c.target, false); // the feedback shows first, then the next node's lines
     m_state.feedback = true;
     return true;
 }
@@ -153,14 +155,16 @@ std::vector<int> RoleplaySession::ReachableEndings(const Target& from) const {
         q.pop();
         auto visit = [&](const Target& t) {
             if (t.index < 0) return;
-            if (t.ending) ends[t.index] = 1;
+            if (t.ending)
+                ends[t.index] = 1;
             else if (!seen[t.index]) {
                 seen[t.index] = 1;
                 q.push(t.index);
             }
         };
         if (n.choices.empty()) visit(n.next);
-        for (const Choice& c : n.choices) visit(c.target);
+        for (const Choice& c : n.choices)
+            visit(c.target);
     }
     std::vector<int> out;
     for (size_t i = 0; i < ends.size(); ++i)
@@ -174,8 +178,10 @@ nlohmann::json RoleplaySession::Snapshot() const {
         json vars = json::object();
         for (size_t i = 0; i < s.vars.size(); ++i) {
             const auto& v = m_roleplay->variables[i];
-            if (v.initial.type == ValueType::Bool) vars[v.name] = s.vars[i].i != 0;
-            else vars[v.name] = s.vars[i].i;
+            if (v.initial.type == ValueType::Bool)
+                vars[v.name] = s.vars[i].i != 0;
+            else
+                vars[v.name] = s.vars[i].i;
         }
         json visits = json::object();
         for (size_t i = 0; i < s.visits.size(); ++i)
@@ -186,13 +192,18 @@ nlohmann::json RoleplaySession::Snapshot() const {
             if (!p.tally.empty()) step["tally"] = p.tally;
             path.push_back(step);
         }
-        json out = {{"node", m_roleplay->nodes[s.node].id}, {"linesShown", s.lines_shown}, {"feedback", s.feedback},
-                    {"variables", vars}, {"visits", visits}, {"path", path}};
+        json out = {{"node", m_roleplay->nodes[s.node].id},
+                    {"linesShown", s.lines_shown},
+                    {"feedback", s.feedback},
+                    {"variables", vars},
+                    {"visits", visits},
+                    {"path", path}};
         if (s.ending >= 0) out["ending"] = m_roleplay->endings[s.ending].id;
         return out;
     };
     json history = json::array();
-    for (const auto& h : m_history) history.push_back(state_json(h));
+    for (const auto& h : m_history)
+        history.push_back(state_json(h));
     return {{"module", m_module->id}, {"state", state_json(m_state)}, {"history", history}};
 }
 
@@ -220,14 +231,17 @@ bool RoleplaySession::Restore(const nlohmann::json& snapshot, std::string& error
             Value value = v.initial;
             if (vars.contains(v.name)) {
                 const auto& x = vars[v.name];
-                if (x.is_boolean()) value.i = x.get<bool>();
-                else if (x.is_number_integer()) value.i = x.get<int64_t>();
-                else return false;
+                if (x.is_boolean())
+                    value.i = x.get<bool>();
+                else if (x.is_number_integer())
+                    value.i = x.get<int64_t>();
+                else
+                    return false;
             }
             s.vars.push_back(value);
         }
         s.visits.assign(m_roleplay->nodes.size(), 0);
-        const nlohmann::json visits = j.value("visits", nlohmann::json::object());  // kept alive for items()
+        const nlohmann::json visits = j.value("visits", nlohmann::json::object()); // kept alive for items()
         for (const auto& [id, count] : visits.items()) {
             const int i = node_index(id);
             if (i < 0 || !count.is_number_integer()) return false;

@@ -14,21 +14,21 @@
 namespace sb {
 
 struct PathStep {
-    int node = -1;                 // the decision node
-    int choice = -1;               // index of the choice made
-    std::vector<int> tally;        // classroom mode: hands per choice (empty when not counted)
+    int node = -1;          // the decision node
+    int choice = -1;        // index of the choice made
+    std::vector<int> tally; // classroom mode: hands per choice (empty when not counted)
 };
 
 // One entry of the conversation as the student saw it.
 struct TranscriptLine {
-    std::string speaker;  // cast id, "narrator" or "you"
+    std::string speaker; // cast id, "narrator" or "you"
     const LocalText* text = nullptr;
     std::string mood;
-    std::string image;  // a picture with the line, relative to the pack
+    std::string image; // a picture with the line, relative to the pack
 };
 
 class RoleplaySession {
-public:
+  public:
     RoleplaySession(std::shared_ptr<const Pack> pack, const Module& module);
 
     const Pack& GetPack() const { return *m_pack; }
@@ -45,8 +45,10 @@ public:
     // Feedback on the last choice is showing (before the next node's lines).
     bool ShowingFeedback() const { return m_state.feedback; }
     const Choice* LastChoice() const;
-    bool AtDecision() const { return !AtEnding() && !ShowingFeedback() && AllLinesShown() && !CurrentNode().choices.empty(); }
-    bool CanContinue() const;  // a node with "next" whose lines are all shown
+    bool AtDecision() const {
+        return !AtEnding() && !ShowingFeedback() && AllLinesShown() && !CurrentNode().choices.empty();
+    }
+    bool CanContinue() const; // a node with "next" whose lines are all shown
 
     // ---- actions
     void RevealNextLine();
@@ -56,7 +58,7 @@ public:
     // Makes a choice (an index into CurrentNode().choices). False when not available now.
     bool Choose(int choice, std::vector<int> tally = {});
     void DismissFeedback();
-    bool Continue();  // follows "next"
+    bool Continue(); // follows "next"
     // Goes back to just before the last choice, restoring variables and visits too.
     bool Undo();
     bool CanUndo() const { return !m_history.empty(); }
@@ -73,10 +75,11 @@ public:
 
     // ---- snapshot
     nlohmann::json Snapshot() const;
-    // Restores a snapshot taken of the same scenario. False (state unchanged) with a reason when it does not fit.
+    // Restores a snapshot taken of the same scenario. False (state unchanged) with a reason when it does not
+    // fit.
     bool Restore(const nlohmann::json& snapshot, std::string& error);
 
-private:
+  private:
     struct State {
         int node = 0;
         int ending = -1;
@@ -92,7 +95,7 @@ private:
     const Module* m_module;
     const Roleplay* m_roleplay;
     State m_state;
-    std::vector<State> m_history;  // states before each choice
+    std::vector<State> m_history; // states before each choice
 };
 
 } // namespace sb

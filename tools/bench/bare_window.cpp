@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
     SDL_DisplayMode mode;
     SDL_GetDesktopDisplayMode(0, &mode);
-    SDL_Window* window = SDL_CreateWindow("bare", 0, 0, mode.w, mode.h, SDL_WINDOW_OPENGL | SDL_WINDOW_BORDERLESS);
+    SDL_Window* window =
+        SDL_CreateWindow("bare", 0, 0, mode.w, mode.h, SDL_WINDOW_OPENGL | SDL_WINDOW_BORDERLESS);
     SDL_GLContext gl = SDL_GL_CreateContext(window);
     gladLoadGL(reinterpret_cast<GLADloadfunc>(SDL_GL_GetProcAddress));
     ImGui::CreateContext();
@@ -61,7 +62,8 @@ int main(int argc, char** argv) {
             if (exit_after_first) {
                 glFinish();
                 const long long ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                         std::chrono::system_clock::now().time_since_epoch()).count();
+                                         std::chrono::system_clock::now().time_since_epoch())
+                                         .count();
                 printf("first-frame-realtime-ns %lld\n", ns);
                 fflush(stdout);
                 break;

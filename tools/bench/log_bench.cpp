@@ -21,14 +21,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double SecondsSince(Clock::time_point start)
-{
+double SecondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-std::vector<sb::Answer> Generate(std::size_t count)
-{
-    std::mt19937 random(20240601);  // fixed seed: the same shape of data every run (ids are still random)
+std::vector<sb::Answer> Generate(std::size_t count) {
+    std::mt19937 random(20240601); // fixed seed: the same shape of data every run (ids are still random)
     std::uniform_int_distribution<int> module_pick(0, 5);
     std::uniform_int_distribution<int> kiosk_pick(1, 4);
     std::uniform_int_distribution<int> day_pick(1, 28);
@@ -53,14 +51,15 @@ std::vector<sb::Answer> Generate(std::size_t count)
             auto value = [&](int v) -> std::optional<int> {
                 return percent(random) < 5 ? std::nullopt : std::optional<int>(std::clamp(v, 1, 5));
             };
-            answers.push_back(sb::MakeAnswer(session, module_id, item_id, sb::Phase::Pre, value(before), when));
+            answers.push_back(
+                sb::MakeAnswer(session, module_id, item_id, sb::Phase::Pre, value(before), when));
             if (percent(random) < 90) {
                 answers.push_back(sb::MakeAnswer(session, module_id, item_id, sb::Phase::Post,
                                                  value(before + (percent(random) < 60 ? 1 : 0)), when));
             }
             if (percent(random) < 30) {
-                answers.push_back(sb::MakeAnswer(session, module_id, item_id, sb::Phase::Retro,
-                                                 value(before - 1), when));
+                answers.push_back(
+                    sb::MakeAnswer(session, module_id, item_id, sb::Phase::Retro, value(before - 1), when));
             }
         }
     }
@@ -68,10 +67,9 @@ std::vector<sb::Answer> Generate(std::size_t count)
     return answers;
 }
 
-}  // namespace
+} // namespace
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     std::size_t count = 100000;
     bool keep = false;
     for (int i = 1; i < argc; ++i) {
@@ -101,18 +99,21 @@ int main(int argc, char** argv)
         sb::LogStore store;
         sb::LogStatus status = store.Open(db);
         for (std::size_t at = 0; status.Ok() && at < answers.size(); at += 20000) {
-            const std::vector<sb::Answer> chunk(answers.begin() + static_cast<std::ptrdiff_t>(at),
-                                                answers.begin() + static_cast<std::ptrdiff_t>(std::min(at + 20000, answers.size())));
+            const std::vector<sb::Answer> chunk(
+                answers.begin() + static_cast<std::ptrdiff_t>(at),
+                answers.begin() + static_cast<std::ptrdiff_t>(std::min(at + 20000, answers.size())));
             status = store.InsertMany(chunk);
         }
         store.Close();
         if (!status.Ok()) {
-            std::fprintf(stderr, "log_bench: could not write %s: %s\n", db.c_str(), status.MessageEn().c_str());
+            std::fprintf(stderr, "log_bench: could not write %s: %s\n", db.c_str(),
+                         status.MessageEn().c_str());
             return 1;
         }
     }
-    std::printf("generated %zu answers into %s in %.2f s (bulk transactions, not the kiosk's one-per-answer)\n",
-                answers.size(), db.c_str(), SecondsSince(start));
+    std::printf(
+        "generated %zu answers into %s in %.2f s (bulk transactions, not the kiosk's one-per-answer)\n",
+        answers.size(), db.c_str(), SecondsSince(start));
 
     // export --format xapi --out FILE
     start = Clock::now();
@@ -139,9 +140,12 @@ int main(int argc, char** argv)
     const std::string text = sb::RenderReportText(report);
     const double report_seconds = SecondsSince(start);
 
-    auto verdict = [](double seconds, double target) { return seconds < target ? "ok" : "SLOWER THAN TARGET"; };
+    auto verdict = [](double seconds, double target) {
+        return seconds < target ? "ok" : "SLOWER THAN TARGET";
+    };
     std::printf("export xapi : %.3f s (target < 1 s)   %s  [%zu statements, %zu 'don't know' left out]\n",
-                xapi_seconds, verdict(xapi_seconds, 1.0), xapi_result.written, xapi_result.dont_know_left_out);
+                xapi_seconds, verdict(xapi_seconds, 1.0), xapi_result.written,
+                xapi_result.dont_know_left_out);
     std::printf("export csv  : %.3f s (target < 1 s)   %s\n", csv_seconds, verdict(csv_seconds, 1.0));
     std::printf("report      : %.3f s (target < 0.5 s) %s  [%zu items, %zu bytes of text]\n", report_seconds,
                 verdict(report_seconds, 0.5), report.items.size(), text.size());

@@ -1,9 +1,11 @@
 // stageboost-log: the command-line face of the anonymous confidence log.
-//   stageboost-log report DB... [--pack ID] [--module ID] [--from DATE] [--to DATE] [--by module|kiosk|date|none]
+//   stageboost-log report DB... [--pack ID] [--module ID] [--from DATE] [--to DATE] [--by
+//   module|kiosk|date|none]
 //                                [--format text|csv|json] [--out FILE]
-//   stageboost-log export DB... --format csv|xapi [--out FILE] [--home-page URL] [--include-dont-know] [filters]
-//   stageboost-log merge OUT IN...
-// Exit status: 0 done; 1 done, but a log could not be read or written (the message says which); 2 wrong usage.
+//   stageboost-log export DB... --format csv|xapi [--out FILE] [--home-page URL] [--include-dont-know]
+//   [filters] stageboost-log merge OUT IN...
+// Exit status: 0 done; 1 done, but a log could not be read or written (the message says which); 2 wrong
+// usage.
 
 #include "confidence/report.h"
 #include "log/export.h"
@@ -35,8 +37,7 @@ struct FilterOptions {
     std::string to;
 };
 
-void AddFilterOptions(CLI::App& command, FilterOptions& options)
-{
+void AddFilterOptions(CLI::App& command, FilterOptions& options) {
     command.add_option("--pack", options.pack, "Only answers of this pack (its id)");
     command.add_option("--module", options.module,
                        "Only answers of this module (its id); --module '' selects the whole-session check");
@@ -45,8 +46,7 @@ void AddFilterOptions(CLI::App& command, FilterOptions& options)
     command.add_option("--to", options.to, "Last date to include, YYYY-MM-DD");
 }
 
-bool MakeFilter(const CLI::App& command, const FilterOptions& options, sb::AnswerFilter& filter)
-{
+bool MakeFilter(const CLI::App& command, const FilterOptions& options, sb::AnswerFilter& filter) {
     filter.pack_id = options.pack;
     if (options.session_check) {
         filter.module_id = "";
@@ -65,8 +65,8 @@ bool MakeFilter(const CLI::App& command, const FilterOptions& options, sb::Answe
 
 // Writes to FILE through a temporary file that is renamed at the end, so an interrupted run never leaves
 // half a file; "" or "-" writes to standard output.
-bool WriteOutput(const std::string& path, const std::string& what, const std::function<void(std::ostream&)>& write)
-{
+bool WriteOutput(const std::string& path, const std::string& what,
+                 const std::function<void(std::ostream&)>& write) {
     if (path.empty() || path == "-") {
         std::ios::sync_with_stdio(false);
         write(std::cout);
@@ -98,18 +98,18 @@ bool WriteOutput(const std::string& path, const std::string& what, const std::fu
     std::error_code error;
     std::filesystem::rename(temporary, path, error);
     if (error) {
-        std::cerr << "stageboost-log: could not rename " << temporary << " to " << path << ": " << error.message()
-                  << ".\n";
+        std::cerr << "stageboost-log: could not rename " << temporary << " to " << path << ": "
+                  << error.message() << ".\n";
         return false;
     }
     return true;
 }
 
-void ReportUnreadable(const std::vector<sb::LogFileInfo>& files)
-{
+void ReportUnreadable(const std::vector<sb::LogFileInfo>& files) {
     for (const sb::LogFileInfo& file : files) {
         if (!file.status.Ok()) {
-            std::cerr << "stageboost-log: could not read " << file.path << ": " << sb::ReadProblem(file) << ".\n";
+            std::cerr << "stageboost-log: could not read " << file.path << ": " << sb::ReadProblem(file)
+                      << ".\n";
         }
         if (file.invalid > 0) {
             std::cerr << "stageboost-log: " << file.path << ": skipped " << file.invalid
@@ -118,8 +118,7 @@ void ReportUnreadable(const std::vector<sb::LogFileInfo>& files)
     }
 }
 
-bool AnyRead(const std::vector<sb::LogFileInfo>& files)
-{
+bool AnyRead(const std::vector<sb::LogFileInfo>& files) {
     for (const sb::LogFileInfo& file : files) {
         if (file.status.Ok()) {
             return true;
@@ -128,11 +127,11 @@ bool AnyRead(const std::vector<sb::LogFileInfo>& files)
     return false;
 }
 
-}  // namespace
+} // namespace
 
-int main(int argc, char** argv)
-{
-    CLI::App app{"Stageboost confidence log: reports, exports and merges of the anonymous before/after answers."};
+int main(int argc, char** argv) {
+    CLI::App app{
+        "Stageboost confidence log: reports, exports and merges of the anonymous before/after answers."};
     app.require_subcommand(1);
 
     // report
@@ -141,12 +140,14 @@ int main(int argc, char** argv)
     std::string report_format = "text";
     std::string report_by = "module";
     std::string report_out;
-    CLI::App* report = app.add_subcommand("report", "Per item: pairs, means, change with 95% CI, Wilcoxon, r");
+    CLI::App* report =
+        app.add_subcommand("report", "Per item: pairs, means, change with 95% CI, Wilcoxon, r");
     report->add_option("DB", report_logs, "Log files (.sqlite) to read")->required();
     AddFilterOptions(*report, report_filter);
     report->add_option("--by", report_by, "Rows under each item's total: module, kiosk, date or none")
         ->check(CLI::IsMember({"module", "kiosk", "date", "none"}));
-    report->add_option("--format", report_format, "text, csv or json")->check(CLI::IsMember({"text", "csv", "json"}));
+    report->add_option("--format", report_format, "text, csv or json")
+        ->check(CLI::IsMember({"text", "csv", "json"}));
     report->add_option("--out", report_out, "Write to this file instead of standard output");
 
     // export
@@ -155,14 +156,16 @@ int main(int argc, char** argv)
     std::string export_format;
     std::string export_out;
     sb::XapiOptions xapi;
-    CLI::App* export_command = app.add_subcommand("export", "Every answer as CSV or as xAPI 1.0.3 statements");
+    CLI::App* export_command =
+        app.add_subcommand("export", "Every answer as CSV or as xAPI 1.0.3 statements");
     export_command->add_option("DB", export_logs, "Log files (.sqlite) to read")->required();
     export_command->add_option("--format", export_format, "csv or xapi")
         ->required()
         ->check(CLI::IsMember({"csv", "xapi"}));
     export_command->add_option("--out", export_out, "Write to this file instead of standard output");
-    export_command->add_option("--home-page", xapi.home_page,
-                               "xAPI account.homePage; {kiosk} is replaced by the kiosk label")
+    export_command
+        ->add_option("--home-page", xapi.home_page,
+                     "xAPI account.homePage; {kiosk} is replaced by the kiosk label")
         ->capture_default_str();
     export_command->add_option("--activity-base", xapi.activity_base, "Start of the xAPI activity ids")
         ->capture_default_str();
@@ -173,7 +176,8 @@ int main(int argc, char** argv)
     // merge
     std::string merge_out;
     std::vector<std::string> merge_inputs;
-    CLI::App* merge = app.add_subcommand("merge", "Combine logs of several kiosks into OUT without duplicates");
+    CLI::App* merge =
+        app.add_subcommand("merge", "Combine logs of several kiosks into OUT without duplicates");
     merge->add_option("OUT", merge_out, "The combined log (created when missing; answers already in it stay)")
         ->required();
     merge->add_option("IN", merge_inputs, "Logs to add")->required();
@@ -219,8 +223,9 @@ int main(int argc, char** argv)
                 return kExitPartial;
             }
             if (loaded.conflicts > 0) {
-                std::cerr << "stageboost-log: " << loaded.conflicts
-                          << " answers had the same UUID as another with different content; the first was kept.\n";
+                std::cerr
+                    << "stageboost-log: " << loaded.conflicts
+                    << " answers had the same UUID as another with different content; the first was kept.\n";
             }
             sb::ExportResult exported;
             const bool written = WriteOutput(export_out, "export", [&](std::ostream& out) {
@@ -237,7 +242,8 @@ int main(int argc, char** argv)
             std::cerr << ".\n";
             if (exported.dont_know_left_out > 0) {
                 std::cerr << "stageboost-log: " << exported.dont_know_left_out
-                          << " 'don't know' answers are not in the xAPI export (they have no value on the 1-5 scale); "
+                          << " 'don't know' answers are not in the xAPI export (they have no value on the "
+                             "1-5 scale); "
                              "add --include-dont-know to export them too.\n";
             }
             return loaded.AllFilesRead() ? kExitOk : kExitPartial;
@@ -247,7 +253,8 @@ int main(int argc, char** argv)
             const sb::MergeResult result = sb::MergeLogs(merge_out, merge_inputs);
             ReportUnreadable(result.input.files);
             if (!result.output.Ok()) {
-                std::cerr << "stageboost-log: could not write " << merge_out << ": " << result.output.MessageEn();
+                std::cerr << "stageboost-log: could not write " << merge_out << ": "
+                          << result.output.MessageEn();
                 if (!result.output.detail.empty()) {
                     std::cerr << " (" << result.output.detail << ")";
                 }
@@ -257,7 +264,8 @@ int main(int argc, char** argv)
             std::cout << "Added " << result.written.inserted << " answers to " << merge_out << "; skipped "
                       << result.written.duplicates << " that were already in it";
             if (result.input.duplicates > 0) {
-                std::cout << " and " << result.input.duplicates << " that appeared more than once in the inputs";
+                std::cout << " and " << result.input.duplicates
+                          << " that appeared more than once in the inputs";
             }
             if (result.written.conflicts + result.input.conflicts > 0) {
                 std::cout << "; " << result.written.conflicts + result.input.conflicts

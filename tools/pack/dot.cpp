@@ -25,9 +25,12 @@ std::string Escape(const std::string& s, size_t max_chars = 60) {
 
 const char* OutcomeColour(Outcome o) {
     switch (o) {
-    case Outcome::Positive: return "#2E7D32";
-    case Outcome::Mixed: return "#E69F00";
-    case Outcome::Negative: return "#C62828";
+    case Outcome::Positive:
+        return "#2E7D32";
+    case Outcome::Mixed:
+        return "#E69F00";
+    case Outcome::Negative:
+        return "#C62828";
     }
     return "#777777";
 }
@@ -39,7 +42,8 @@ void WriteRoleplayDot(const Pack& pack, const Module& module, const std::string&
     out << "digraph \"" << Escape(module.id) << "\" {\n";
     out << "  graph [rankdir=TB, fontname=\"Noto Sans\", label=\"" << Escape(pack.T(module.title, lang), 80)
         << "\", labelloc=t, fontsize=20];\n";
-    out << "  node [fontname=\"Noto Sans\", shape=box, style=\"rounded,filled\", fillcolor=\"#F6F3EE\", color=\"#0B5F59\"];\n";
+    out << "  node [fontname=\"Noto Sans\", shape=box, style=\"rounded,filled\", fillcolor=\"#F6F3EE\", "
+           "color=\"#0B5F59\"];\n";
     out << "  edge [fontname=\"Noto Sans\", fontsize=10, color=\"#4A5160\"];\n";
     for (size_t i = 0; i < rp.nodes.size(); ++i) {
         const Node& n = rp.nodes[i];
@@ -60,8 +64,8 @@ void WriteRoleplayDot(const Pack& pack, const Module& module, const std::string&
         }
         for (size_t k = 0; k < n.choices.size(); ++k) {
             const Choice& c = n.choices[k];
-            out << "  \"" << Escape(n.id) << "\" -> \"" << Escape(c.target_id) << "\" [label=\"" << (k + 1) << ". "
-                << Escape(pack.T(c.text, lang), 30);
+            out << "  \"" << Escape(n.id) << "\" -> \"" << Escape(c.target_id) << "\" [label=\"" << (k + 1)
+                << ". " << Escape(pack.T(c.text, lang), 30);
             if (!c.condition.Empty()) out << "\\n[if " << Escape(c.condition.Source(), 40) << "]";
             out << "\"";
             if (!c.condition.Empty()) out << ", style=dashed, color=\"#7B3FA0\", fontcolor=\"#7B3FA0\"";

@@ -18,29 +18,41 @@
 
 namespace {
 
-int Validate(const std::vector<std::string>& dirs, bool strict, bool as_json, const std::string& lang, bool timing) {
+int Validate(const std::vector<std::string>& dirs, bool strict, bool as_json, const std::string& lang,
+             bool timing) {
     bool failed = false;
     nlohmann::json all = nlohmann::json::array();
     for (const std::string& dir : dirs) {
         const auto t0 = std::chrono::steady_clock::now();
         const sb::LoadResult result = sb::LoadPack(dir);
-        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         const auto& diags = result.diagnostics;
         if (diags.HasErrors() || (strict && diags.WarningCount() > 0)) failed = true;
         if (as_json) {
             for (const auto& d : diags.List())
-                all.push_back({{"file", d.file}, {"line", d.line}, {"column", d.column}, {"pointer", d.pointer},
-                               {"severity", d.severity == sb::Severity::Error ? "error" : "warning"}, {"code", d.code},
-                               {"message", d.Message(lang)}, {"message_en", d.message_en}, {"message_nl", d.message_nl}});
+                all.push_back({{"file", d.file},
+                               {"line", d.line},
+                               {"column", d.column},
+                               {"pointer", d.pointer},
+                               {"severity", d.severity == sb::Severity::Error ? "error" : "warning"},
+                               {"code", d.code},
+                               {"message", d.Message(lang)},
+                               {"message_en", d.message_en},
+                               {"message_nl", d.message_nl}});
             continue;
         }
-        for (const auto& d : diags.List()) std::cout << sb::FormatDiagnostic(d, lang) << "\n";
+        for (const auto& d : diags.List())
+            std::cout << sb::FormatDiagnostic(d, lang) << "\n";
         const bool nl = lang == "nl";
         const size_t e = diags.ErrorCount(), w = diags.WarningCount();
-        if (e == 0 && w == 0) std::cout << dir << (nl ? ": in orde" : ": OK");
+        if (e == 0 && w == 0)
+            std::cout << dir << (nl ? ": in orde" : ": OK");
         else
-            std::cout << dir << ": " << e << (nl ? (e == 1 ? " fout, " : " fouten, ") : (e == 1 ? " error, " : " errors, ")) << w
-                      << (nl ? (w == 1 ? " waarschuwing" : " waarschuwingen") : (w == 1 ? " warning" : " warnings"));
+            std::cout << dir << ": " << e
+                      << (nl ? (e == 1 ? " fout, " : " fouten, ") : (e == 1 ? " error, " : " errors, ")) << w
+                      << (nl ? (w == 1 ? " waarschuwing" : " waarschuwingen")
+                             : (w == 1 ? " warning" : " warnings"));
         if (timing) std::printf(" (%.1f ms)", ms);
         std::cout << "\n";
     }
@@ -52,8 +64,11 @@ int Validate(const std::vector<std::string>& dirs, bool strict, bool as_json, co
 std::shared_ptr<const sb::Pack> LoadOrReport(const std::string& dir, const std::string& msg_lang) {
     const sb::LoadResult result = sb::LoadPack(dir);
     if (!result.pack) {
-        for (const auto& d : result.diagnostics.List()) std::cerr << sb::FormatDiagnostic(d, msg_lang) << "\n";
-        std::cerr << dir << (msg_lang == "nl" ? ": los eerst de fouten hierboven op.\n" : ": fix the errors above first.\n");
+        for (const auto& d : result.diagnostics.List())
+            std::cerr << sb::FormatDiagnostic(d, msg_lang) << "\n";
+        std::cerr << dir
+                  << (msg_lang == "nl" ? ": los eerst de fouten hierboven op.\n"
+                                       : ": fix the errors above first.\n");
     }
     return result.pack;
 }
@@ -63,22 +78,26 @@ int Stats(const std::string& dir, std::string lang, const std::string& msg_lang)
     if (!loaded) return 1;
     const sb::Pack& pack = *loaded;
     if (lang.empty()) lang = pack.default_language;
-    std::printf("%-28s %-11s %6s %9s %6s %9s %8s\n", "module", "kind", "nodes", "decisions", "words", "words/sen", "minutes");
+    std::printf("%-28s %-11s %6s %9s %6s %9s %8s\n", "module", "kind", "nodes", "decisions", "words",
+                "words/sen", "minutes");
     sb::TextStats total;
     for (const sb::Module& m : pack.modules) {
         const sb::ModuleStats s = sb::ComputeModuleStats(pack, m, lang);
         total.words += s.text.words;
         total.sentences += s.text.sentences;
-        std::printf("%-28s %-11s %6zu %9zu %6zu %9.1f %8d%s\n", m.id.c_str(), sb::KindName(m.kind), s.nodes, s.decisions,
-                    s.text.words, s.text.AverageSentenceLength(), m.minutes > 0 ? m.minutes : s.estimated_minutes,
-                    m.minutes > 0 ? "" : " (estimated)");
+        std::printf("%-28s %-11s %6zu %9zu %6zu %9.1f %8d%s\n", m.id.c_str(), sb::KindName(m.kind), s.nodes,
+                    s.decisions, s.text.words, s.text.AverageSentenceLength(),
+                    m.minutes > 0 ? m.minutes : s.estimated_minutes, m.minutes > 0 ? "" : " (estimated)");
     }
-    std::printf("%-28s %-11s %6s %9s %6zu %9.1f\n", "total", "", "", "", total.words, total.AverageSentenceLength());
-    std::printf("Average sentence length %.1f words (B1 Dutch: aim for 15 or fewer).\n", total.AverageSentenceLength());
+    std::printf("%-28s %-11s %6s %9s %6zu %9.1f\n", "total", "", "", "", total.words,
+                total.AverageSentenceLength());
+    std::printf("Average sentence length %.1f words (B1 Dutch: aim for 15 or fewer).\n",
+                total.AverageSentenceLength());
     return 0;
 }
 
-int Graph(const std::string& dir, const std::string& module_id, std::string lang, const std::string& msg_lang) {
+int Graph(const std::string& dir, const std::string& module_id, std::string lang,
+          const std::string& msg_lang) {
     const auto pack = LoadOrReport(dir, msg_lang);
     if (!pack) return 1;
     if (lang.empty()) lang = pack->default_language;
@@ -102,10 +121,11 @@ int main(int argc, char** argv) {
     // Messages follow the terminal's language (LANG=nl_NL... gives Dutch) unless --lang says otherwise.
     const char* env_lang = std::getenv("LANG");
     std::string lang = env_lang && std::string(env_lang).rfind("nl", 0) == 0 ? "nl" : "en";
-    std::string content_lang;  // stats and graph: the pack's default language unless given
+    std::string content_lang; // stats and graph: the pack's default language unless given
     std::vector<std::string> dirs;
     bool strict = false, as_json = false, timing = false;
-    auto* validate = app.add_subcommand("validate", "Check packs; exit 0 when clean, 1 with errors, 2 on bad usage");
+    auto* validate =
+        app.add_subcommand("validate", "Check packs; exit 0 when clean, 1 with errors, 2 on bad usage");
     validate->add_option("DIR", dirs, "Pack folders")->required();
     validate->add_flag("--strict", strict, "Warnings fail too");
     validate->add_flag("--json", as_json, "Print the diagnostics as JSON");
@@ -117,11 +137,13 @@ int main(int argc, char** argv) {
     make->add_option("DIR", dir, "Folder for the new pack")->required();
     auto* stats = app.add_subcommand("stats", "Modules, nodes, words, sentence length and minutes");
     stats->add_option("DIR", dir, "Pack folder")->required();
-    stats->add_option("--lang", content_lang, "Language to measure (default: the pack's)")->check(CLI::IsMember({"nl", "en"}));
+    stats->add_option("--lang", content_lang, "Language to measure (default: the pack's)")
+        ->check(CLI::IsMember({"nl", "en"}));
     auto* graph = app.add_subcommand("graph", "Print a role-play's story map as Graphviz DOT");
     graph->add_option("DIR", dir, "Pack folder")->required();
     graph->add_option("MODULE", module_id, "Role-play id")->required();
-    graph->add_option("--lang", content_lang, "Language of the labels (default: the pack's)")->check(CLI::IsMember({"nl", "en"}));
+    graph->add_option("--lang", content_lang, "Language of the labels (default: the pack's)")
+        ->check(CLI::IsMember({"nl", "en"}));
 
     try {
         app.parse(argc, argv);

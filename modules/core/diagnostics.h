@@ -9,20 +9,22 @@ namespace sb {
 enum class Severity { Error, Warning };
 
 struct Diagnostic {
-    std::string file;     // path as given to the loader, e.g. "mijn-pack/rollenspel.json"
-    int line = 0;         // 1-based; 0 when the problem is not inside a file
-    int column = 0;       // 1-based
-    std::string pointer;  // JSON pointer, e.g. "/nodes/3/choices/0/target"
+    std::string file;    // path as given to the loader, e.g. "mijn-pack/rollenspel.json"
+    int line = 0;        // 1-based; 0 when the problem is not inside a file
+    int column = 0;      // 1-based
+    std::string pointer; // JSON pointer, e.g. "/nodes/3/choices/0/target"
     Severity severity = Severity::Error;
-    std::string code;     // stable, e.g. "unknown-target"
+    std::string code; // stable, e.g. "unknown-target"
     std::string message_en;
     std::string message_nl;
 
-    const std::string& Message(const std::string& lang) const { return lang == "nl" ? message_nl : message_en; }
+    const std::string& Message(const std::string& lang) const {
+        return lang == "nl" ? message_nl : message_en;
+    }
 };
 
 class Diagnostics {
-public:
+  public:
     void Add(Diagnostic d) { m_list.push_back(std::move(d)); }
     const std::vector<Diagnostic>& List() const { return m_list; }
     size_t ErrorCount() const;
@@ -32,7 +34,7 @@ public:
     // Sorted by file, line, column, so output reads top to bottom.
     void Sort();
 
-private:
+  private:
     std::vector<Diagnostic> m_list;
 };
 

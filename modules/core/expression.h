@@ -7,7 +7,8 @@
 //   effect    := name = expr | name += expr | name -= expr
 //   expr      := or-expr;  or: and ('or'|'||') and ...;  and: not ('and'|'&&') not ...
 //   not       := ('not'|'!') not | cmp;   cmp := sum (('=='|'!='|'<'|'<='|'>'|'>=') sum)?
-//   sum       := atom (('+'|'-') atom)*;  atom := integer | true | false | name | visits(node) | '(' expr ')' | '-' atom
+//   sum       := atom (('+'|'-') atom)*;  atom := integer | true | false | name | visits(node) | '(' expr ')'
+//   | '-' atom
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -18,7 +19,7 @@ enum class ValueType { Int, Bool };
 
 struct Value {
     ValueType type = ValueType::Int;
-    int64_t i = 0;  // bools are 0 or 1
+    int64_t i = 0; // bools are 0 or 1
     static Value Int(int64_t v) { return {ValueType::Int, v}; }
     static Value Bool(bool v) { return {ValueType::Bool, v ? 1 : 0}; }
     bool operator==(const Value&) const = default;
@@ -32,7 +33,7 @@ struct ExprScope {
 };
 
 struct ExprError {
-    size_t offset = 0;  // byte offset in the expression string
+    size_t offset = 0; // byte offset in the expression string
     std::string en, nl;
 };
 
@@ -40,13 +41,13 @@ enum class Op : uint8_t { Const, Var, Visits, Neg, Not, Add, Sub, Eq, Ne, Lt, Le
 
 struct ExprNode {
     Op op;
-    int a = -1, b = -1;  // child indices
-    int64_t value = 0;   // constant, variable index or node index
-    ValueType type = ValueType::Int;  // of a constant
+    int a = -1, b = -1;              // child indices
+    int64_t value = 0;               // constant, variable index or node index
+    ValueType type = ValueType::Int; // of a constant
 };
 
 class Expression {
-public:
+  public:
     bool Empty() const { return m_nodes.empty(); }
     ValueType Type() const { return m_type; }
     // `vars` holds the variables' current values, `visits` the nodes' visit counts.
@@ -56,7 +57,7 @@ public:
     // Parses an expression; returns false and fills `error` when it is not valid in `scope`.
     static bool Parse(const std::string& text, const ExprScope& scope, Expression& out, ExprError& error);
 
-private:
+  private:
     friend class ExprParser;
     Value Eval(int index, const std::vector<Value>& vars, const std::vector<int>& visits) const;
     std::vector<ExprNode> m_nodes;

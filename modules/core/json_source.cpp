@@ -1,4 +1,4 @@
-#include "pack/json_source.h"
+#include "core/json_source.h"
 
 #include <charconv>
 #include <cstring>
@@ -11,15 +11,17 @@ namespace sb {
 
 namespace {
 
-bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool IsContinuation(unsigned char c) {
+    return (c & 0xC0) == 0x80;
+}
 
 // Line and column (in characters, 1-based) of a byte offset; counts forward from a cursor so a whole
 // file costs one pass even when it is minified onto one line.
 class PositionCounter {
-public:
+  public:
     explicit PositionCounter(const std::string& text) : m_text(text) {}
     TextPosition At(size_t offset) {
-        if (offset < m_offset) {  // rare: restart
+        if (offset < m_offset) { // rare: restart
             m_offset = 0;
             m_pos = {};
         }
@@ -35,7 +37,7 @@ public:
         return m_pos;
     }
 
-private:
+  private:
     const std::string& m_text;
     size_t m_offset = 0;
     TextPosition m_pos;
@@ -53,10 +55,17 @@ size_t FindInvalidUtf8(const std::string& s) {
         }
         int len = 0;
         uint32_t cp = 0;
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-        else return i;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+        } else
+            return i;
         if (i + len > n) return i;
         for (int k = 1; k < len; ++k) {
             const unsigned char cc = s[i + k];
@@ -64,8 +73,8 @@ size_t FindInvalidUtf8(const std::string& s) {
             cp = (cp << 6) | (cc & 0x3F);
         }
         // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
             return i;
         i += len;
     }
@@ -73,7 +82,8 @@ size_t FindInvalidUtf8(const std::string& s) {
 }
 
 void AppendUtf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) out += static_cast<char>(cp);
+    if (cp < 0x80)
+        out += static_cast<char>(cp);
     else if (cp < 0x800) {
         out += static_cast<char>(0xC0 | (cp >> 6));
         out += static_cast<char>(0x80 | (cp & 0x3F));
@@ -91,7 +101,7 @@ void AppendUtf8(std::string& out, uint32_t cp) {
 
 // Walks text that nlohmann has already accepted, recording where each value starts.
 class PositionScanner {
-public:
+  public:
     PositionScanner(const std::string& text, const JsonLimits& limits, JsonSource& out, Diagnostics& diags)
         : m_text(text), m_limits(limits), m_out(out), m_diags(diags), m_counter(text) {}
 
@@ -101,15 +111,15 @@ public:
         struct Frame {
             bool object;
             size_t count;
-            size_t length;  // of the container's own pointer
-            uint64_t hash;  // of the container's own pointer
+            size_t length; // of the container's own pointer
+            uint64_t hash; // of the container's own pointer
         };
         std::vector<Frame> stack;
         std::string pointer;
         uint64_t hash = PositionIndex::Root();
-        m_out.positions.Reserve(m_text.size() / 16);  // a minified role-play has about one value per 16 bytes
+        m_out.positions.Reserve(m_text.size() / 16); // a minified role-play has about one value per 16 bytes
         bool expect_value = true;
-        if (m_text.compare(0, 3, "\xEF\xBB\xBF") == 0) m_i = 3;  // nlohmann skips a UTF-8 byte order mark too
+        if (m_text.compare(0, 3, "\xEF\xBB\xBF") == 0) m_i = 3; // nlohmann skips a UTF-8 byte order mark too
         SkipWs();
         while (m_i < m_text.size()) {
             if (expect_value) {
@@ -121,7 +131,8 @@ public:
                               "The data is nested more than " + std::to_string(m_limits.max_depth) +
                                   " levels deep. Flatten it: no pack needs this much nesting.",
                               "De gegevens zijn meer dan " + std::to_string(m_limits.max_depth) +
-                                  " niveaus diep genest. Maak het platter: geen pakket heeft zoveel nesting nodig.");
+                                  " niveaus diep genest. Maak het platter: geen pakket heeft zoveel nesting "
+                                  "nodig.");
                         return false;
                     }
                     stack.push_back({c == '{', 0, pointer.size(), hash});
@@ -141,7 +152,8 @@ public:
                 if (c == '"') {
                     if (!ReadString(nullptr, pointer, hash)) return false;
                 } else {
-                    while (m_i < m_text.size() && !strchr(",]} \t\r\n", m_text[m_i])) ++m_i;
+                    while (m_i < m_text.size() && !strchr(",]} \t\r\n", m_text[m_i]))
+                        ++m_i;
                 }
                 expect_value = false;
                 continue;
@@ -165,10 +177,10 @@ public:
         return true;
     }
 
-private:
+  private:
     void SkipWs() {
-        while (m_i < m_text.size() && (m_text[m_i] == ' ' || m_text[m_i] == '\t' || m_text[m_i] == '\n' ||
-                                       m_text[m_i] == '\r'))
+        while (m_i < m_text.size() &&
+               (m_text[m_i] == ' ' || m_text[m_i] == '\t' || m_text[m_i] == '\n' || m_text[m_i] == '\r'))
             ++m_i;
     }
 
@@ -182,9 +194,12 @@ private:
         pointer += '/';
         const size_t token = pointer.size();
         for (char k : m_key) {
-            if (k == '~') pointer += "~0";
-            else if (k == '/') pointer += "~1";
-            else pointer += k;
+            if (k == '~')
+                pointer += "~0";
+            else if (k == '/')
+                pointer += "~1";
+            else
+                pointer += k;
         }
         return PositionIndex::Child(parent, std::string_view(pointer).substr(token));
     }
@@ -200,18 +215,28 @@ private:
     // Steps over a string; decodes it into `out` only for keys, as values are never needed as text here.
     bool ReadString(std::string* out, const std::string& pointer, uint64_t hash) {
         const size_t start = m_i;
-        ++m_i;  // opening quote
+        ++m_i; // opening quote
         while (m_i < m_text.size() && m_text[m_i] != '"') {
             if (m_text[m_i] == '\\' && m_i + 1 < m_text.size()) {
                 const char e = m_text[m_i + 1];
                 m_i += 2;
-                if (!out) continue;  // the 4 hex digits of \u are never a quote: stepping over them is enough
+                if (!out) continue; // the 4 hex digits of \u are never a quote: stepping over them is enough
                 switch (e) {
-                case 'n': *out += '\n'; break;
-                case 't': *out += '\t'; break;
-                case 'r': *out += '\r'; break;
-                case 'b': *out += '\b'; break;
-                case 'f': *out += '\f'; break;
+                case 'n':
+                    *out += '\n';
+                    break;
+                case 't':
+                    *out += '\t';
+                    break;
+                case 'r':
+                    *out += '\r';
+                    break;
+                case 'b':
+                    *out += '\b';
+                    break;
+                case 'f':
+                    *out += '\f';
+                    break;
                 case 'u': {
                     uint32_t cp = std::stoul(m_text.substr(m_i, 4), nullptr, 16);
                     m_i += 4;
@@ -223,20 +248,22 @@ private:
                     AppendUtf8(*out, cp);
                     break;
                 }
-                default: *out += e;
+                default:
+                    *out += e;
                 }
             } else {
                 if (out) *out += m_text[m_i];
                 ++m_i;
             }
         }
-        ++m_i;  // closing quote
+        ++m_i; // closing quote
         if (m_i - start > m_limits.max_string_bytes + 2 && !pointer.empty()) {
             Error("string-too-long", pointer, hash,
                   "This text is " + std::to_string(m_i - start) + " bytes long; the limit is " +
                       std::to_string(m_limits.max_string_bytes) + ". Split it over more pages or lines.",
                   "Deze tekst is " + std::to_string(m_i - start) + " bytes lang; de grens is " +
-                      std::to_string(m_limits.max_string_bytes) + ". Verdeel hem over meer pagina's of regels.");
+                      std::to_string(m_limits.max_string_bytes) +
+                      ". Verdeel hem over meer pagina's of regels.");
             return false;
         }
         return true;
@@ -245,7 +272,8 @@ private:
     void Error(const char* code, const std::string& pointer, uint64_t hash, std::string en, std::string nl) {
         const TextPosition* known = m_out.positions.Find(hash);
         const TextPosition p = known ? *known : m_counter.At(m_i);
-        m_diags.Add({m_out.file, p.line, p.column, pointer, Severity::Error, code, std::move(en), std::move(nl)});
+        m_diags.Add(
+            {m_out.file, p.line, p.column, pointer, Severity::Error, code, std::move(en), std::move(nl)});
     }
 
     const std::string& m_text;
@@ -254,7 +282,7 @@ private:
     Diagnostics& m_diags;
     PositionCounter m_counter;
     size_t m_i = 0;
-    std::string m_key;  // the key being read, reused
+    std::string m_key; // the key being read, reused
 };
 
 } // namespace
@@ -262,18 +290,24 @@ private:
 std::string PointerAppend(const std::string& pointer, const std::string& token) {
     std::string out = pointer + "/";
     for (char c : token) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
 
-std::string PointerAppend(const std::string& pointer, size_t index) { return pointer + "/" + std::to_string(index); }
+std::string PointerAppend(const std::string& pointer, size_t index) {
+    return pointer + "/" + std::to_string(index);
+}
 
 uint64_t PositionIndex::Child(uint64_t parent, std::string_view token) {
-    uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a over the token, then mixed with the parent (splitmix64)
-    for (const char c : token) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    uint64_t h = 0xcbf29ce484222325ull; // FNV-1a over the token, then mixed with the parent (splitmix64)
+    for (const char c : token)
+        h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
     uint64_t x = ((parent << 7) | (parent >> 57)) ^ h ^ (token.size() * 0x9e3779b97f4a7c15ull);
     x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
     x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
@@ -287,7 +321,8 @@ uint64_t PositionIndex::Of(std::string_view pointer) {
     size_t at = pointer.front() == '/' ? 1 : 0;
     while (true) {
         const size_t slash = pointer.find('/', at);
-        h = Child(h, pointer.substr(at, slash == std::string_view::npos ? std::string_view::npos : slash - at));
+        h = Child(h,
+                  pointer.substr(at, slash == std::string_view::npos ? std::string_view::npos : slash - at));
         if (slash == std::string_view::npos) return h;
         at = slash + 1;
     }
@@ -295,7 +330,8 @@ uint64_t PositionIndex::Of(std::string_view pointer) {
 
 void PositionIndex::Reserve(size_t values) {
     size_t slots = 64;
-    while (slots < values * 2) slots *= 2;
+    while (slots < values * 2)
+        slots *= 2;
     if (slots <= m_slots.size()) return;
     std::vector<Slot> old = std::move(m_slots);
     m_slots.assign(slots, Slot{});
@@ -305,7 +341,7 @@ void PositionIndex::Reserve(size_t values) {
 }
 
 void PositionIndex::Set(uint64_t key, TextPosition pos) {
-    if ((m_size + 1) * 2 > m_slots.size()) Reserve(m_size + 1);  // at most half full
+    if ((m_size + 1) * 2 > m_slots.size()) Reserve(m_size + 1); // at most half full
     const size_t mask = m_slots.size() - 1;
     for (size_t i = key & mask;; i = (i + 1) & mask) {
         if (m_slots[i].key == key) {
@@ -334,7 +370,8 @@ TextPosition JsonSource::At(const std::string& pointer) const {
     size_t at = 1;
     while (at <= pointer.size() && !pointer.empty() && pointer.front() == '/') {
         const size_t slash = std::min(pointer.find('/', at), pointer.size());
-        prefixes.push_back(PositionIndex::Child(prefixes.back(), std::string_view(pointer).substr(at, slash - at)));
+        prefixes.push_back(
+            PositionIndex::Child(prefixes.back(), std::string_view(pointer).substr(at, slash - at)));
         at = slash + 1;
     }
     for (auto it = prefixes.rbegin(); it != prefixes.rend(); ++it)
@@ -364,26 +401,29 @@ JsonSource ParseJsonText(const std::string& text, const std::string& file, const
         std::string detail = e.what();
         const auto colon = detail.find(": ", detail.find("column"));
         if (colon != std::string::npos) detail = detail.substr(colon + 2);
-        diags.Add({file, p.line, p.column, "", Severity::Error, "json-syntax",
-                   "The JSON is not valid here (" + detail +
-                       "). Look for a missing comma, quote or bracket, or a comma after the last item.",
-                   "De JSON klopt hier niet (" + detail +
-                       "). Kijk of er een komma, aanhalingsteken of haakje ontbreekt, of een komma na het laatste "
-                       "item staat."});
+        diags.Add(
+            {file, p.line, p.column, "", Severity::Error, "json-syntax",
+             "The JSON is not valid here (" + detail +
+                 "). Look for a missing comma, quote or bracket, or a comma after the last item.",
+             "De JSON klopt hier niet (" + detail +
+                 "). Kijk of er een komma, aanhalingsteken of haakje ontbreekt, of een komma na het laatste "
+                 "item staat."});
         return src;
     } catch (const nlohmann::json::out_of_range& e) {
         // A number too large for a double (e.g. 1e999) is thrown as out_of_range, with no offset: find the
         // literal nlohmann quotes in its message.
         const std::string what = e.what();
         const size_t q1 = what.find('\''), q2 = what.rfind('\'');
-        const std::string literal = q1 != std::string::npos && q2 > q1 ? what.substr(q1 + 1, q2 - q1 - 1) : "";
+        const std::string literal =
+            q1 != std::string::npos && q2 > q1 ? what.substr(q1 + 1, q2 - q1 - 1) : "";
         const size_t offset = literal.empty() ? std::string::npos : text.find(literal);
-        const TextPosition p = offset == std::string::npos ? TextPosition{} : PositionCounter(text).At(offset);
+        const TextPosition p =
+            offset == std::string::npos ? TextPosition{} : PositionCounter(text).At(offset);
         diags.Add({file, p.line, p.column, "", Severity::Error, "json-syntax",
                    "The number " + literal + " is too large to read. Write an ordinary number, such as 5.",
                    "Het getal " + literal + " is te groot om te lezen. Schrijf een gewoon getal, zoals 5."});
         return src;
-    } catch (const nlohmann::json::exception& e) {  // none known, but a pack must never stop the kiosk
+    } catch (const nlohmann::json::exception& e) { // none known, but a pack must never stop the kiosk
         diags.Add({file, 0, 0, "", Severity::Error, "json-syntax",
                    std::string("The JSON cannot be read (") + e.what() + ").",
                    std::string("De JSON kan niet gelezen worden (") + e.what() + ")."});
@@ -401,10 +441,11 @@ JsonSource ReadJsonFile(const std::string& path, const std::string& shown_name, 
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
     if (ec || !std::filesystem::is_regular_file(path, ec)) {
-        diags.Add({shown_name, 0, 0, "", Severity::Error, "file-missing",
-                   "This file does not exist or cannot be read. Check the name and where it is in the pack folder.",
-                   "Dit bestand bestaat niet of kan niet gelezen worden. Controleer de naam en de plek in de "
-                   "pakketmap."});
+        diags.Add(
+            {shown_name, 0, 0, "", Severity::Error, "file-missing",
+             "This file does not exist or cannot be read. Check the name and where it is in the pack folder.",
+             "Dit bestand bestaat niet of kan niet gelezen worden. Controleer de naam en de plek in de "
+             "pakketmap."});
         return src;
     }
     if (size > limits.max_file_bytes) {
@@ -412,7 +453,8 @@ JsonSource ReadJsonFile(const std::string& path, const std::string& shown_name, 
                    "This file is " + std::to_string(size / 1024) + " KiB; the limit is " +
                        std::to_string(limits.max_file_bytes / 1024) + " KiB. Split it into more modules.",
                    "Dit bestand is " + std::to_string(size / 1024) + " KiB; de grens is " +
-                       std::to_string(limits.max_file_bytes / 1024) + " KiB. Verdeel het over meer modules."});
+                       std::to_string(limits.max_file_bytes / 1024) +
+                       " KiB. Verdeel het over meer modules."});
         return src;
     }
     std::ifstream in(path, std::ios::binary);

@@ -2,14 +2,14 @@
 // Reads one JSON file safely: bounded size, nesting depth and string length, valid UTF-8, and a map
 // from every value's JSON pointer to its line:column. nlohmann/json 3.11 reports positions only for
 // syntax errors, so a small scanner of our own walks the text once to record them.
-#include "pack/diagnostics.h"
+#include "core/diagnostics.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>  // no longer used here; kept for files that relied on it
+#include <unordered_map> // no longer used here; kept for files that relied on it
 #include <vector>
 
 namespace sb {
@@ -30,7 +30,7 @@ struct TextPosition {
 // and a map of pointer strings cost more than parsing (and grew with key length times values: a 200 KB
 // file with one long key took 1 GB). Two pointers of one file sharing a hash would only swap two positions.
 class PositionIndex {
-public:
+  public:
     static uint64_t Root() { return 0x6a09e667f3bcc908ull; }
     // The hash of `parent` + "/" + `token`; the token as it appears in the pointer (with ~0 and ~1).
     static uint64_t Child(uint64_t parent, std::string_view token);
@@ -38,13 +38,13 @@ public:
     static uint64_t Of(std::string_view pointer);
 
     void Reserve(size_t values);
-    void Set(uint64_t key, TextPosition pos);  // replaces the position of a key already there
+    void Set(uint64_t key, TextPosition pos); // replaces the position of a key already there
     const TextPosition* Find(uint64_t key) const;
     size_t Size() const { return m_size; }
 
-private:
+  private:
     struct Slot {
-        uint64_t key = 0;  // 0: empty (no hash is 0)
+        uint64_t key = 0; // 0: empty (no hash is 0)
         TextPosition pos;
     };
     std::vector<Slot> m_slots;
@@ -52,16 +52,17 @@ private:
 };
 
 struct JsonSource {
-    std::string file;  // as shown in diagnostics
+    std::string file; // as shown in diagnostics
     nlohmann::json root;
-    PositionIndex positions;  // JSON pointer -> start of the value
+    PositionIndex positions; // JSON pointer -> start of the value
     bool ok = false;
 
     // Position of a pointer, or of its nearest parent that exists.
     TextPosition At(const std::string& pointer) const;
 };
 
-// Parses `text`. On failure adds diagnostics (json-syntax, invalid-utf8, too-deep, string-too-long) and ok = false.
+// Parses `text`. On failure adds diagnostics (json-syntax, invalid-utf8, too-deep, string-too-long) and ok =
+// false.
 JsonSource ParseJsonText(const std::string& text, const std::string& file, const JsonLimits& limits,
                          Diagnostics& diags);
 

@@ -6,7 +6,7 @@
 namespace sb {
 
 class LocalText {
-public:
+  public:
     LocalText() = default;
     explicit LocalText(std::map<std::string, std::string> by_lang) : m_by_lang(std::move(by_lang)) {}
 
@@ -16,7 +16,7 @@ public:
     bool Empty() const { return m_by_lang.empty(); }
     const std::map<std::string, std::string>& All() const { return m_by_lang; }
 
-private:
+  private:
     std::map<std::string, std::string> m_by_lang;
 };
 

@@ -1,4 +1,4 @@
-#include "roleplay/expression.h"
+#include "core/expression.h"
 
 #include <cctype>
 #include <cstring>
@@ -9,9 +9,11 @@ namespace {
 
 constexpr int kMaxDepth = 48;
 constexpr size_t kMaxLength = 500;
-constexpr int64_t kLimit = 1'000'000'000;  // values are clamped, so nothing overflows
+constexpr int64_t kLimit = 1'000'000'000; // values are clamped, so nothing overflows
 
-int64_t Clamp(int64_t v) { return v > kLimit ? kLimit : (v < -kLimit ? -kLimit : v); }
+int64_t Clamp(int64_t v) {
+    return v > kLimit ? kLimit : (v < -kLimit ? -kLimit : v);
+}
 
 const char* TypeName(ValueType t, bool nl) {
     if (t == ValueType::Bool) return nl ? "waar/onwaar" : "true/false";
@@ -21,8 +23,9 @@ const char* TypeName(ValueType t, bool nl) {
 } // namespace
 
 class ExprParser {
-public:
-    ExprParser(const std::string& s, const ExprScope& scope, Expression& out) : m_s(s), m_scope(scope), m_out(out) {}
+  public:
+    ExprParser(const std::string& s, const ExprScope& scope, Expression& out)
+        : m_s(s), m_scope(scope), m_out(out) {}
 
     bool Fail(size_t at, std::string en, std::string nl) {
         if (!m_failed) m_error = {at, std::move(en), std::move(nl)};
@@ -31,7 +34,8 @@ public:
     }
 
     void Ws() {
-        while (m_i < m_s.size() && std::isspace(static_cast<unsigned char>(m_s[m_i]))) ++m_i;
+        while (m_i < m_s.size() && std::isspace(static_cast<unsigned char>(m_s[m_i])))
+            ++m_i;
     }
     bool Eat(const char* tok) {
         Ws();
@@ -53,8 +57,11 @@ public:
     bool Expect(int node, ValueType want, size_t at, ValueType& got_type) {
         (void)node;
         if (got_type != want)
-            return Fail(at, std::string("Expected ") + TypeName(want, false) + " here, but this is " + TypeName(got_type, false) + ".",
-                        std::string("Hier hoort ") + TypeName(want, true) + ", maar dit is " + TypeName(got_type, true) + ".");
+            return Fail(at,
+                        std::string("Expected ") + TypeName(want, false) + " here, but this is " +
+                            TypeName(got_type, false) + ".",
+                        std::string("Hier hoort ") + TypeName(want, true) + ", maar dit is " +
+                            TypeName(got_type, true) + ".");
         return true;
     }
 
@@ -65,7 +72,9 @@ public:
             ValueType rt;
             const size_t rat = m_i;
             int right = And(rt, depth);
-            if (right < 0 || !Expect(left, ValueType::Bool, at, t) || !Expect(right, ValueType::Bool, rat, rt)) return -1;
+            if (right < 0 || !Expect(left, ValueType::Bool, at, t) ||
+                !Expect(right, ValueType::Bool, rat, rt))
+                return -1;
             left = Add({Op::Or, left, right});
         }
         return left;
@@ -77,13 +86,18 @@ public:
             ValueType rt;
             const size_t rat = m_i;
             int right = Not(rt, depth);
-            if (right < 0 || !Expect(left, ValueType::Bool, at, t) || !Expect(right, ValueType::Bool, rat, rt)) return -1;
+            if (right < 0 || !Expect(left, ValueType::Bool, at, t) ||
+                !Expect(right, ValueType::Bool, rat, rt))
+                return -1;
             left = Add({Op::And, left, right});
         }
         return left;
     }
     int Not(ValueType& t, int depth) {
-        if (depth > kMaxDepth) return Fail(m_i, "This expression is nested too deeply.", "Deze expressie is te diep genest.") ? -1 : -1;
+        if (depth > kMaxDepth)
+            return Fail(m_i, "This expression is nested too deeply.", "Deze expressie is te diep genest.")
+                       ? -1
+                       : -1;
         Ws();
         const size_t at = m_i;
         if ((m_i + 1 < m_s.size() && m_s[m_i] == '!' && m_s[m_i + 1] != '=' && Eat("!")) || Eat("not")) {
@@ -101,7 +115,8 @@ public:
         static const struct {
             const char* tok;
             Op op;
-        } ops[] = {{"==", Op::Eq}, {"!=", Op::Ne}, {"<=", Op::Le}, {">=", Op::Ge}, {"<", Op::Lt}, {">", Op::Gt}};
+        } ops[] = {{"==", Op::Eq}, {"!=", Op::Ne}, {"<=", Op::Le},
+                   {">=", Op::Ge}, {"<", Op::Lt},  {">", Op::Gt}};
         for (const auto& o : ops) {
             if (!Eat(o.tok)) continue;
             ValueType rt;
@@ -123,25 +138,34 @@ public:
         int left = Atom(t, depth);
         while (left >= 0) {
             Op op;
-            if (Eat("+")) op = Op::Add;
+            if (Eat("+"))
+                op = Op::Add;
             else if (Ws(), m_i < m_s.size() && m_s[m_i] == '-') {
                 ++m_i;
                 op = Op::Sub;
-            } else break;
+            } else
+                break;
             ValueType rt;
             const size_t rat = m_i;
             int right = Atom(rt, depth);
-            if (right < 0 || !Expect(left, ValueType::Int, at, t) || !Expect(right, ValueType::Int, rat, rt)) return -1;
+            if (right < 0 || !Expect(left, ValueType::Int, at, t) || !Expect(right, ValueType::Int, rat, rt))
+                return -1;
             left = Add({op, left, right});
         }
         return left;
     }
     int Atom(ValueType& t, int depth) {
-        if (depth > kMaxDepth) return Fail(m_i, "This expression is nested too deeply.", "Deze expressie is te diep genest.") ? -1 : -1;
+        if (depth > kMaxDepth)
+            return Fail(m_i, "This expression is nested too deeply.", "Deze expressie is te diep genest.")
+                       ? -1
+                       : -1;
         Ws();
         const size_t at = m_i;
         if (m_i >= m_s.size())
-            return Fail(at, "The expression ends too early: a value is missing.", "De expressie stopt te vroeg: er ontbreekt een waarde.") ? -1 : -1;
+            return Fail(at, "The expression ends too early: a value is missing.",
+                        "De expressie stopt te vroeg: er ontbreekt een waarde.")
+                       ? -1
+                       : -1;
         const char c = m_s[m_i];
         if (c == '(') {
             ++m_i;
@@ -167,27 +191,37 @@ public:
         }
         if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
             std::string name;
-            while (m_i < m_s.size() && (std::isalnum(static_cast<unsigned char>(m_s[m_i])) || m_s[m_i] == '_'))
+            while (m_i < m_s.size() &&
+                   (std::isalnum(static_cast<unsigned char>(m_s[m_i])) || m_s[m_i] == '_'))
                 name += m_s[m_i++];
             if (name == "true" || name == "false") {
                 t = ValueType::Bool;
                 return Add({Op::Const, -1, -1, name == "true" ? 1 : 0, ValueType::Bool});
             }
             if (name == "visits") {
-                if (!Eat("(")) return Fail(m_i, "Write visits(node-id), with brackets.", "Schrijf visits(node-id), met haakjes.") ? -1 : -1;
+                if (!Eat("("))
+                    return Fail(m_i, "Write visits(node-id), with brackets.",
+                                "Schrijf visits(node-id), met haakjes.")
+                               ? -1
+                               : -1;
                 Ws();
                 const size_t nat = m_i;
                 std::string node;
-                while (m_i < m_s.size() && (std::isalnum(static_cast<unsigned char>(m_s[m_i])) || m_s[m_i] == '-' || m_s[m_i] == '_'))
+                while (m_i < m_s.size() && (std::isalnum(static_cast<unsigned char>(m_s[m_i])) ||
+                                            m_s[m_i] == '-' || m_s[m_i] == '_'))
                     node += m_s[m_i++];
-                if (!Eat(")")) return Fail(m_i, "A ')' is missing here.", "Hier ontbreekt een ')'.") ? -1 : -1;
+                if (!Eat(")"))
+                    return Fail(m_i, "A ')' is missing here.", "Hier ontbreekt een ')'.") ? -1 : -1;
                 for (size_t k = 0; k < m_scope.nodes.size(); ++k) {
                     if (m_scope.nodes[k] == node) {
                         t = ValueType::Int;
                         return Add({Op::Visits, -1, -1, static_cast<int64_t>(k)});
                     }
                 }
-                return Fail(nat, "There is no node '" + node + "' in this role-play.", "Er is geen node '" + node + "' in dit rollenspel.") ? -1 : -1;
+                return Fail(nat, "There is no node '" + node + "' in this role-play.",
+                            "Er is geen node '" + node + "' in dit rollenspel.")
+                           ? -1
+                           : -1;
             }
             for (size_t k = 0; k < m_scope.variables.size(); ++k) {
                 if (m_scope.variables[k] == name) {
@@ -195,21 +229,31 @@ public:
                     return Add({Op::Var, -1, -1, static_cast<int64_t>(k)});
                 }
             }
-            return Fail(at, "The variable '" + name + "' is not declared. Add it to \"variables\" with a starting value.",
-                        "De variabele '" + name + "' is niet gedeclareerd. Zet hem in \"variables\" met een beginwaarde.") ? -1 : -1;
+            return Fail(at,
+                        "The variable '" + name +
+                            "' is not declared. Add it to \"variables\" with a starting value.",
+                        "De variabele '" + name +
+                            "' is niet gedeclareerd. Zet hem in \"variables\" met een beginwaarde.")
+                       ? -1
+                       : -1;
         }
-        return Fail(at, std::string("Unexpected '") + c + "' here.", std::string("Onverwacht teken '") + c + "' hier.") ? -1 : -1;
+        return Fail(at, std::string("Unexpected '") + c + "' here.",
+                    std::string("Onverwacht teken '") + c + "' hier.")
+                   ? -1
+                   : -1;
     }
 
     bool ParseWhole(ValueType& t) {
         if (m_s.size() > kMaxLength)
-            return Fail(0, "This expression is longer than 500 characters. Split the logic over more variables.",
+            return Fail(0,
+                        "This expression is longer than 500 characters. Split the logic over more variables.",
                         "Deze expressie is langer dan 500 tekens. Verdeel de logica over meer variabelen.");
         int root = Or(t, 0);
         if (root < 0) return false;
         Ws();
         if (m_i < m_s.size())
-            return Fail(m_i, "Unexpected text after the end of the expression.", "Onverwachte tekst na het einde van de expressie.");
+            return Fail(m_i, "Unexpected text after the end of the expression.",
+                        "Onverwachte tekst na het einde van de expressie.");
         m_out.m_root = root;
         m_out.m_type = t;
         return true;
@@ -246,21 +290,36 @@ Value Expression::Eval(int index, const std::vector<Value>& vars, const std::vec
     auto A = [&] { return Eval(n.a, vars, visits).i; };
     auto B = [&] { return Eval(n.b, vars, visits).i; };
     switch (n.op) {
-    case Op::Const: return Value{n.type, n.value};
-    case Op::Var: return n.value < static_cast<int64_t>(vars.size()) ? vars[n.value] : Value::Int(0);
-    case Op::Visits: return Value::Int(n.value < static_cast<int64_t>(visits.size()) ? visits[n.value] : 0);
-    case Op::Neg: return Value::Int(Clamp(-A()));
-    case Op::Not: return Value::Bool(!A());
-    case Op::Add: return Value::Int(Clamp(A() + B()));
-    case Op::Sub: return Value::Int(Clamp(A() - B()));
-    case Op::Eq: return Value::Bool(A() == B());
-    case Op::Ne: return Value::Bool(A() != B());
-    case Op::Lt: return Value::Bool(A() < B());
-    case Op::Le: return Value::Bool(A() <= B());
-    case Op::Gt: return Value::Bool(A() > B());
-    case Op::Ge: return Value::Bool(A() >= B());
-    case Op::And: return Value::Bool(A() && B());
-    case Op::Or: return Value::Bool(A() || B());
+    case Op::Const:
+        return Value{n.type, n.value};
+    case Op::Var:
+        return n.value < static_cast<int64_t>(vars.size()) ? vars[n.value] : Value::Int(0);
+    case Op::Visits:
+        return Value::Int(n.value < static_cast<int64_t>(visits.size()) ? visits[n.value] : 0);
+    case Op::Neg:
+        return Value::Int(Clamp(-A()));
+    case Op::Not:
+        return Value::Bool(!A());
+    case Op::Add:
+        return Value::Int(Clamp(A() + B()));
+    case Op::Sub:
+        return Value::Int(Clamp(A() - B()));
+    case Op::Eq:
+        return Value::Bool(A() == B());
+    case Op::Ne:
+        return Value::Bool(A() != B());
+    case Op::Lt:
+        return Value::Bool(A() < B());
+    case Op::Le:
+        return Value::Bool(A() <= B());
+    case Op::Gt:
+        return Value::Bool(A() > B());
+    case Op::Ge:
+        return Value::Bool(A() >= B());
+    case Op::And:
+        return Value::Bool(A() && B());
+    case Op::Or:
+        return Value::Bool(A() || B());
     }
     return Value::Int(0);
 }
@@ -269,11 +328,14 @@ bool Effect::Parse(const std::string& text, const ExprScope& scope, Effect& out,
     out = Effect{};
     out.source = text;
     size_t i = 0;
-    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
+        ++i;
     const size_t name_at = i;
     std::string name;
-    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_')) name += text[i++];
-    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_'))
+        name += text[i++];
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
+        ++i;
     if (name.empty()) {
         error = {name_at, "An effect starts with a variable name, e.g. \"confidence += 1\".",
                  "Een effect begint met een variabelenaam, bijvoorbeeld \"confidence += 1\"."};
@@ -282,15 +344,25 @@ bool Effect::Parse(const std::string& text, const ExprScope& scope, Effect& out,
     for (size_t k = 0; k < scope.variables.size(); ++k)
         if (scope.variables[k] == name) out.variable = static_cast<int>(k);
     if (out.variable < 0) {
-        error = {name_at, "The variable '" + name + "' is not declared. Add it to \"variables\" with a starting value.",
-                 "De variabele '" + name + "' is niet gedeclareerd. Zet hem in \"variables\" met een beginwaarde."};
+        error = {name_at,
+                 "The variable '" + name +
+                     "' is not declared. Add it to \"variables\" with a starting value.",
+                 "De variabele '" + name +
+                     "' is niet gedeclareerd. Zet hem in \"variables\" met een beginwaarde."};
         return false;
     }
-    if (text.compare(i, 2, "+=") == 0) { out.op = EffectOp::Add; i += 2; }
-    else if (text.compare(i, 2, "-=") == 0) { out.op = EffectOp::Sub; i += 2; }
-    else if (i < text.size() && text[i] == '=' && text.compare(i, 2, "==") != 0) { out.op = EffectOp::Set; i += 1; }
-    else {
-        error = {i, "Expected '=', '+=' or '-=' after the variable name.", "Na de variabelenaam hoort '=', '+=' of '-='."};
+    if (text.compare(i, 2, "+=") == 0) {
+        out.op = EffectOp::Add;
+        i += 2;
+    } else if (text.compare(i, 2, "-=") == 0) {
+        out.op = EffectOp::Sub;
+        i += 2;
+    } else if (i < text.size() && text[i] == '=' && text.compare(i, 2, "==") != 0) {
+        out.op = EffectOp::Set;
+        i += 1;
+    } else {
+        error = {i, "Expected '=', '+=' or '-=' after the variable name.",
+                 "Na de variabelenaam hoort '=', '+=' of '-='."};
         return false;
     }
     const std::string rest = text.substr(i);
@@ -301,8 +373,11 @@ bool Effect::Parse(const std::string& text, const ExprScope& scope, Effect& out,
     const ValueType var_type = scope.types[out.variable];
     const ValueType want = out.op == EffectOp::Set ? var_type : ValueType::Int;
     if (out.value.Type() != want || (out.op != EffectOp::Set && var_type != ValueType::Int)) {
-        error = {i, std::string("'") + name + "' holds " + TypeName(var_type, false) + "; this effect does not fit it.",
-                 std::string("'") + name + "' bevat " + TypeName(var_type, true) + "; dit effect past daar niet bij."};
+        error = {i,
+                 std::string("'") + name + "' holds " + TypeName(var_type, false) +
+                     "; this effect does not fit it.",
+                 std::string("'") + name + "' bevat " + TypeName(var_type, true) +
+                     "; dit effect past daar niet bij."};
         return false;
     }
     return true;
@@ -313,9 +388,15 @@ void Effect::Apply(std::vector<Value>& vars, const std::vector<int>& visits) con
     const Value v = value.Evaluate(vars, visits);
     Value& target = vars[variable];
     switch (op) {
-    case EffectOp::Set: target.i = v.i; break;  // the variable keeps its declared type
-    case EffectOp::Add: target = Value::Int(Clamp(target.i + v.i)); break;
-    case EffectOp::Sub: target = Value::Int(Clamp(target.i - v.i)); break;
+    case EffectOp::Set:
+        target.i = v.i;
+        break; // the variable keeps its declared type
+    case EffectOp::Add:
+        target = Value::Int(Clamp(target.i + v.i));
+        break;
+    case EffectOp::Sub:
+        target = Value::Int(Clamp(target.i - v.i));
+        break;
     }
 }
 
