@@ -6,7 +6,7 @@
 #include "app.h"
 
 #include "platform/screenshot.h"
-#include "screens/screens.h"
+#include "screens/screen_table.h"
 
 #include <SDL.h>
 #include <glad/gl.h>
@@ -77,18 +77,23 @@ int64_t App::NowMs() const {
     return static_cast<int64_t>(SDL_GetTicks64());
 }
 
+std::chrono::system_clock::time_point App::KioskClock::WallNow() const {
+    if (m_app.m_script) return m_start + std::chrono::milliseconds(m_app.m_virtual_ms);
+    return std::chrono::system_clock::now();
+}
+
 // ============================================================ [SECTION] start-up: config, log, packs,
 // window, ImGui
 
 void App::OpenLog() {
-    std::string dir = !m_options.log_dir.empty() ? m_options.log_dir : m_model.config.log_dir;
+    std::string dir = !m_options.log_dir.empty() ? m_options.log_dir : m_state.config.log_dir;
     if (dir.empty()) dir = DefaultDataDir();
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    m_model.log = std::make_unique<LogStore>();
-    m_model.log_status = m_model.log->Open(dir + "/confidence.sqlite");
+    m_state.log = std::make_unique<LogStore>();
+    m_state.log_status = m_state.log->Open(dir + "/confidence.sqlite");
     // A read-only folder or full disk is shown on the trainer screen; the kiosk plays on.
-    if (!m_model.log_status.Ok()) fprintf(stderr, "stageboost: %s\n", m_model.log_status.MessageEn().c_str());
+    if (!m_state.log_status.Ok()) fprintf(stderr, "stageboost: %s\n", m_state.log_status.MessageEn().c_str());
 }
 
 bool App::Init(std::string& error) {
@@ -98,18 +103,23 @@ bool App::Init(std::string& error) {
     }
     // The config: a missing file gives defaults; a broken one is reported, with the defaults kept.
     Diagnostics config_diags;
-    m_model.config_path = m_options.config_path;
-    LoadConfig(m_options.config_path, m_model.config, config_diags);
+    m_state.config_path = m_options.config_path;
+    LoadConfig(m_options.config_path, m_state.config, config_diags);
     for (const Diagnostic& d : config_diags.List())
         fprintf(stderr, "%s\n", FormatDiagnostic(d, "en").c_str());
-    KioskConfig& config = m_model.config;
-    m_model.lang = !m_options.lang.empty() ? m_options.lang : config.language;
-    m_model.classroom = (!m_options.mode.empty() ? m_options.mode : config.mode) == "workshop";
-    m_model.text_scale = m_options.text_scale > 0 ? m_options.text_scale : TextScale(config.text_size);
-    m_model.high_contrast = (!m_options.theme.empty() ? m_options.theme : config.theme) == "high-contrast";
-    m_model.dyslexia_font = config.dyslexia_font;
-    m_model.locked = !m_options.window.windowed; // a fullscreen kiosk ignores window-close
-    m_model.quiz_seed = m_options.seed ? m_options.seed : std::random_device{}();
+    KioskConfig& config = m_state.config;
+    // What every student starts with: the config, where the command line does not say otherwise.
+    StudentDefaults& defaults = m_state.defaults;
+    defaults.lang = !m_options.lang.empty() ? m_options.lang : config.language;
+    defaults.access.text_scale =
+        m_options.text_scale > 0 ? m_options.text_scale : TextScale(config.text_size);
+    defaults.access.high_contrast =
+        (!m_options.theme.empty() ? m_options.theme : config.theme) == "high-contrast";
+    defaults.access.dyslexia_font = config.dyslexia_font;
+    m_state.student = StudentSession::Fresh(defaults);
+    m_state.workshop = (!m_options.mode.empty() ? m_options.mode : config.mode) == "workshop";
+    m_state.locked = !m_options.window.windowed; // a fullscreen kiosk ignores window-close
+    m_state.seed = m_options.seed ? m_options.seed : std::random_device{}();
 
     // Reading the packs does not need the window: do it on a second core while SDL loads GL.
     std::vector<std::string> extra = config.pack_dirs;
@@ -142,13 +152,14 @@ bool App::InitImGui(std::string& error) {
     ImGui_ImplSDL2_InitForOpenGL(m_window.Handle(), m_window.GlContext());
     ImGui_ImplOpenGL3_Init("#version 330 core");
     m_imgui_ready = true;
-    m_applied_scale = m_model.text_scale;
-    m_applied_contrast = m_model.high_contrast;
-    m_applied_dyslexia = m_model.dyslexia_font;
-    m_ui.colors = &GetThemeColors(m_model.high_contrast ? ThemeId::HighContrast : ThemeId::Calm);
-    m_ui.lang = m_model.lang;
-    if (!BuildFonts(m_ui.fonts, m_model.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular, m_width,
-                    m_height, m_model.text_scale, error))
+    m_applied_scale = m_state.student.access.text_scale;
+    m_applied_contrast = m_state.student.access.high_contrast;
+    m_applied_dyslexia = m_state.student.access.dyslexia_font;
+    m_ui.colors =
+        &GetThemeColors(m_state.student.access.high_contrast ? ThemeId::HighContrast : ThemeId::Calm);
+    m_ui.lang = m_state.student.lang;
+    if (!BuildFonts(m_ui.fonts, m_state.student.access.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular,
+                    m_width, m_height, m_state.student.access.text_scale, error))
         return false;
     m_ui.unit = m_ui.fonts.body_px;
     ui::ApplyStyle(m_ui);
@@ -171,9 +182,9 @@ void App::Shutdown() {
 
 void App::FinishLoadingPacks() {
     if (!m_loading.valid()) return;
-    m_model.packs = m_loading.get();
-    m_model.languages = m_model.packs.Languages();
-    for (const LoadedPack& p : m_model.packs.Packs())
+    m_state.packs = m_loading.get();
+    m_state.languages = m_state.packs.Languages();
+    for (const LoadedPack& p : m_state.packs.Packs())
         if (!p.result.pack)
             fprintf(
                 stderr,
@@ -184,37 +195,11 @@ void App::FinishLoadingPacks() {
 }
 
 void App::ReloadPacks() {
-    if (!m_model.packs.ReloadChanged()) return;
+    if (!m_state.packs.ReloadChanged()) return;
     fprintf(stderr, "stageboost: reloaded a changed pack\n");
-    m_model.languages = m_model.packs.Languages();
-    // Stay on the same module where it still exists; otherwise the screen says it is gone.
-    if (m_model.roleplay) {
-        const nlohmann::json snapshot = m_model.roleplay->Snapshot();
-        auto pack = m_model.packs.SharedPack(m_model.pack_id);
-        const Module* module = pack ? pack->FindModule(m_model.module_id) : nullptr;
-        if (module && module->AsRoleplay()) {
-            auto session = std::make_unique<RoleplaySession>(pack, *module);
-            std::string why;
-            if (!session->Restore(snapshot, why))
-                fprintf(stderr, "stageboost: the role-play starts over: %s\n", why.c_str());
-            m_model.roleplay = std::move(session);
-        } else {
-            m_model.roleplay.reset();
-        }
-    }
-    if (m_model.quiz) {
-        auto pack = m_model.packs.SharedPack(m_model.pack_id);
-        const Module* module = pack ? pack->FindModule(m_model.module_id) : nullptr;
-        if (module && module->AsQuiz()) {
-            const size_t position = m_model.quiz->Position();
-            m_model.quiz = std::make_unique<QuizSession>(pack, *module, m_model.quiz_seed);
-            while (m_model.quiz->Position() < position && m_model.quiz->Next()) {
-            }
-        } else {
-            m_model.quiz.reset();
-        }
-    }
-    for (const LoadedPack& p : m_model.packs.Packs())
+    const std::string note = m_flow.OnPacksReloaded();
+    if (!note.empty()) fprintf(stderr, "stageboost: %s\n", note.c_str());
+    for (const LoadedPack& p : m_state.packs.Packs())
         for (const Diagnostic& d : p.result.diagnostics.List())
             if (d.severity == Severity::Error) fprintf(stderr, "%s\n", FormatDiagnostic(d, "en").c_str());
     m_textures.Clear(); // images may have changed too
@@ -225,8 +210,8 @@ void App::ReloadPacks() {
 void App::RebuildFonts() {
     std::string error;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    if (!BuildFonts(m_ui.fonts, m_model.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular, m_width,
-                    m_height, m_model.text_scale, error))
+    if (!BuildFonts(m_ui.fonts, m_state.student.access.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular,
+                    m_width, m_height, m_state.student.access.text_scale, error))
         fprintf(stderr, "stageboost: %s\n", error.c_str());
     ImGui_ImplOpenGL3_CreateFontsTexture();
     m_ui.unit = m_ui.fonts.body_px;
@@ -235,57 +220,29 @@ void App::RebuildFonts() {
 }
 
 void App::ApplyAccessibility() {
-    if (m_applied_scale == m_model.text_scale && m_applied_contrast == m_model.high_contrast &&
-        m_applied_dyslexia == m_model.dyslexia_font)
+    if (m_applied_scale == m_state.student.access.text_scale &&
+        m_applied_contrast == m_state.student.access.high_contrast &&
+        m_applied_dyslexia == m_state.student.access.dyslexia_font)
         return;
-    m_applied_scale = m_model.text_scale;
-    m_applied_contrast = m_model.high_contrast;
-    m_applied_dyslexia = m_model.dyslexia_font;
-    m_ui.colors = &GetThemeColors(m_model.high_contrast ? ThemeId::HighContrast : ThemeId::Calm);
+    m_applied_scale = m_state.student.access.text_scale;
+    m_applied_contrast = m_state.student.access.high_contrast;
+    m_applied_dyslexia = m_state.student.access.dyslexia_font;
+    m_ui.colors =
+        &GetThemeColors(m_state.student.access.high_contrast ? ThemeId::HighContrast : ThemeId::Calm);
     RebuildFonts();
 }
 
 // ============================================================ [SECTION] the student's session: idle reset,
 // trainer gesture
 
-void App::ResetStudent() {
-    // Everything of this student goes: sessions, answers on screen, undo history, the session id...
-    m_model.roleplay.reset();
-    m_model.quiz.reset();
-    m_model.check.reset();
-    m_model.roleplay_view = {};
-    m_model.lesson_page = 0;
-    m_model.student = {};
-    m_model.pin_entry.clear();
-    m_model.trainer_message.clear();
-    m_model.pack_id.clear();
-    m_model.module_id.clear();
-    m_model.router.Reset(ScreenId::Start);
-    m_model.lang = m_model.config.language;
-    m_model.text_scale = TextScale(m_model.config.text_size);
-    m_model.high_contrast = m_model.config.theme == "high-contrast";
-    m_model.dyslexia_font = m_model.config.dyslexia_font;
-    m_model.reset_requested = false;
-    m_model.last_input_ms = m_model.now_ms;
-    // ...and ImGui's own memory of it (scroll positions, focus, open popups): a fresh context.
+void App::ForgetStudentInImGui() {
+    // The flow has wiped the student; ImGui's own memory of them (scroll positions, focus, open popups)
+    // goes with a fresh context.
+    m_seen_generation = m_state.student_generation;
     std::string error;
     ShutdownImGui();
     if (!InitImGui(error)) fprintf(stderr, "stageboost: %s\n", error.c_str());
     m_pending_frames = kFramesAfterInput;
-}
-
-int App::IdleSecondsLeft() const {
-    const ScreenId s = m_model.router.Current();
-    // Not on the attract screen (nothing to wipe), and not while a trainer works.
-    if (s == ScreenId::Start || s == ScreenId::Trainer || s == ScreenId::Results ||
-        s == ScreenId::Diagnostics)
-        return -1;
-    if (m_model.classroom) return -1; // a trainer at the front pauses to talk; never wipe the class's play
-    const int64_t idle = m_model.now_ms - m_model.last_input_ms;
-    const int64_t prompt_at = int64_t(m_model.config.idle_seconds) * 1000;
-    if (idle < prompt_at) return -1;
-    const int64_t left = int64_t(m_model.config.countdown_seconds) * 1000 - (idle - prompt_at);
-    return left <= 0 ? 0 : static_cast<int>((left + 999) / 1000);
 }
 
 int64_t App::NextWakeMs() const {
@@ -293,15 +250,12 @@ int64_t App::NextWakeMs() const {
     auto at = [&](int64_t ms) {
         if (ms >= 0 && (wake < 0 || ms < wake)) wake = ms;
     };
-    const ScreenId s = m_model.router.Current();
-    if (s == ScreenId::Start) at(kAttractLineMs - m_model.now_ms % kAttractLineMs);
-    if (IdleSecondsLeft() >= 0)
-        at(1000 - (m_model.now_ms - m_model.last_input_ms) % 1000); // once a second
-    else if (s != ScreenId::Start && !m_model.classroom)
-        at(int64_t(m_model.config.idle_seconds) * 1000 - (m_model.now_ms - m_model.last_input_ms));
-    if (s == ScreenId::TrainerPin && m_model.pin_guard.Locked(m_model.now_ms))
-        at(1000 - m_model.now_ms % 1000);
-    if (m_corner_since >= 0) at(std::max<int64_t>(1, kGestureMs - (m_model.now_ms - m_corner_since)));
+    const ScreenId s = m_state.Screen();
+    if (s == ScreenId::Start) at(kAttractLineMs - m_state.now_ms % kAttractLineMs);
+    at(m_flow.NextIdleWakeMs());
+    if (s == ScreenId::TrainerPin && m_state.pin_guard.Locked(m_state.now_ms))
+        at(1000 - m_state.now_ms % 1000);
+    if (m_corner_since >= 0) at(std::max<int64_t>(1, kGestureMs - (m_state.now_ms - m_corner_since)));
     return wake;
 }
 
@@ -311,21 +265,14 @@ void App::UpdateTrainerGesture() {
     const float corner = std::max(48.0f, m_ui.U(2.5f));
     const bool in_corner = io.MouseDown[0] && io.MousePos.x >= 0 && io.MousePos.x < corner &&
                            io.MousePos.y >= 0 && io.MousePos.y < corner;
-    const ScreenId s = m_model.router.Current();
-    const bool trainer_screen = s == ScreenId::TrainerPin || s == ScreenId::Trainer || s == ScreenId::Results;
     if (!in_corner)
         m_corner_since = -1;
     else if (m_corner_since < 0)
-        m_corner_since = m_model.now_ms;
+        m_corner_since = m_state.now_ms;
     const bool chord = io.KeyCtrl && io.KeyAlt && ImGui::IsKeyPressed(SDL_SCANCODE_T, false);
-    if (!trainer_screen &&
-        (chord || (m_corner_since >= 0 && m_model.now_ms - m_corner_since >= kGestureMs))) {
+    if (chord || (m_corner_since >= 0 && m_state.now_ms - m_corner_since >= kGestureMs)) {
         m_corner_since = -1;
-        m_actions.Push([](Model& m) {
-            m.pin_entry.clear();
-            m.trainer_message.clear();
-            m.router.Push(ScreenId::TrainerPin);
-        });
+        m_actions.Push(act::OpenTrainer{}); // the flow ignores it where a trainer already is
     }
 }
 
@@ -333,8 +280,8 @@ void App::UpdateTrainerGesture() {
 
 void App::HandleEvent(const SDL_Event& event) {
     ImGui_ImplSDL2_ProcessEvent(&event);
-    if (IsInput(event)) m_model.last_input_ms = NowMs();
-    if (event.type == SDL_QUIT && !m_model.locked) m_quit = true; // a kiosk ignores Alt+F4; the trainer exits
+    if (IsInput(event)) m_state.last_input_ms = NowMs();
+    if (event.type == SDL_QUIT && !m_state.locked) m_quit = true; // a kiosk ignores Alt+F4; the trainer exits
     if (event.type == SDL_KEYDOWN &&
         (event.key.keysym.sym == SDLK_TAB || event.key.keysym.sym == SDLK_RETURN)) {
         // Tab moves the focus ring and Return presses, as users expect (ImGui 1.86 maps neither).
@@ -362,56 +309,6 @@ void App::HandleEvent(const SDL_Event& event) {
     }
 }
 
-void App::DrawScreen() {
-    switch (m_model.router.Current()) {
-    case ScreenId::Start:
-        DrawStartScreen(m_model, m_ui, m_actions);
-        break;
-    case ScreenId::Welcome:
-        DrawWelcomeScreen(m_model, m_ui, m_actions);
-        break;
-    case ScreenId::Check:
-        DrawCheckScreen(m_model, m_ui, m_actions);
-        break;
-    case ScreenId::Home:
-        DrawHomeScreen(m_model, m_ui, m_actions);
-        break;
-    case ScreenId::End:
-        DrawEndScreen(m_model, m_ui, m_actions);
-        break;
-    case ScreenId::Lesson:
-        DrawLessonScreen(m_model, m_ui, m_actions);
-        break;
-    case ScreenId::Quiz:
-        DrawQuizScreen(m_model, m_ui, m_actions);
-        break;
-    case ScreenId::QuizResult:
-        DrawQuizResultScreen(m_model, m_ui, m_actions);
-        break;
-    case ScreenId::RoleplayIntro:
-        DrawRoleplayIntroScreen(m_model, m_ui, m_actions);
-        break;
-    case ScreenId::Roleplay:
-        DrawRoleplayScreen(m_model, m_ui, m_actions);
-        break;
-    case ScreenId::RoleplayDebrief:
-        DrawRoleplayDebriefScreen(m_model, m_ui, m_actions);
-        break;
-    case ScreenId::Diagnostics:
-        DrawDiagnosticsScreen(m_model, m_ui, m_actions);
-        break;
-    case ScreenId::TrainerPin:
-        DrawTrainerPinScreen(m_model, m_ui, m_actions);
-        break;
-    case ScreenId::Trainer:
-        DrawTrainerScreen(m_model, m_ui, m_actions);
-        break;
-    case ScreenId::Results:
-        DrawResultsScreen(m_model, m_ui, m_actions);
-        break;
-    }
-}
-
 bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     std::string screenshot_path = screenshot_request;
     ImGui_ImplOpenGL3_NewFrame();
@@ -423,7 +320,7 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
         m_virtual_ms += in.advance_ms;
         // A press, a key or a wheel counts as the student being there (a finger on a kiosk always presses).
         if (in.mouse_down || in.key >= 0 || !in.text.empty() || in.wheel != 0)
-            m_model.last_input_ms = m_virtual_ms;
+            m_state.last_input_ms = m_virtual_ms;
         io.MousePos = in.mouse_pos;
         io.MouseDown[0] = in.mouse_down;
         io.MouseWheel = in.wheel;
@@ -444,7 +341,7 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
                 screenshot_path = m_options.shots_dir + "/" + screenshot_path;
         }
     }
-    m_model.now_ms = NowMs();
+    m_state.now_ms = NowMs();
     // A keyboard user sees the focus ring at once, and their first Return or Space presses the focused
     // button (ImGui 1.86 would spend the first key press on showing the ring).
     static const int kNavKeys[] = {SDL_SCANCODE_RETURN, SDL_SCANCODE_SPACE, SDL_SCANCODE_TAB, SDL_SCANCODE_UP,
@@ -453,33 +350,34 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
         if (io.KeysDown[k]) GImGui->NavDisableHighlight = false;
     ImGui::NewFrame();
     m_ui.record = FrameRecord{};
-    m_ui.lang = m_model.lang;
-    const ScreenId screen = m_model.router.Current();
+    m_ui.lang = m_state.student.lang;
+    const ScreenId screen = m_state.Screen();
     // ImGui resolves hover on a newly shown window one frame late: its first frame is never the final
     // picture.
     const bool new_screen = screen != m_last_screen;
     m_last_screen = screen;
-    DrawScreen();
-    const int idle_left = IdleSecondsLeft();
-    if (idle_left > 0) DrawIdlePrompt(m_model, m_ui, m_actions, idle_left);
+    DrawScreen(screen, m_state, m_ui, m_actions);
+    const int idle_left = m_flow.IdleSecondsLeft();
+    if (idle_left > 0) DrawIdlePrompt(m_state, m_ui, m_actions, idle_left);
     UpdateTrainerGesture();
     // Escape is Back everywhere, as on a phone; the first screen stays.
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) m_actions.Back();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) m_actions.Push(act::Back{});
     ImGui::Render();
     m_last_record = std::move(m_ui.record);
     m_last_record.probes["idle"] = idle_left > 0 ? "prompt" : "no";
-    m_last_record.probes["session"] = m_model.student.session_id.empty() ? "none" : "active";
+    m_last_record.probes["session"] = m_state.student.session_id.empty() ? "none" : "active";
     m_last_record.probes["theme"] = m_ui.colors->name;
 
     // A frame whose input changed the state shows the state before it: build the next one instead of drawing
     // this.
     const bool acted = !m_actions.Empty();
     if (acted) {
-        m_actions.ApplyTo(m_model);
+        m_flow.ApplyAll(m_actions.Take());
         m_pending_frames = std::max(m_pending_frames, kFramesAfterInput);
     }
-    if (idle_left == 0 || m_model.reset_requested) ResetStudent();
-    if (m_model.quit) m_quit = true;
+    m_flow.Tick(); // the idle wipe
+    if (m_state.student_generation != m_seen_generation) ForgetStudentInImGui();
+    if (m_state.quit) m_quit = true;
     ApplyAccessibility();
 
     ImDrawData* data = ImGui::GetDrawData();
@@ -520,10 +418,10 @@ int App::Run() {
     }
     bool first = true;
     int screenshot_countdown = m_options.screenshot.empty() ? -1 : kFramesAfterInput;
-    m_model.last_input_ms = NowMs();
+    m_state.last_input_ms = NowMs();
     while (!m_quit) {
         SDL_Event event;
-        m_model.now_ms = NowMs();
+        m_state.now_ms = NowMs();
         if (m_script || m_pending_frames > 0 || screenshot_countdown >= 0) {
             while (SDL_PollEvent(&event))
                 HandleEvent(event);
@@ -565,7 +463,7 @@ int App::Run() {
         if (screenshot_countdown > 0) --screenshot_countdown;
         if (m_script && m_script->Finished()) break;
     }
-    if (m_model.log) m_model.log->Flush();
+    if (m_state.log) m_state.log->Flush();
 
     int code = 0;
     if (m_script) {

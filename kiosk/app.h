@@ -1,8 +1,9 @@
 #pragma once
-// The app owns the loop: it waits for events, builds a frame only when something may have changed,
-// and puts it on screen only when it differs from what is already there. It also owns what no screen
-// should: the idle reset, the trainer gesture, the log, the config and the accessibility settings.
-#include "model.h"
+// The app is the runner: it owns the loop, waits for events, builds a frame only when something may have
+// changed, and puts it on screen only when it differs from what is already there. It sets up what needs
+// the platform (the window, ImGui, fonts, the packs' loading thread, the log) and hands every decision to
+// the flow (kiosk/flow), which it feeds with the actions the screens pushed.
+#include "flow/flow.h"
 #include "platform/fonts.h"
 #include "platform/frame_skipper.h"
 #include "platform/textures.h"
@@ -11,6 +12,7 @@
 #include "ui/theme_colors.h"
 #include "ui/widgets.h"
 
+#include <chrono>
 #include <cstdint>
 #include <future>
 #include <memory>
@@ -54,25 +56,37 @@ class App {
     void HandleEvent(const SDL_Event& event);
     // Builds one frame; draws it to the screen only when needed. Returns true when it drew.
     bool Frame(bool force_draw, const std::string& screenshot_path);
-    void DrawScreen();
     void RebuildFonts();
     void ApplyAccessibility();
     void ReloadPacks();
     void FinishLoadingPacks();
     void OpenLog();
-    // Wipes everything of the student at the kiosk, ImGui's own state included, and shows the attract screen.
-    void ResetStudent();
+    // After the flow wiped a student: ImGui's own memory of them (scroll, focus, popups) goes too.
+    void ForgetStudentInImGui();
     void UpdateTrainerGesture();
-    // Seconds left before the reset while "Ben je er nog?" shows, or -1 when it does not.
-    int IdleSecondsLeft() const;
     // Milliseconds until something on screen changes by itself (a countdown, the attract line), or -1.
     int64_t NextWakeMs() const;
     int64_t NowMs() const;
 
+    // Real time, or the script's virtual time.
+    class KioskClock : public Clock {
+      public:
+        explicit KioskClock(const App& app) : m_app(app) {}
+        int64_t SteadyMs() const override { return m_app.NowMs(); }
+        std::chrono::system_clock::time_point WallNow() const override;
+
+      private:
+        const App& m_app;
+        std::chrono::system_clock::time_point m_start = std::chrono::system_clock::now();
+    };
+
     AppOptions m_options;
     Window m_window;
-    Model m_model;
-    Actions m_actions;
+    KioskState m_state;
+    KioskClock m_clock{*this};
+    Flow m_flow{m_state, m_clock};
+    ActionSink m_actions;
+    uint64_t m_seen_generation = 0;
     Ui m_ui;
     FrameRecord m_last_record;
     FrameSkipper m_skipper;

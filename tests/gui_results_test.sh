@@ -72,6 +72,7 @@ SCRIPT
 # Export: the trainer menu lists the log's own export folder; press it.
 folder="$tmp/log/export"
 cat >> "$tmp/export.script" <<SCRIPT
+click export
 click "export-$folder"
 expect-text "Geëxporteerd naar"
 SCRIPT

@@ -4,17 +4,16 @@
 
 namespace sb {
 
-void DrawDiagnosticsScreen(const Model& model, Ui& ui, Actions& actions) {
-    ui::BeginRoot(ui, "diagnostics");
+void DrawDiagnosticsScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet))
-        actions.Back();
+        out.Push(act::Back{});
     ui::Space(ui, 0.3f);
     ui::Label(ui, FontRole::Heading, Tr(ui.lang, "diag.title"), ui.colors->text);
     size_t broken = 0;
     ImGui::BeginChild("##diags", ImVec2(0, 0), false,
                       ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     ui::TouchScroll();
-    for (const LoadedPack& p : model.packs.Packs()) {
+    for (const LoadedPack& p : state.packs.Packs()) {
         if (p.result.pack) continue;
         ++broken;
         ui::Space(ui, 0.5f);
@@ -33,7 +32,6 @@ void DrawDiagnosticsScreen(const Model& model, Ui& ui, Actions& actions) {
         ui::Label(ui, FontRole::Small, Tr(ui.lang, "diag.intro"), ui.colors->text_muted);
     ui::Probe(ui, "diagnostics.broken", std::to_string(broken));
     ImGui::EndChild();
-    ui::EndRoot();
 }
 
 } // namespace sb

@@ -6,8 +6,7 @@
 
 namespace sb {
 
-void DrawEndScreen(const Model& model, Ui& ui, Actions& actions) {
-    ui::BeginRoot(ui, "end");
+void DrawEndScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     const ThemeColors& t = *ui.colors;
     const float column = std::min(ImGui::GetWindowWidth() - ui.U(4), ui.U(42));
     const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
@@ -20,7 +19,7 @@ void DrawEndScreen(const Model& model, Ui& ui, Actions& actions) {
     const float w = column - ui.U(0.3f);
     ui::Label(ui, FontRole::Title, Tr(ui.lang, "end.title"), t.primary, w);
     ui::Label(ui, FontRole::Body, Tr(ui.lang, "end.intro"), t.text, w);
-    if (const Pack* pack = MainPack(model)) {
+    if (const Pack* pack = state.MainPack()) {
         if (!pack->end_tips.empty()) {
             ui::Space(ui, 0.6f);
             ui::Label(ui, FontRole::Bold, Tr(ui.lang, "end.tips"), t.text, w);
@@ -41,9 +40,8 @@ void DrawEndScreen(const Model& model, Ui& ui, Actions& actions) {
     ImGui::EndChild();
     ImGui::SetCursorPosX(x);
     if (ui::Button(ui, "bye", Tr(ui.lang, "end.bye"), ImVec2(column, ui.U(2.2f))))
-        actions.Push([](Model& m) { m.reset_requested = true; }); // the app wipes everything of this student
+        out.Push(act::EndSession{}); // everything of this student is wiped
     ImGui::SetItemDefaultFocus();
-    ui::EndRoot();
 }
 
 } // namespace sb

@@ -8,7 +8,7 @@
 
 namespace sb {
 
-void DrawIdlePrompt(const Model& model, Ui& ui, Actions& actions, int seconds_left) {
+void DrawIdlePrompt(const KioskState& state, Ui& ui, ActionSink& out, int seconds_left) {
     const ThemeColors& t = *ui.colors;
     const ImVec2 size = ImGui::GetMainViewport()->Size;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -26,7 +26,7 @@ void DrawIdlePrompt(const Model& model, Ui& ui, Actions& actions, int seconds_le
     // The countdown ring empties once a second: one redraw per visible change.
     const ImVec2 c(p0.x + card.x * 0.5f, p0.y + ui.U(3.6f));
     const float r = ui.U(2.0f);
-    const int total = std::max(1, model.config.countdown_seconds);
+    const int total = std::max(1, state.config.countdown_seconds);
     const float frac = static_cast<float>(seconds_left) / total;
     dl->PathArcTo(c, r, 0, 2 * 3.14159265f, 48);
     dl->PathStroke(ToU32(t.secondary), 0, ui.U(0.35f));
@@ -44,7 +44,7 @@ void DrawIdlePrompt(const Model& model, Ui& ui, Actions& actions, int seconds_le
     ui::Space(ui, 0.4f);
     ImGui::SetCursorScreenPos(ImVec2(p0.x + ui.U(2), ImGui::GetCursorScreenPos().y));
     if (ui::Button(ui, "still-here", Tr(ui.lang, "idle.button"), ImVec2(card.x - ui.U(4), ui.U(2.2f))))
-        actions.Push([](Model&) {});
+        out.Push(act::StillHere{});
     ImGui::EndGroup();
     ui::Probe(ui, "idle.seconds", std::to_string(seconds_left));
     ImGui::End();

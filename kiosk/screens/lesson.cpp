@@ -24,23 +24,23 @@ const char* CalloutKey(CalloutType type) {
 
 } // namespace
 
-void DrawLessonScreen(const Model& model, Ui& ui, Actions& actions) {
-    ui::BeginRoot(ui, "lesson");
-    const Pack* pack = model.CurrentPack();
-    const Module* m = model.CurrentModule();
+void DrawLessonScreen(const KioskState& state, Ui& ui, ActionSink& out) {
+    const Pack* pack = state.CurrentPack();
+    const Module* m = state.CurrentModule();
     const Lesson* lesson = m ? m->AsLesson() : nullptr;
     if (!pack || !lesson || lesson->pages.empty()) {
-        DrawModuleGone(ui, actions);
+        DrawModuleGone(ui, out);
         return;
     }
     const ThemeColors& t = *ui.colors;
     const int count = static_cast<int>(lesson->pages.size());
-    const int page_index = std::clamp(model.lesson_page, 0, count - 1); // a live edit may remove pages
+    const int page_index =
+        std::clamp(state.student.lesson_page, 0, count - 1); // a live edit may remove pages
     const LessonPage& page = lesson->pages[page_index];
 
     // ---- top: leave, title, progress
     if (ui::Button(ui, "close", Tr(ui.lang, "lesson.close"), ImVec2(ui.U(7), 0), ButtonKind::Quiet))
-        actions.Back();
+        out.Push(act::Back{});
     ImGui::SameLine(0, ui.U(1.0f));
     const float bar_x = ImGui::GetCursorPosX();
     const float bar_w = ImGui::GetWindowWidth() - bar_x - ImGui::GetStyle().WindowPadding.x;
@@ -105,18 +105,17 @@ void DrawLessonScreen(const Model& model, Ui& ui, Actions& actions) {
     if (ui::Button(ui, "prev", Tr(ui.lang, "common.back"), ImVec2(bw, ui.U(2.2f)), ButtonKind::Secondary,
                    !first) ||
         (key_prev && !first))
-        actions.Push([page_index](Model& mm) { mm.lesson_page = page_index - 1; });
+        out.Push(act::LessonPage{page_index - 1});
     ImGui::SameLine(x + column - bw);
     if (ui::Button(ui, "next", Tr(ui.lang, last ? "lesson.done" : "common.next"), ImVec2(bw, ui.U(2.2f))) ||
         key_next) {
         if (last)
-            actions.Push([](Model& mm) { FinishModule(mm); });
+            out.Push(act::FinishLesson{});
         else
-            actions.Push([page_index](Model& mm) { mm.lesson_page = page_index + 1; });
+            out.Push(act::LessonPage{page_index + 1});
     }
     ImGui::SetItemDefaultFocus();
     ui::Probe(ui, "lesson.page", std::to_string(page_index + 1));
-    ui::EndRoot();
 }
 
 } // namespace sb

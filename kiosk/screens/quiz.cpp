@@ -39,11 +39,10 @@ bool IsSelected(const QuizAnswer& a, int option) {
 
 } // namespace
 
-void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions) {
-    ui::BeginRoot(ui, "quiz");
-    const QuizSession* s = model.quiz.get();
+void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
+    const QuizSession* s = state.student.quiz.get();
     if (!s || s->Count() == 0) {
-        DrawModuleGone(ui, actions);
+        DrawModuleGone(ui, out);
         return;
     }
     const ThemeColors& t = *ui.colors;
@@ -58,7 +57,7 @@ void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions) {
 
     // ---- top: leave, title, progress
     if (ui::Button(ui, "close", Tr(ui.lang, "lesson.close"), ImVec2(ui.U(7), 0), ButtonKind::Quiet))
-        actions.Back();
+        out.Push(act::Back{});
     ImGui::SameLine(0, ui.U(1.0f));
     const float bar_w = ImGui::GetWindowWidth() - ImGui::GetCursorPosX() - ImGui::GetStyle().WindowPadding.x;
     ImGui::BeginGroup();
@@ -101,13 +100,11 @@ void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions) {
             const std::string up = "up-" + std::to_string(k + 1), down = "down-" + std::to_string(k + 1);
             if (ui::Button(ui, up.c_str(), "↑", ImVec2(ui.U(2.4f), 0), ButtonKind::Secondary,
                            !checked && k > 0))
-                actions.Push(
-                    [k](Model& m) { m.quiz->MoveItem(static_cast<int>(k), static_cast<int>(k) - 1); });
+                out.Push(act::QuizMove{static_cast<int>(k), static_cast<int>(k) - 1});
             ImGui::SameLine(0, ui.U(0.2f));
             if (ui::Button(ui, down.c_str(), "↓", ImVec2(ui.U(2.4f), 0), ButtonKind::Secondary,
                            !checked && k + 1 < order.size()))
-                actions.Push(
-                    [k](Model& m) { m.quiz->MoveItem(static_cast<int>(k), static_cast<int>(k) + 1); });
+                out.Push(act::QuizMove{static_cast<int>(k), static_cast<int>(k) + 1});
             if (checked && item != static_cast<int>(k)) {
                 char where[96];
                 snprintf(where, sizeof where, Tr(ui.lang, "quiz.belongs"), item + 1);
@@ -123,7 +120,7 @@ void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions) {
             const std::string id = "likert-" + std::to_string(v);
             const ButtonKind kind = answer.likert == v ? ButtonKind::Primary : ButtonKind::Quiet;
             if (ui::Button(ui, id.c_str(), std::to_string(v), ImVec2(bw, ui.U(2.6f)), kind))
-                actions.Push([v](Model& m) { m.quiz->SetLikert(v); });
+                out.Push(act::QuizLikert{v});
         }
         for (int v = 1; v <= 5; ++v) {
             if (v > 1) ImGui::SameLine(0, gap);
@@ -151,9 +148,9 @@ void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions) {
             }
             if (ui::ChoiceButton(ui, id.c_str(), badge, OptionText(ui, pack, q, o), w, !checked,
                                  selected && !checked, mark))
-                actions.Push([o](Model& m) { m.quiz->Select(o); });
+                out.Push(act::QuizSelect{o});
             if (!checked && k < 9 && ImGui::IsKeyPressed(SDL_SCANCODE_1 + static_cast<int>(k), false))
-                actions.Push([o](Model& m) { m.quiz->Select(o); });
+                out.Push(act::QuizSelect{o});
             if (checked) {
                 const Option& opt = q.options[o];
                 const bool right = opt.correct == selected;
@@ -187,27 +184,24 @@ void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions) {
     if (ui::Button(ui, "prev", Tr(ui.lang, "common.back"), ImVec2(bw, ui.U(2.2f)), ButtonKind::Secondary,
                    pos > 0) ||
         (key_prev && pos > 0))
-        actions.Push([](Model& m) { m.quiz->Back(); });
+        out.Push(act::QuizBack{});
     ImGui::SameLine(x + column - bw);
     const bool wants_check = quiz.immediate_feedback && !likert && !checked;
     if (wants_check) {
         if (ui::Button(ui, "check", Tr(ui.lang, "quiz.check"), ImVec2(bw, ui.U(2.2f)), ButtonKind::Primary,
                        answered) ||
             (key_next && answered))
-            actions.Push([](Model& m) { m.quiz->Check(); });
+            out.Push(act::QuizGrade{});
     } else {
         const bool last = s->AtLast();
         if (ui::Button(ui, "next", Tr(ui.lang, last ? "quiz.result" : "common.next"),
                        ImVec2(bw, ui.U(2.2f))) ||
-            key_next)
-            actions.Push([last](Model& m) {
-                if (last) {
-                    m.quiz->Finish();
-                    m.router.Replace(ScreenId::QuizResult);
-                } else {
-                    m.quiz->Next();
-                }
-            });
+            key_next) {
+            if (last)
+                out.Push(act::QuizFinish{});
+            else
+                out.Push(act::QuizNext{});
+        }
     }
     ui::Probe(ui, "quiz.question", q.id);
     if (q.type == QuestionType::Ordering) {
@@ -217,7 +211,6 @@ void DrawQuizScreen(const Model& model, Ui& ui, Actions& actions) {
         ui::Probe(ui, "quiz.order", ids);
     }
     ui::Probe(ui, "quiz.checked", checked ? "yes" : "no");
-    ui::EndRoot();
 }
 
 } // namespace sb

@@ -29,11 +29,10 @@ void ScaleBar(const Ui& ui, double average, float width) {
 
 } // namespace
 
-void DrawQuizResultScreen(const Model& model, Ui& ui, Actions& actions) {
-    ui::BeginRoot(ui, "quiz-result");
-    const QuizSession* s = model.quiz.get();
+void DrawQuizResultScreen(const KioskState& state, Ui& ui, ActionSink& out) {
+    const QuizSession* s = state.student.quiz.get();
     if (!s) {
-        DrawModuleGone(ui, actions);
+        DrawModuleGone(ui, out);
         return;
     }
     const ThemeColors& t = *ui.colors;
@@ -103,18 +102,11 @@ void DrawQuizResultScreen(const Model& model, Ui& ui, Actions& actions) {
     ImGui::SetCursorPosX(x);
     if (ui::Button(ui, "retry", Tr(ui.lang, "quiz.retry"), ImVec2(ui.U(12), ui.U(2.2f)),
                    ButtonKind::Secondary))
-        actions.Push([](Model& m) {
-            m.quiz->Retry();
-            m.router.Replace(ScreenId::Quiz);
-        });
+        out.Push(act::QuizRetry{});
     ImGui::SameLine(0, ui.U(0.8f));
     if (ui::Button(ui, "done", Tr(ui.lang, "debrief.home"), ImVec2(ui.U(12), ui.U(2.2f))))
-        actions.Push([](Model& m) {
-            m.quiz.reset();
-            FinishModule(m);
-        });
+        out.Push(act::QuizDone{});
     ImGui::SetItemDefaultFocus();
-    ui::EndRoot();
 }
 
 } // namespace sb

@@ -6,22 +6,11 @@
 #include "confidence/report.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <ctime>
 
 namespace sb {
 
 namespace {
-
-std::string DaysAgo(int days) {
-    const std::time_t t = std::time(nullptr) - static_cast<std::time_t>(days) * 86400;
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
 
 void Bar(Ui& ui, const char* label, double value, Rgb colour, float width) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -48,18 +37,17 @@ void Bar(Ui& ui, const char* label, double value, Rgb colour, float width) {
 
 } // namespace
 
-void DrawResultsScreen(const Model& model, Ui& ui, Actions& actions) {
-    ui::BeginRoot(ui, "results");
+void DrawResultsScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     const ThemeColors& t = *ui.colors;
+    const TrainerData& trainer = state.trainer;
     if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet))
-        actions.Back();
+        out.Push(act::Back{});
     for (const char* period : {"today", "week", "all"}) {
         ImGui::SameLine();
         const std::string id = std::string("period-") + period;
-        if (ui::Button(ui, id.c_str(), Tr(ui.lang, (std::string("results.") + period).c_str()),
-                       ImVec2(ui.U(7), 0),
-                       model.results_period == period ? ButtonKind::Primary : ButtonKind::Quiet))
-            actions.Push([p = std::string(period)](Model& m) { m.results_period = p; });
+        if (ui::Button(ui, id.c_str(), Tr(ui.lang, std::string("results.") + period), ImVec2(ui.U(7), 0),
+                       trainer.results_period == period ? ButtonKind::Primary : ButtonKind::Quiet))
+            out.Push(act::SetResultsPeriod{period});
     }
     const float column = std::min(ImGui::GetWindowWidth() - ui.U(4), ui.U(46));
     const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
@@ -69,22 +57,16 @@ void DrawResultsScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::TouchScroll();
     const float w = column - ui.U(0.3f);
     ui::Label(ui, FontRole::Heading, Tr(ui.lang, "results.title"), t.text, w);
-    if (!model.log) {
+    if (!trainer.report) {
         ui::Label(ui, FontRole::Body, Tr(ui.lang, "results.nolog"), t.text_muted, w);
         ImGui::EndChild();
-        ui::EndRoot();
         return;
     }
-    // Read when the screen draws: the log is small, and the figures stay current during a workshop.
-    ReportOptions options;
-    options.grouping = ReportGrouping::None;
-    options.filter.module_id = std::string(); // the check around the whole session
-    if (model.results_period == "today") options.filter.from = DaysAgo(0);
-    if (model.results_period == "week") options.filter.from = DaysAgo(6);
-    const ConfidenceReport report = BuildReport(std::vector<std::string>{model.log->Path()}, options);
+    // Computed by the flow when the screen opened or the period changed, never while drawing.
+    const ConfidenceReport& report = *trainer.report;
     size_t shown = 0, hidden = 0;
     for (const ItemReport& item : report.items) {
-        const Pack* pack = model.packs.FindPack(item.pack_id);
+        const Pack* pack = state.packs.FindPack(item.pack_id);
         const ConfidenceItem* ci = pack ? pack->FindConfidenceItem(item.item_id) : nullptr;
         ui::Space(ui, 0.6f);
         ui::Label(ui, FontRole::Bold, ci ? pack->T(ci->statement, ui.lang) : item.item_id, t.text, w);
@@ -107,7 +89,6 @@ void DrawResultsScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::Probe(ui, "results.shown", std::to_string(shown));
     ui::Probe(ui, "results.hidden", std::to_string(hidden));
     ImGui::EndChild();
-    ui::EndRoot();
 }
 
 } // namespace sb

@@ -1,6 +1,6 @@
 // The role-play player: the conversation line by line, like a chat app; choices as big numbered
 // buttons (keys 1-4); feedback after each choice; Back undoes a choice, Start over restarts.
-// In classroom mode each decision first shows a discussion prompt and the options with hand counts.
+// In workshop mode each decision first shows a discussion prompt and the options with hand counts.
 #include "screens/screens.h"
 #include "ui/strings.h"
 
@@ -109,16 +109,6 @@ void DrawLine(Ui& ui, const Pack& pack, const TranscriptLine& line, float width)
     }
 }
 
-// Hands were counted per option on screen; the session keeps them per choice of the node.
-std::vector<int> TallyByChoice(const std::vector<int>& shown, const std::vector<int>& available,
-                               size_t total) {
-    if (shown.empty()) return {};
-    std::vector<int> out(total, 0);
-    for (size_t k = 0; k < shown.size() && k < available.size(); ++k)
-        out[available[k]] = shown[k];
-    return out;
-}
-
 Rgb QualityColour(const Ui& ui, ChoiceQuality q) {
     switch (q) {
     case ChoiceQuality::Strong:
@@ -132,24 +122,20 @@ Rgb QualityColour(const Ui& ui, ChoiceQuality q) {
 
 } // namespace
 
-void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
-    ui::BeginRoot(ui, "roleplay");
-    const RoleplaySession* s = model.roleplay.get();
+void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
+    const RoleplaySession* s = state.student.roleplay.get();
     if (!s) {
-        DrawModuleGone(ui, actions);
+        DrawModuleGone(ui, out);
         return;
     }
     const Pack& pack = s->GetPack();
     const ThemeColors& t = *ui.colors;
-    const bool classroom = model.classroom;
+    const bool workshop = state.workshop;
 
     // ---- top bar: undo, title, restart
     if (ui::Button(ui, "undo", Tr(ui.lang, "roleplay.undo"), ImVec2(ui.U(9), 0), ButtonKind::Quiet,
                    s->CanUndo()))
-        actions.Push([](Model& m) {
-            m.roleplay->Undo();
-            m.roleplay_view.tally.clear();
-        });
+        out.Push(act::RoleplayUndo{});
     {
         // The title sits centred on the bar, drawn so it does not move the buttons.
         const std::string title = pack.T(s->GetModule().title, ui.lang);
@@ -165,10 +151,7 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
     }
     ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x - ui.U(7));
     if (ui::Button(ui, "restart", Tr(ui.lang, "roleplay.restart"), ImVec2(ui.U(7), 0), ButtonKind::Quiet))
-        actions.Push([](Model& m) {
-            m.roleplay->Restart();
-            m.roleplay_view = {};
-        });
+        out.Push(act::RoleplayRestart{});
 
     const float column = std::min(ImGui::GetContentRegionAvail().x, ui.U(40));
     const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
@@ -178,7 +161,7 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
     const auto& choices = s->CurrentNode().choices;
     float bottom_h = ui.U(3.2f);
     if (s->AtDecision()) {
-        bottom_h = ui.U(classroom ? 3.0f : 2.2f);
+        bottom_h = ui.U(workshop ? 3.0f : 2.2f);
         for (int i : available)
             bottom_h +=
                 std::max(ui.U(2.0f), ui::MeasureWrapped(ui.Font(FontRole::Body),
@@ -186,7 +169,7 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
                                              .y +
                                          ui.U(1.1f)) +
                 ImGui::GetStyle().ItemSpacing.y;
-        if (classroom) bottom_h += ui.U(1.2f) * available.size();
+        if (workshop) bottom_h += ui.U(1.2f) * available.size();
     } else if (s->ShowingFeedback()) {
         bottom_h = ui.U(3.0f);
     }
@@ -208,21 +191,21 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
         ui::NoteCard(ui, QualityColour(ui, c.quality), t.callout_know, Tr(ui.lang, "roleplay.feedback"),
                      pack.T(c.feedback, ui.lang), column - ui.U(0.2f));
     }
-    if (s->AtDecision() && classroom && !s->CurrentNode().prompt.Empty()) {
+    if (s->AtDecision() && workshop && !s->CurrentNode().prompt.Empty()) {
         ui::Space(ui, 0.2f);
         ui::NoteCard(ui, t.accent, t.callout_watch, Tr(ui.lang, "roleplay.discuss"),
                      pack.T(s->CurrentNode().prompt, ui.lang), column - ui.U(0.2f));
     }
     // Follow the newest line, as a chat app does.
     const size_t seen = transcript.size() + (s->ShowingFeedback() ? 1 : 0) + (s->AtDecision() ? 1 : 0);
-    if (seen != model.roleplay_view.seen_lines) {
+    if (seen != state.student.roleplay_view.seen_lines) {
         ImGui::SetScrollHereY(1.0f);
-        actions.Push([seen](Model& m) { m.roleplay_view.seen_lines = seen; });
+        out.Push(act::RoleplaySeen{seen});
     }
     // A tap anywhere on the conversation shows the next line.
     if (ImGui::IsWindowHovered() && ImGui::IsMouseReleased(0) && !ui::WasDrag() && !s->AllLinesShown() &&
         !s->ShowingFeedback())
-        actions.Push([](Model& m) { m.roleplay->RevealNextLine(); });
+        out.Push(act::RoleplayAdvance{});
     ImGui::EndChild();
 
     // ---- what the student does next
@@ -237,34 +220,28 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
     if (s->ShowingFeedback()) {
         ui::Space(ui, 0.3f);
         if (ui::Button(ui, "next", Tr(ui.lang, "roleplay.next"), ImVec2(column, ui.U(2.2f))) || key_next)
-            actions.Push([](Model& m) {
-                m.roleplay->DismissFeedback();
-                if (m.roleplay->AtEnding()) m.router.Replace(ScreenId::RoleplayDebrief);
-            });
+            out.Push(act::RoleplayAdvance{});
     } else if (s->AtDecision()) {
-        ui::Label(ui, FontRole::Bold, Tr(ui.lang, classroom ? "roleplay.vote" : "roleplay.choose"), t.text);
-        const auto& view = model.roleplay_view;
+        ui::Label(ui, FontRole::Bold, Tr(ui.lang, workshop ? "roleplay.vote" : "roleplay.choose"), t.text);
+        const auto& view = state.student.roleplay_view;
         const int focus = std::clamp(view.focus, 0, std::max(0, static_cast<int>(available.size()) - 1));
         for (size_t k = 0; k < available.size(); ++k) {
             const int i = available[k];
             const std::string id = "choice-" + std::to_string(k + 1);
             const int hands = k < view.tally.size() ? view.tally[k] : 0;
             float w = column;
-            if (classroom) w = column - ui.U(8.5f);
+            if (workshop) w = column - ui.U(8.5f);
             const bool picked =
                 ui::ChoiceButton(ui, id.c_str(), std::to_string(k + 1), pack.T(choices[i].text, ui.lang), w,
-                                 true, classroom && static_cast<int>(k) == focus);
+                                 true, workshop && static_cast<int>(k) == focus);
             const bool key_pick = k < 9 && ImGui::IsKeyPressed(SDL_SCANCODE_1 + static_cast<int>(k), false);
-            if (classroom) {
+            if (workshop) {
                 // Hand counts beside each option: − n +
                 ImGui::SameLine(0, ui.U(0.4f));
                 const std::string minus = "less-" + std::to_string(k + 1),
                                   plus = "more-" + std::to_string(k + 1);
                 if (ui::Button(ui, minus.c_str(), "−", ImVec2(ui.U(2.2f), 0), ButtonKind::Secondary))
-                    actions.Push([k](Model& m) {
-                        auto& tl = m.roleplay_view.tally;
-                        if (tl.size() > k && tl[k] > 0) --tl[k];
-                    });
+                    out.Push(act::RoleplayTally{int(k), -1, int(available.size())});
                 ImGui::SameLine(0, ui.U(0.2f));
                 char count[32];
                 snprintf(count, sizeof count, "%d", hands);
@@ -276,76 +253,43 @@ void DrawRoleplayScreen(const Model& model, Ui& ui, Actions& actions) {
                 ui.record.texts.push_back(std::string(count) + " " + Tr(ui.lang, "roleplay.hands"));
                 ImGui::SameLine(0, ui.U(0.2f));
                 if (ui::Button(ui, plus.c_str(), "+", ImVec2(ui.U(2.2f), 0), ButtonKind::Secondary))
-                    actions.Push([k, n = available.size()](Model& m) {
-                        auto& tl = m.roleplay_view.tally;
-                        tl.resize(std::max(tl.size(), n), 0);
-                        ++tl[k];
-                    });
+                    out.Push(act::RoleplayTally{int(k), +1, int(available.size())});
             }
-            if (picked || key_pick)
-                actions.Push([i, available, total = choices.size()](Model& m) {
-                    m.roleplay->Choose(i, TallyByChoice(m.roleplay_view.tally, available, total));
-                    m.roleplay_view.tally.clear();
-                    m.roleplay_view.focus = 0;
-                });
+            if (picked || key_pick) out.Push(act::RoleplayChoose{i});
         }
-        if (classroom) {
+        if (workshop) {
             // A presenter remote: arrows move and count, Page Down picks, Page Up goes back.
             const int n = static_cast<int>(available.size());
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
-                actions.Push(
-                    [n](Model& m) { m.roleplay_view.focus = std::min(n - 1, m.roleplay_view.focus + 1); });
+                out.Push(act::RoleplayFocus{+1, n});
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
-                actions.Push(
-                    [](Model& m) { m.roleplay_view.focus = std::max(0, m.roleplay_view.focus - 1); });
+                out.Push(act::RoleplayFocus{-1, n});
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)))
-                actions.Push([focus, n](Model& m) {
-                    auto& tl = m.roleplay_view.tally;
-                    tl.resize(std::max<size_t>(tl.size(), n), 0);
-                    ++tl[focus];
-                });
+                out.Push(act::RoleplayTally{focus, +1, n});
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)))
-                actions.Push([focus](Model& m) {
-                    auto& tl = m.roleplay_view.tally;
-                    if (static_cast<int>(tl.size()) > focus && tl[focus] > 0) --tl[focus];
-                });
+                out.Push(act::RoleplayTally{focus, -1, n});
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown), false) && n > 0)
-                actions.Push([i = available[focus], available, total = choices.size()](Model& m) {
-                    m.roleplay->Choose(i, TallyByChoice(m.roleplay_view.tally, available, total));
-                    m.roleplay_view.tally.clear();
-                    m.roleplay_view.focus = 0;
-                });
-            ui::Label(ui, FontRole::Small, Tr(ui.lang, "roleplay.keys.classroom"), t.text_muted);
+                out.Push(act::RoleplayChoose{available[focus]});
+            ui::Label(ui, FontRole::Small, Tr(ui.lang, "roleplay.keys.workshop"), t.text_muted);
         }
     } else {
         ui::Space(ui, 0.3f);
         const bool more_lines = !s->AllLinesShown();
         if (ui::Button(ui, "next", Tr(ui.lang, "roleplay.next"), ImVec2(column, ui.U(2.2f))) || key_next)
-            actions.Push([](Model& m) {
-                if (!m.roleplay->AllLinesShown())
-                    m.roleplay->RevealNextLine();
-                else
-                    m.roleplay->Continue();
-                if (m.roleplay->AtEnding())
-                    m.router.Replace(ScreenId::RoleplayDebrief); // a "next" into an ending
-            });
+            out.Push(act::RoleplayAdvance{});
         if (more_lines)
             ui::LabelCentered(ui, FontRole::Small, Tr(ui.lang, "roleplay.tap"), t.text_muted, column);
     }
     ImGui::EndGroup();
     if (key_back && s->CanUndo() &&
-        !(classroom && s->AtDecision() && !ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp), false)))
-        actions.Push([](Model& m) {
-            m.roleplay->Undo();
-            m.roleplay_view.tally.clear();
-        });
+        !(workshop && s->AtDecision() && !ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp), false)))
+        out.Push(act::RoleplayUndo{});
 
     ui::Probe(ui, "roleplay.node", s->CurrentNode().id);
     ui::Probe(ui, "roleplay.step",
               s->AtDecision() ? "decision" : (s->ShowingFeedback() ? "feedback" : "reading"));
     ui::Probe(ui, "roleplay.feedback", s->ShowingFeedback() ? "yes" : "no");
     ui::Probe(ui, "roleplay.path", std::to_string(s->Path().size()));
-    ui::EndRoot();
 }
 
 } // namespace sb

@@ -1,5 +1,5 @@
 // The debrief: how it ended, what to take with you, the path taken and where the other options
-// would have led, the class's spread per decision (classroom mode), and where to get help.
+// would have led, the class's spread per decision (workshop mode), and where to get help.
 #include "screens/screens.h"
 #include "ui/strings.h"
 
@@ -60,12 +60,11 @@ void TallyBar(Ui& ui, const std::string& label, int hands, int total, float widt
 
 } // namespace
 
-void DrawRoleplayDebriefScreen(const Model& model, Ui& ui, Actions& actions) {
-    ui::BeginRoot(ui, "roleplay-debrief");
-    const RoleplaySession* s = model.roleplay.get();
+void DrawRoleplayDebriefScreen(const KioskState& state, Ui& ui, ActionSink& out) {
+    const RoleplaySession* s = state.student.roleplay.get();
     const Ending* ending = s ? s->CurrentEnding() : nullptr;
     if (!ending) {
-        DrawModuleGone(ui, actions);
+        DrawModuleGone(ui, out);
         return;
     }
     const Pack& pack = s->GetPack();
@@ -170,19 +169,11 @@ void DrawRoleplayDebriefScreen(const Model& model, Ui& ui, Actions& actions) {
     ImGui::SetCursorPosX(x);
     if (ui::Button(ui, "again", Tr(ui.lang, "debrief.again"), ImVec2(ui.U(12), ui.U(2.2f)),
                    ButtonKind::Secondary))
-        actions.Push([](Model& m) {
-            m.roleplay->Restart();
-            m.roleplay_view = {};
-            m.router.Replace(ScreenId::Roleplay);
-        });
+        out.Push(act::RoleplayAgain{});
     ImGui::SameLine(0, ui.U(0.8f));
     if (ui::Button(ui, "done", Tr(ui.lang, "debrief.home"), ImVec2(ui.U(12), ui.U(2.2f))))
-        actions.Push([](Model& m) {
-            m.roleplay.reset();
-            FinishModule(m);
-        });
+        out.Push(act::RoleplayDone{});
     ImGui::SetItemDefaultFocus();
-    ui::EndRoot();
 }
 
 } // namespace sb

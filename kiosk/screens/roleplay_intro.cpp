@@ -7,17 +7,14 @@
 
 namespace sb {
 
-void DrawRoleplayIntroScreen(const Model& model, Ui& ui, Actions& actions) {
-    ui::BeginRoot(ui, "roleplay-intro");
+void DrawRoleplayIntroScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet))
-        actions.Back();
-    const Pack* pack = model.CurrentPack();
-    const Module* m = model.CurrentModule();
+        out.Push(act::Back{});
+    const Pack* pack = state.CurrentPack();
+    const Module* m = state.CurrentModule();
     const Roleplay* rp = m ? m->AsRoleplay() : nullptr;
     if (!pack || !rp) {
-        ui::Label(ui, FontRole::Body, Tr(ui.lang, "module.gone"),
-                  ui.colors->text_muted); // Back is drawn above
-        ui::EndRoot();
+        ui::Label(ui, FontRole::Body, Tr(ui.lang, "module.gone"), ui.colors->text_muted); // Back is above
         return;
     }
     ui::Probe(ui, "module.id", m->id);
@@ -39,26 +36,17 @@ void DrawRoleplayIntroScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::NoteCard(ui, ui.colors->warn, ui.colors->callout_watch, Tr(ui.lang, "roleplay.warning"),
                  pack->T(rp->content_warning, ui.lang), width);
     ui::Space(ui, 0.4f);
-    ui::Label(ui, FontRole::Small,
-              Tr(ui.lang, model.classroom ? "roleplay.howto.classroom" : "roleplay.howto"),
+    ui::Label(ui, FontRole::Small, Tr(ui.lang, state.workshop ? "roleplay.howto.workshop" : "roleplay.howto"),
               ui.colors->text_muted, width);
     ui::Space(ui, 0.8f);
     if (ui::Button(ui, "begin", Tr(ui.lang, "roleplay.begin"), ImVec2(ui.U(12), ui.U(2.4f)))) {
-        actions.Push([](Model& mm) {
-            auto pack_ptr = mm.packs.SharedPack(mm.pack_id);
-            const Module* mod = pack_ptr ? pack_ptr->FindModule(mm.module_id) : nullptr;
-            if (!mod || !mod->AsRoleplay()) return;
-            mm.roleplay = std::make_unique<RoleplaySession>(pack_ptr, *mod);
-            mm.roleplay_view = {};
-            mm.router.Replace(ScreenId::Roleplay);
-        });
+        out.Push(act::RoleplayBegin{});
     }
     ImGui::SetItemDefaultFocus();
     ImGui::SameLine(0, ui.U(0.8f));
     if (ui::Button(ui, "skip", Tr(ui.lang, "roleplay.skip"), ImVec2(ui.U(12), ui.U(2.4f)), ButtonKind::Quiet))
-        actions.Back();
+        out.Push(act::Back{});
     ImGui::EndGroup();
-    ui::EndRoot();
 }
 
 } // namespace sb

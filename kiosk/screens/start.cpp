@@ -27,20 +27,12 @@ void DrawBackdrop(const Ui& ui) {
 
 } // namespace
 
-const Pack* MainPack(const Model& model) {
-    for (const LoadedPack& p : model.packs.Packs())
-        if (p.result.pack && !model.PackHidden(p.result.pack->id)) return p.result.pack.get();
-    return nullptr;
-}
-
-void DrawStartScreen(const Model& model, Ui& ui, Actions& actions) {
-    ui::BeginRoot(ui, "start");
+void DrawStartScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     DrawBackdrop(ui);
     const ImVec2 avail = ImGui::GetMainViewport()->Size;
     // The whole screen is the button: a tap anywhere starts.
     ImGui::SetCursorPos(ImVec2(0, 0));
-    if (ImGui::InvisibleButton("##anywhere", avail))
-        actions.Go(model.classroom ? ScreenId::Home : ScreenId::Welcome);
+    if (ImGui::InvisibleButton("##anywhere", avail)) out.Push(act::Begin{});
     ui::Record(ui, "start", Tr(ui.lang, "start.button"), ImVec2(0, 0), avail, true);
 
     const float column = std::min(avail.x - ui.U(4), ui.U(34));
@@ -52,9 +44,9 @@ void DrawStartScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::Space(ui, 0.8f);
     // A rotating line from the pack, or the kiosk's own intro.
     std::string line = Tr(ui.lang, "start.intro");
-    if (const Pack* pack = MainPack(model); pack && !pack->attract.empty()) {
+    if (const Pack* pack = state.MainPack(); pack && !pack->attract.empty()) {
         const size_t n = pack->attract.size();
-        line = pack->T(pack->attract[static_cast<size_t>(model.now_ms / kLineMs) % n], ui.lang);
+        line = pack->T(pack->attract[static_cast<size_t>(state.now_ms / kLineMs) % n], ui.lang);
     }
     ImGui::SetCursorPosX(x);
     ui::LabelCentered(ui, FontRole::Body, line, ui.colors->text, column);
@@ -79,8 +71,7 @@ void DrawStartScreen(const Model& model, Ui& ui, Actions& actions) {
     // Return or Space starts too.
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false))
-        actions.Go(model.classroom ? ScreenId::Home : ScreenId::Welcome);
-    ui::EndRoot();
+        out.Push(act::Begin{});
 }
 
 } // namespace sb

@@ -1,30 +1,10 @@
 #pragma once
-// One router for navigation: a stack of screens. Screens never switch screens themselves; they push
-// actions, and the app applies them after the frame.
-#include <string>
+// Navigation: a stack of screens. Only the flow moves it; screens send actions.
+#include "flow/screen_id.h"
+
 #include <vector>
 
 namespace sb {
-
-enum class ScreenId {
-    Start,
-    Welcome,
-    Check,
-    Home,
-    End,
-    Lesson,
-    Quiz,
-    QuizResult,
-    RoleplayIntro,
-    Roleplay,
-    RoleplayDebrief,
-    Diagnostics,
-    TrainerPin,
-    Trainer,
-    Results
-};
-
-const char* ScreenName(ScreenId id);
 
 class Router {
   public:
@@ -32,7 +12,11 @@ class Router {
     void Push(ScreenId id) { m_stack.push_back(id); }
     void Replace(ScreenId id) { m_stack.back() = id; }
     // Goes back one screen; the first screen stays.
-    bool Back();
+    bool Back() {
+        if (m_stack.size() <= 1) return false;
+        m_stack.pop_back();
+        return true;
+    }
     void Reset(ScreenId id) { m_stack.assign(1, id); }
     size_t Depth() const { return m_stack.size(); }
     // The screen under the current one (Start when there is none).

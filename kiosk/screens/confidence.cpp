@@ -6,66 +6,13 @@
 #include <SDL_scancode.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 
 namespace sb {
 
-bool StartCheck(Model& model, const std::shared_ptr<const Pack>& pack, const std::string& check_id,
-                Phase phase, const std::string& scope, ScreenId then, bool replace_current) {
-    const Module* check = pack ? pack->FindModule(check_id) : nullptr;
-    if (!check || !check->AsConfidence()) return false;
-    auto run = std::make_unique<ConfidenceRun>(pack, *check, phase, scope);
-    if (run->Count() == 0) return false;
-    model.check = std::move(run);
-    model.after_check = then;
-    if (replace_current)
-        model.router.Replace(ScreenId::Check);
-    else
-        model.router.Push(ScreenId::Check);
-    return true;
-}
-
-bool StartSessionCheck(Model& model, Phase phase, ScreenId then) {
-    for (const LoadedPack& p : model.packs.Packs()) {
-        if (!p.result.pack || p.result.pack->session_check.empty() || model.PackHidden(p.result.pack->id))
-            continue;
-        return StartCheck(model, p.result.pack, p.result.pack->session_check, phase, "", then, false);
-    }
-    return false;
-}
-
-namespace {
-
-// Leaves the check for the screen it was asked for (going back when that screen is right underneath).
-void FinishCheck(Model& m) {
-    m.check.reset();
-    if (m.router.Below() == m.after_check && m.router.Depth() > 1)
-        m.router.Back();
-    else
-        m.router.Replace(m.after_check);
-}
-
-// Logs one answer and moves on; the log keeps it in memory if the disk refuses, so none is lost.
-void GiveAnswer(Model& m, std::optional<int> value) {
-    if (!m.check || m.check->Done()) return;
-    const Pack& pack = m.check->GetPack();
-    const SessionContext session{m.student.session_id, pack.id, pack.version, m.config.kiosk_label};
-    // The date and part of day, never the clock time.
-    const sb::Answer answer = m.check->Give(session, value, Coarsen(std::chrono::system_clock::now()));
-    if (m.log) m.log_status = m.log->Record(answer);
-    if (m.check->Done()) FinishCheck(m);
-}
-
-} // namespace
-
-void DrawCheckScreen(const Model& model, Ui& ui, Actions& actions) {
-    ui::BeginRoot(ui, "check");
-    const ConfidenceRun* run = model.check.get();
-    if (!run || run->Done()) {
-        ui::EndRoot();
-        return;
-    }
+void DrawConfidenceScreen(const KioskState& state, Ui& ui, ActionSink& out) {
+    const ConfidenceRun* run = state.student.confidence.get();
+    if (!run || run->Done()) return;
     const ThemeColors& t = *ui.colors;
     const Pack& pack = run->GetPack();
     const CheckStep& step = run->Current();
@@ -96,7 +43,7 @@ void DrawCheckScreen(const Model& model, Ui& ui, Actions& actions) {
         const std::string id = "scale-" + std::to_string(v);
         if (ui::Button(ui, id.c_str(), std::to_string(v), ImVec2(bw, ui.U(3.2f)), ButtonKind::Secondary) ||
             ImGui::IsKeyPressed(SDL_SCANCODE_1 + v - 1, false))
-            actions.Push([v](Model& m) { GiveAnswer(m, v); });
+            out.Push(act::Answer{v});
     }
     ImFont* small = ui.Font(FontRole::Small);
     const std::string low = pack.T(step.item->low, ui.lang), high = pack.T(step.item->high, ui.lang);
@@ -114,20 +61,16 @@ void DrawCheckScreen(const Model& model, Ui& ui, Actions& actions) {
     ui::Space(ui, 0.8f);
     if (step.item->dont_know &&
         ui::Button(ui, "dont-know", Tr(ui.lang, "check.dontknow"), ImVec2(ui.U(10), 0), ButtonKind::Quiet))
-        actions.Push([](Model& m) { GiveAnswer(m, std::nullopt); });
+        out.Push(act::Answer{std::nullopt});
     ImGui::SameLine(column - ui.U(8)); // relative to the group, which starts at x
     if (ui::Button(ui, "skip", Tr(ui.lang, "check.skip"), ImVec2(ui.U(8), 0), ButtonKind::Quiet))
-        actions.Push([](Model& m) {
-            m.check->Skip();
-            if (m.check->Done()) FinishCheck(m);
-        });
+        out.Push(act::SkipItem{});
     ui::Space(ui, 1.2f);
     ui::Label(ui, FontRole::Small, Tr(ui.lang, "check.anonymous"), t.text_muted, column);
     ImGui::EndGroup();
     ui::Probe(ui, "check.phase",
               step.phase == Phase::Pre ? "pre" : (step.phase == Phase::Post ? "post" : "retro"));
     ui::Probe(ui, "check.item", step.item->id);
-    ui::EndRoot();
 }
 
 } // namespace sb

@@ -1,0 +1,152 @@
+#pragma once
+// What a screen asks for: one small value per kind of action. Screens push them while drawing; the flow
+// applies them after the frame, so a frame always shows one consistent state.
+#include "flow/screen_id.h"
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace sb::act {
+
+// ---- anywhere
+struct Back {};        // Escape, or a Back button
+struct OpenTrainer {}; // the trainer gesture or Ctrl+Alt+T
+struct StillHere {};   // "Ben je er nog?" answered
+// ---- start and welcome
+struct Begin {}; // a tap on the attract screen
+struct SetLanguage {
+    std::string lang;
+};
+struct SetTextScale {
+    float scale;
+};
+struct ToggleContrast {};
+struct ToggleDyslexia {};
+struct StartSession {}; // "Verder" on welcome: a new session id, then the check before
+// ---- the confidence check
+struct Answer {
+    std::optional<int> value;
+}; // 1..5, or nullopt for "weet ik niet"
+struct SkipItem {};
+// ---- home and modules
+struct OpenModule {
+    std::string pack_id, module_id;
+};
+struct FinishSession {}; // "Ik ben klaar": the check after, then the end screen
+struct EndSession {};    // the end screen's goodbye: wipe this student
+// ---- lessons
+struct LessonPage {
+    int page;
+};
+struct FinishLesson {};
+// ---- quizzes
+struct QuizSelect {
+    int option;
+};
+struct QuizMove {
+    int from, to;
+};
+struct QuizLikert {
+    int value;
+};
+struct QuizGrade {};
+struct QuizNext {};
+struct QuizBack {};
+struct QuizFinish {};
+struct QuizRetry {};
+struct QuizDone {};
+// ---- role-plays
+struct RoleplayBegin {};
+struct RoleplayUndo {};
+struct RoleplayRestart {};
+struct RoleplayAdvance {}; // "Verder": past the feedback, the next line, or on to the next node
+struct RoleplayChoose {
+    int choice;
+}; // an index into the node's choices
+struct RoleplayTally {
+    int shown;
+    int delta;
+    int count;
+}; // hands for the option shown at `shown`
+struct RoleplayFocus {
+    int delta;
+    int count;
+};
+struct RoleplaySeen {
+    size_t lines;
+};
+struct RoleplayAgain {};
+struct RoleplayDone {};
+// ---- the trainer's PIN
+struct PinDigit {
+    char digit;
+};
+struct PinBackspace {};
+struct PinSubmit {};
+struct PinCancel {};
+// ---- the trainer's menu
+struct LeaveTrainer {}; // back to the students: everything of the last student is wiped
+struct Quit {};
+struct SetWorkshop {
+    bool on;
+};
+struct ToggleHidden {
+    std::string key;
+}; // "pack/module" or "pack/*"
+struct StepIdle {
+    int steps;
+};
+struct StepCountdown {
+    int steps;
+};
+struct SetKioskContrast {
+    bool on;
+};
+struct SetKioskDyslexia {
+    bool on;
+};
+struct OpenResults {};
+struct SetResultsPeriod {
+    std::string period;
+};
+struct OpenExport {};
+struct Export {
+    std::string folder;
+};
+struct OpenDiagnostics {};
+
+} // namespace sb::act
+
+namespace sb {
+
+using Action =
+    std::variant<act::Back, act::OpenTrainer, act::StillHere, act::Begin, act::SetLanguage, act::SetTextScale,
+                 act::ToggleContrast, act::ToggleDyslexia, act::StartSession, act::Answer, act::SkipItem,
+                 act::OpenModule, act::FinishSession, act::EndSession, act::LessonPage, act::FinishLesson,
+                 act::QuizSelect, act::QuizMove, act::QuizLikert, act::QuizGrade, act::QuizNext,
+                 act::QuizBack, act::QuizFinish, act::QuizRetry, act::QuizDone, act::RoleplayBegin,
+                 act::RoleplayUndo, act::RoleplayRestart, act::RoleplayAdvance, act::RoleplayChoose,
+                 act::RoleplayTally, act::RoleplayFocus, act::RoleplaySeen, act::RoleplayAgain,
+                 act::RoleplayDone, act::PinDigit, act::PinBackspace, act::PinSubmit, act::PinCancel,
+                 act::LeaveTrainer, act::Quit, act::SetWorkshop, act::ToggleHidden, act::StepIdle,
+                 act::StepCountdown, act::SetKioskContrast, act::SetKioskDyslexia, act::OpenResults,
+                 act::SetResultsPeriod, act::OpenExport, act::Export, act::OpenDiagnostics>;
+
+// Where a screen puts the actions of this frame.
+class ActionSink {
+  public:
+    void Push(Action a) { m_list.push_back(std::move(a)); }
+    bool Empty() const { return m_list.empty(); }
+    std::vector<Action> Take() {
+        std::vector<Action> out = std::move(m_list);
+        m_list.clear();
+        return out;
+    }
+
+  private:
+    std::vector<Action> m_list;
+};
+
+} // namespace sb

@@ -1,0 +1,548 @@
+// [SECTION] dispatch, reset and idle
+// [SECTION] start, welcome and the confidence check
+// [SECTION] home and modules: lessons, quizzes, role-plays
+// [SECTION] trainer: PIN, menu, results, export
+// [SECTION] live reload
+#include "flow/flow.h"
+
+#include "log/coarse_time.h"
+#include "log/ids.h"
+#include "log/log_reader.h"
+
+#include <algorithm>
+#include <ctime>
+#include <filesystem>
+
+namespace sb {
+
+namespace {
+
+constexpr size_t kPinMaxDigits = 8;
+
+template <class... F> struct Overloaded : F... { using F::operator()...; };
+
+// Hands were counted per option as shown; the session keeps them per choice of the node.
+std::vector<int> TallyByChoice(const std::vector<int>& shown, const std::vector<int>& available,
+                               size_t total) {
+    if (shown.empty()) return {};
+    std::vector<int> out(total, 0);
+    for (size_t k = 0; k < shown.size() && k < available.size(); ++k)
+        out[available[k]] = shown[k];
+    return out;
+}
+
+std::string DateDaysAgo(std::chrono::system_clock::time_point now, int days) {
+    return Coarsen(now - std::chrono::hours(24 * days)).date;
+}
+
+} // namespace
+
+// ============================================================ [SECTION] dispatch, reset and idle
+
+void Flow::Apply(const Action& action) {
+    std::visit([this](const auto& a) { On(a); }, action);
+}
+
+uint64_t Flow::StudentSeed() const {
+    return m_state.seed + m_state.student_generation * 0x9E3779B97F4A7C15ull;
+}
+
+void Flow::ResetStudent() {
+    // One assignment wipes everything of this student: sessions, answers on screen, undo history, the
+    // session id, the PIN being typed. The app also gives ImGui a fresh context when the generation grows.
+    m_state.student = StudentSession::Fresh(m_state.defaults);
+    m_state.trainer.report.reset();
+    m_state.trainer.export_targets.clear();
+    m_state.trainer.export_result.reset();
+    ++m_state.student_generation;
+    m_state.last_input_ms = m_state.now_ms;
+    if (m_state.log) m_state.log->Flush();
+}
+
+void Flow::Tick() {
+    if (IdleSecondsLeft() == 0) ResetStudent();
+}
+
+int Flow::IdleSecondsLeft() const {
+    const ScreenId s = m_state.Screen();
+    // Not on the attract screen (nothing to wipe), and not while a trainer works.
+    if (s == ScreenId::Start || IsTrainerScreen(s)) return -1;
+    if (m_state.workshop) return -1; // a trainer at the front pauses to talk; never wipe the class's play
+    const int64_t idle = m_state.now_ms - m_state.last_input_ms;
+    const int64_t prompt_at = int64_t(m_state.config.idle_seconds) * 1000;
+    if (idle < prompt_at) return -1;
+    const int64_t left = int64_t(m_state.config.countdown_seconds) * 1000 - (idle - prompt_at);
+    return left <= 0 ? 0 : static_cast<int>((left + 999) / 1000);
+}
+
+int64_t Flow::NextIdleWakeMs() const {
+    const ScreenId s = m_state.Screen();
+    if (s == ScreenId::Start || IsTrainerScreen(s) || m_state.workshop) return -1;
+    const int64_t idle = m_state.now_ms - m_state.last_input_ms;
+    if (IdleSecondsLeft() >= 0) return 1000 - idle % 1000; // the countdown shows each second
+    return int64_t(m_state.config.idle_seconds) * 1000 - idle;
+}
+
+void Flow::On(const act::Back&) {
+    if (m_state.Screen() == ScreenId::TrainerPin) m_state.student.pin_entry.clear();
+    m_state.student.router.Back();
+}
+
+void Flow::On(const act::StillHere&) {} // the touch itself counted as input
+
+// ============================================================ [SECTION] start, welcome and the confidence
+// check
+
+void Flow::On(const act::Begin&) {
+    m_state.student.router.Push(m_state.workshop ? ScreenId::Home : ScreenId::Welcome);
+}
+
+void Flow::On(const act::SetLanguage& a) {
+    m_state.student.lang = a.lang;
+}
+void Flow::On(const act::SetTextScale& a) {
+    m_state.student.access.text_scale = a.scale;
+}
+void Flow::On(const act::ToggleContrast&) {
+    m_state.student.access.high_contrast = !m_state.student.access.high_contrast;
+}
+void Flow::On(const act::ToggleDyslexia&) {
+    m_state.student.access.dyslexia_font = !m_state.student.access.dyslexia_font;
+}
+
+void Flow::On(const act::StartSession&) {
+    // A new student: a fresh random session id pairs their before and after answers, nothing else.
+    StudentSession& s = m_state.student;
+    s.session_id = NewSessionId();
+    s.pre_done = s.post_done = false;
+    s.module_pre.clear();
+    if (StartSessionConfidence(Phase::Pre, ScreenId::Home))
+        s.pre_done = true;
+    else
+        s.router.Push(ScreenId::Home);
+}
+
+bool Flow::StartConfidence(const std::shared_ptr<const Pack>& pack, const std::string& check_id, Phase phase,
+                           const std::string& scope, ScreenId then, bool replace_current) {
+    const Module* check = pack ? pack->FindModule(check_id) : nullptr;
+    if (!check || !check->AsConfidence()) return false;
+    auto run = std::make_unique<ConfidenceRun>(pack, *check, phase, scope);
+    if (run->Count() == 0) return false;
+    StudentSession& s = m_state.student;
+    s.confidence = std::move(run);
+    s.after_confidence = then;
+    if (replace_current)
+        s.router.Replace(ScreenId::Confidence);
+    else
+        s.router.Push(ScreenId::Confidence);
+    return true;
+}
+
+bool Flow::StartSessionConfidence(Phase phase, ScreenId then) {
+    for (const LoadedPack& p : m_state.packs.Packs()) {
+        if (!p.result.pack || p.result.pack->session_check.empty() || m_state.PackHidden(p.result.pack->id))
+            continue;
+        return StartConfidence(p.result.pack, p.result.pack->session_check, phase, "", then, false);
+    }
+    return false;
+}
+
+void Flow::FinishConfidence() {
+    // Leave the check for the screen it was asked for (going back when that screen is right underneath).
+    StudentSession& s = m_state.student;
+    s.confidence.reset();
+    if (s.router.Below() == s.after_confidence && s.router.Depth() > 1)
+        s.router.Back();
+    else
+        s.router.Replace(s.after_confidence);
+}
+
+void Flow::On(const act::Answer& a) {
+    StudentSession& s = m_state.student;
+    if (!s.confidence || s.confidence->Done()) return;
+    const Pack& pack = s.confidence->GetPack();
+    const SessionContext session{s.session_id, pack.id, pack.version, m_state.config.kiosk_label};
+    // The date and part of day, never the clock time. The log keeps the answer in memory if the disk
+    // refuses it, so none is lost.
+    const sb::Answer answer = s.confidence->Give(session, a.value, Coarsen(m_clock.WallNow()));
+    if (m_state.log) m_state.log_status = m_state.log->Record(answer);
+    if (s.confidence->Done()) FinishConfidence();
+}
+
+void Flow::On(const act::SkipItem&) {
+    StudentSession& s = m_state.student;
+    if (!s.confidence || s.confidence->Done()) return;
+    s.confidence->Skip();
+    if (s.confidence->Done()) FinishConfidence();
+}
+
+// ============================================================ [SECTION] home and modules
+
+void Flow::On(const act::OpenModule& a) {
+    auto pack = m_state.packs.SharedPack(a.pack_id);
+    const Module* m = pack ? pack->FindModule(a.module_id) : nullptr;
+    if (!m || m->kind == ModuleKind::Confidence) return; // a check is asked around modules, never opened
+    StudentSession& s = m_state.student;
+    s.pack_id = a.pack_id;
+    s.module_id = a.module_id;
+    switch (m->kind) {
+    case ModuleKind::Lesson:
+        s.lesson_page = 0;
+        s.router.Push(ScreenId::Lesson);
+        break;
+    case ModuleKind::Quiz:
+        s.quiz = std::make_unique<QuizSession>(pack, *m, StudentSeed());
+        s.router.Push(ScreenId::Quiz);
+        break;
+    case ModuleKind::Roleplay:
+        s.router.Push(ScreenId::RoleplayIntro);
+        break;
+    case ModuleKind::Confidence:
+        return;
+    }
+    // A module with its own check asks it first (walk-up only: in a workshop nobody answers alone).
+    if (!m->check.empty() && !m_state.workshop && !s.session_id.empty() &&
+        StartConfidence(pack, m->check, Phase::Pre, m->id, s.router.Current(), true))
+        s.module_pre.push_back(m->id);
+}
+
+void Flow::FinishModule() {
+    StudentSession& s = m_state.student;
+    const std::string key = s.pack_id + "/" + s.module_id;
+    if (std::find(s.finished.begin(), s.finished.end(), key) == s.finished.end()) s.finished.push_back(key);
+    s.router.Back();
+    const auto pre = std::find(s.module_pre.begin(), s.module_pre.end(), s.module_id);
+    if (pre == s.module_pre.end()) return;
+    s.module_pre.erase(pre); // asked once after, then done
+    auto pack = m_state.packs.SharedPack(s.pack_id);
+    const Module* m = pack ? pack->FindModule(s.module_id) : nullptr;
+    if (m) StartConfidence(pack, m->check, Phase::Post, m->id, s.router.Current(), false);
+}
+
+void Flow::On(const act::FinishSession&) {
+    // Done: the check afterwards (when there was one before), then tips and where to get help.
+    StudentSession& s = m_state.student;
+    if (s.pre_done && !s.post_done && StartSessionConfidence(Phase::Post, ScreenId::End))
+        s.post_done = true;
+    else
+        s.router.Push(ScreenId::End);
+}
+
+void Flow::On(const act::EndSession&) {
+    ResetStudent();
+}
+
+void Flow::On(const act::LessonPage& a) {
+    m_state.student.lesson_page = std::max(0, a.page);
+}
+void Flow::On(const act::FinishLesson&) {
+    FinishModule();
+}
+
+void Flow::On(const act::QuizSelect& a) {
+    if (m_state.student.quiz) m_state.student.quiz->Select(a.option);
+}
+void Flow::On(const act::QuizMove& a) {
+    if (m_state.student.quiz) m_state.student.quiz->MoveItem(a.from, a.to);
+}
+void Flow::On(const act::QuizLikert& a) {
+    if (m_state.student.quiz) m_state.student.quiz->SetLikert(a.value);
+}
+void Flow::On(const act::QuizGrade&) {
+    if (m_state.student.quiz) m_state.student.quiz->Check();
+}
+void Flow::On(const act::QuizNext&) {
+    if (m_state.student.quiz) m_state.student.quiz->Next();
+}
+void Flow::On(const act::QuizBack&) {
+    if (m_state.student.quiz) m_state.student.quiz->Back();
+}
+void Flow::On(const act::QuizFinish&) {
+    if (!m_state.student.quiz) return;
+    m_state.student.quiz->Finish();
+    m_state.student.router.Replace(ScreenId::QuizResult);
+}
+void Flow::On(const act::QuizRetry&) {
+    if (!m_state.student.quiz) return;
+    m_state.student.quiz->Retry();
+    m_state.student.router.Replace(ScreenId::Quiz);
+}
+void Flow::On(const act::QuizDone&) {
+    m_state.student.quiz.reset();
+    FinishModule();
+}
+
+void Flow::On(const act::RoleplayBegin&) {
+    StudentSession& s = m_state.student;
+    auto pack = m_state.packs.SharedPack(s.pack_id);
+    const Module* m = pack ? pack->FindModule(s.module_id) : nullptr;
+    if (!m || !m->AsRoleplay()) return;
+    s.roleplay = std::make_unique<RoleplaySession>(pack, *m);
+    s.roleplay_view = {};
+    s.router.Replace(ScreenId::Roleplay);
+}
+
+void Flow::On(const act::RoleplayUndo&) {
+    StudentSession& s = m_state.student;
+    if (!s.roleplay || !s.roleplay->Undo()) return;
+    s.roleplay_view.tally.clear();
+}
+
+void Flow::On(const act::RoleplayRestart&) {
+    StudentSession& s = m_state.student;
+    if (!s.roleplay) return;
+    s.roleplay->Restart();
+    s.roleplay_view = {};
+}
+
+void Flow::On(const act::RoleplayAdvance&) {
+    StudentSession& s = m_state.student;
+    RoleplaySession* rp = s.roleplay.get();
+    if (!rp || rp->AtDecision()) return;
+    if (rp->ShowingFeedback())
+        rp->DismissFeedback();
+    else if (rp->AtEnding())
+        return;
+    else if (!rp->AllLinesShown())
+        rp->RevealNextLine();
+    else
+        rp->Continue();
+    if (rp->AtEnding()) s.router.Replace(ScreenId::RoleplayDebrief);
+}
+
+void Flow::On(const act::RoleplayChoose& a) {
+    StudentSession& s = m_state.student;
+    RoleplaySession* rp = s.roleplay.get();
+    if (!rp || !rp->AtDecision()) return;
+    const std::vector<int> available = rp->AvailableChoices();
+    rp->Choose(a.choice, TallyByChoice(s.roleplay_view.tally, available, rp->CurrentNode().choices.size()));
+    s.roleplay_view.tally.clear();
+    s.roleplay_view.focus = 0;
+}
+
+void Flow::On(const act::RoleplayTally& a) {
+    auto& tally = m_state.student.roleplay_view.tally;
+    if (a.shown < 0 || a.shown >= a.count) return;
+    tally.resize(std::max<size_t>(tally.size(), size_t(a.count)), 0);
+    tally[a.shown] = std::max(0, tally[a.shown] + a.delta);
+}
+
+void Flow::On(const act::RoleplayFocus& a) {
+    int& focus = m_state.student.roleplay_view.focus;
+    focus = std::clamp(focus + a.delta, 0, std::max(0, a.count - 1));
+}
+
+void Flow::On(const act::RoleplaySeen& a) {
+    m_state.student.roleplay_view.seen_lines = a.lines;
+}
+
+void Flow::On(const act::RoleplayAgain&) {
+    StudentSession& s = m_state.student;
+    if (!s.roleplay) return;
+    s.roleplay->Restart();
+    s.roleplay_view = {};
+    s.router.Replace(ScreenId::Roleplay);
+}
+
+void Flow::On(const act::RoleplayDone&) {
+    m_state.student.roleplay.reset();
+    FinishModule();
+}
+
+// ============================================================ [SECTION] trainer: PIN, menu, results, export
+
+void Flow::On(const act::OpenTrainer&) {
+    StudentSession& s = m_state.student;
+    if (s.router.Current() == ScreenId::TrainerPin || IsTrainerScreen(s.router.Current())) return;
+    s.pin_entry.clear();
+    s.trainer_notice.clear();
+    s.trainer_detail.clear();
+    if (m_state.config.pin_hash.empty()) {
+        // No PIN yet (a new kiosk, a developer): the menu opens with a warning, so nobody is ever locked in.
+        s.trainer_notice = "pin.none";
+        s.router.Push(ScreenId::Trainer);
+    } else {
+        s.router.Push(ScreenId::TrainerPin);
+    }
+}
+
+void Flow::On(const act::PinDigit& a) {
+    StudentSession& s = m_state.student;
+    if (a.digit < '0' || a.digit > '9' || m_state.pin_guard.Locked(m_state.now_ms)) return;
+    if (s.pin_entry.size() < kPinMaxDigits) s.pin_entry += a.digit;
+    s.trainer_notice.clear();
+}
+
+void Flow::On(const act::PinBackspace&) {
+    if (!m_state.student.pin_entry.empty()) m_state.student.pin_entry.pop_back();
+}
+
+void Flow::On(const act::PinSubmit&) {
+    StudentSession& s = m_state.student;
+    if (m_state.pin_guard.Locked(m_state.now_ms)) return;
+    if (VerifyPin(m_state.config.pin_hash, s.pin_entry)) {
+        m_state.pin_guard.Right();
+        s.trainer_notice.clear();
+        s.router.Replace(ScreenId::Trainer);
+    } else {
+        m_state.pin_guard.Wrong(m_state.now_ms);
+        s.trainer_notice = "pin.wrong";
+    }
+    std::fill(s.pin_entry.begin(), s.pin_entry.end(), '\0'); // do not keep the PIN around
+    s.pin_entry.clear();
+}
+
+void Flow::On(const act::PinCancel&) {
+    m_state.student.pin_entry.clear();
+    m_state.student.router.Back();
+}
+
+void Flow::On(const act::LeaveTrainer&) {
+    ResetStudent();
+}
+void Flow::On(const act::Quit&) {
+    m_state.quit = true;
+}
+
+void Flow::SaveConfig() {
+    std::string error;
+    if (!m_state.config_path.empty() && !sb::SaveConfig(m_state.config_path, m_state.config, error)) {
+        m_state.student.trainer_notice = "trainer.save.failed";
+        m_state.student.trainer_detail = error;
+    }
+}
+
+void Flow::On(const act::SetWorkshop& a) {
+    m_state.workshop = a.on;
+    m_state.config.mode = a.on ? "workshop" : "walk-up";
+    SaveConfig();
+}
+
+void Flow::On(const act::ToggleHidden& a) {
+    auto& hidden = m_state.config.hidden_modules;
+    const auto it = std::find(hidden.begin(), hidden.end(), a.key);
+    if (it != hidden.end())
+        hidden.erase(it);
+    else
+        hidden.push_back(a.key);
+    SaveConfig();
+}
+
+void Flow::On(const act::StepIdle& a) {
+    int& v = m_state.config.idle_seconds;
+    v = std::clamp(v + a.steps * kIdleLimits.step, kIdleLimits.min, kIdleLimits.max);
+    SaveConfig();
+}
+
+void Flow::On(const act::StepCountdown& a) {
+    int& v = m_state.config.countdown_seconds;
+    v = std::clamp(v + a.steps * kCountdownLimits.step, kCountdownLimits.min, kCountdownLimits.max);
+    SaveConfig();
+}
+
+void Flow::On(const act::SetKioskContrast& a) {
+    // The kiosk's own setting: this student sees it now, and every next student starts with it.
+    m_state.defaults.access.high_contrast = m_state.student.access.high_contrast = a.on;
+    m_state.config.theme = a.on ? "high-contrast" : "calm";
+    SaveConfig();
+}
+
+void Flow::On(const act::SetKioskDyslexia& a) {
+    m_state.defaults.access.dyslexia_font = m_state.student.access.dyslexia_font = a.on;
+    m_state.config.dyslexia_font = a.on;
+    SaveConfig();
+}
+
+void Flow::BuildResults() {
+    // Read once when the screen opens or the period changes: the figures never move under the trainer's eyes.
+    TrainerData& t = m_state.trainer;
+    t.report.reset();
+    if (!m_state.log) return;
+    m_state.log->Flush();
+    ReportOptions options;
+    options.grouping = ReportGrouping::None;
+    options.filter.module_id = std::string(); // the check around the whole session
+    const auto now = m_clock.WallNow();
+    if (t.results_period == "today") options.filter.from = DateDaysAgo(now, 0);
+    if (t.results_period == "week") options.filter.from = DateDaysAgo(now, 6);
+    t.report = BuildReport(std::vector<std::string>{m_state.log->Path()}, options);
+}
+
+void Flow::On(const act::OpenResults&) {
+    BuildResults();
+    m_state.student.router.Push(ScreenId::Results);
+}
+
+void Flow::On(const act::SetResultsPeriod& a) {
+    m_state.trainer.results_period = a.period;
+    BuildResults();
+}
+
+void Flow::On(const act::OpenExport&) {
+    // Folders where a USB stick shows up on Debian, plus the log's own export folder; scanned once, here.
+    TrainerData& t = m_state.trainer;
+    t.export_targets.clear();
+    t.export_result.reset();
+    std::error_code ec;
+    for (const char* base : {"/media", "/run/media"})
+        for (const auto& user : std::filesystem::directory_iterator(base, ec))
+            for (const auto& stick : std::filesystem::directory_iterator(user.path(), ec))
+                if (stick.is_directory(ec)) t.export_targets.push_back(stick.path().string());
+    if (m_state.log)
+        t.export_targets.push_back(std::filesystem::path(m_state.log->Path()).parent_path().string() +
+                                   "/export");
+    m_state.student.router.Push(ScreenId::Export);
+}
+
+void Flow::On(const act::Export& a) {
+    // A merged copy of the log (SQLite) into the folder; the report tool reads it.
+    TrainerData& t = m_state.trainer;
+    if (!m_state.log) return;
+    std::error_code ec;
+    std::filesystem::create_directories(a.folder, ec);
+    m_state.log->Flush();
+    const std::string date = Coarsen(m_clock.WallNow()).date;
+    const std::string out = a.folder + "/stageboost-" + m_state.config.kiosk_label + "-" + date + ".sqlite";
+    const MergeResult r = MergeLogs(out, {m_state.log->Path()});
+    t.export_result = TrainerData::ExportResult{r.Ok(), out, r.written.inserted + r.written.duplicates,
+                                                r.Ok() ? "" : r.output.Message(m_state.student.lang)};
+}
+
+void Flow::On(const act::OpenDiagnostics&) {
+    m_state.student.router.Push(ScreenId::Diagnostics);
+}
+
+// ============================================================ [SECTION] live reload
+
+std::string Flow::OnPacksReloaded() {
+    m_state.languages = m_state.packs.Languages();
+    StudentSession& s = m_state.student;
+    std::string note;
+    auto pack = m_state.packs.SharedPack(s.pack_id);
+    const Module* module = pack ? pack->FindModule(s.module_id) : nullptr;
+    // Stay on the same module where it still exists; otherwise the screen says it is gone.
+    if (s.roleplay) {
+        if (module && module->AsRoleplay()) {
+            const nlohmann::json snapshot = s.roleplay->Snapshot();
+            auto session = std::make_unique<RoleplaySession>(pack, *module);
+            std::string why;
+            if (!session->Restore(snapshot, why)) note = "the role-play starts over: " + why;
+            s.roleplay = std::move(session);
+        } else {
+            s.roleplay.reset();
+        }
+    }
+    if (s.quiz) {
+        if (module && module->AsQuiz()) {
+            const size_t position = s.quiz->Position();
+            s.quiz = std::make_unique<QuizSession>(pack, *module, StudentSeed());
+            while (s.quiz->Position() < position && s.quiz->Next()) {
+            }
+        } else {
+            s.quiz.reset();
+        }
+    }
+    return note;
+}
+
+} // namespace sb

@@ -1,0 +1,29 @@
+#include "flow/state.h"
+
+#include <algorithm>
+
+namespace sb {
+
+bool KioskState::ModuleHidden(const std::string& pack, const std::string& module) const {
+    for (const auto& h : config.hidden_modules)
+        if (h == pack + "/" + module || h == pack + "/*") return true;
+    return false;
+}
+
+const Pack* KioskState::MainPack() const {
+    for (const LoadedPack& p : packs.Packs())
+        if (p.result.pack && !PackHidden(p.result.pack->id)) return p.result.pack.get();
+    return nullptr;
+}
+
+const Module* KioskState::CurrentModule() const {
+    const Pack* p = CurrentPack();
+    return p ? p->FindModule(student.module_id) : nullptr;
+}
+
+bool KioskState::Finished(const std::string& pack, const std::string& module) const {
+    const std::string key = pack + "/" + module;
+    return std::find(student.finished.begin(), student.finished.end(), key) != student.finished.end();
+}
+
+} // namespace sb

@@ -1,0 +1,64 @@
+#pragma once
+// The kiosk's whole state: the kiosk itself (config, packs, log, trainer lockout) and the student at it.
+// Screens read it as const; only the flow changes it, between frames.
+#include "config/config.h"
+#include "config/pin.h"
+#include "confidence/report.h"
+#include "flow/student.h"
+#include "log/log_store.h"
+#include "pack/library.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sb {
+
+// What the trainer screens show, computed when they open (never while a frame is drawn).
+struct TrainerData {
+    std::string results_period = "today"; // today, week or all
+    std::optional<ConfidenceReport> report;
+    std::vector<std::string> export_targets; // folders an export can go to (USB sticks, the log's folder)
+    struct ExportResult {
+        bool ok = false;
+        std::string path;   // the file written
+        size_t answers = 0; // answers in it
+        std::string error;  // for people, when it failed
+    };
+    std::optional<ExportResult> export_result;
+};
+
+struct KioskState {
+    // ---- the kiosk
+    KioskConfig config;
+    std::string config_path;
+    PackLibrary packs;
+    std::vector<std::string> languages{"nl", "en"};
+    bool workshop = false; // a trainer presents to a class; the class discusses each decision
+    bool locked = true;    // kiosk mode: closing the window is ignored unless the trainer exits
+    bool quit = false;
+    int64_t now_ms = 0; // the steady clock for this frame (virtual in scripts)
+    int64_t last_input_ms = 0;
+    uint64_t seed = 1; // injected: fixed in tests, random per kiosk start otherwise
+    std::unique_ptr<LogStore> log;
+    LogStatus log_status;
+    PinGuard pin_guard; // survives students: waiting for a reset must not lift a lockout
+    StudentDefaults defaults;
+    TrainerData trainer;
+    uint64_t student_generation = 0; // grows at each reset; the app then also wipes ImGui's memory
+
+    // ---- the student at the kiosk now
+    StudentSession student;
+
+    ScreenId Screen() const { return student.router.Current(); }
+    // The trainer hides a module as "pack/module", or a whole pack as "pack/*".
+    bool ModuleHidden(const std::string& pack, const std::string& module) const;
+    bool PackHidden(const std::string& pack) const { return ModuleHidden(pack, "*"); }
+    // The first playable pack that is not hidden: its attract lines, tips and help are the kiosk's.
+    const Pack* MainPack() const;
+    const Pack* CurrentPack() const { return packs.FindPack(student.pack_id); }
+    const Module* CurrentModule() const;
+    bool Finished(const std::string& pack, const std::string& module) const;
+};
+
+} // namespace sb

@@ -1,0 +1,42 @@
+// Export: the trainer picks a folder (a USB stick, or the log's own export folder) and the anonymous log
+// is written there. The folders were listed when this screen opened; the result shows right here.
+#include "screens/screens.h"
+#include "ui/strings.h"
+
+namespace sb {
+
+void DrawExportScreen(const KioskState& state, Ui& ui, ActionSink& out) {
+    const ThemeColors& t = *ui.colors;
+    const TrainerData& trainer = state.trainer;
+    if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet))
+        out.Push(act::Back{});
+    const float column = std::min(ImGui::GetWindowWidth() - ui.U(4), ui.U(44));
+    const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
+    ImGui::SetCursorPosX(x);
+    ImGui::BeginChild("##export", ImVec2(column + ImGui::GetStyle().ScrollbarSize, 0), false,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
+    ui::TouchScroll();
+    const float w = column - ui.U(0.3f);
+    ui::Label(ui, FontRole::Heading, Tr(ui.lang, "export.title"), t.text, w);
+    ui::Label(ui, FontRole::Small, Tr(ui.lang, "export.intro"), t.text_muted, w);
+    // The outcome first, where the trainer is looking.
+    if (const auto& r = trainer.export_result) {
+        ui::Space(ui, 0.4f);
+        if (r->ok)
+            ui::NoteCard(ui, t.good, t.callout_tip, Tr(ui.lang, "trainer.exported"),
+                         r->path + " (" + std::to_string(r->answers) + ")", w);
+        else
+            ui::NoteCard(ui, t.warn, t.callout_watch, Tr(ui.lang, "trainer.export.failed"), r->error, w);
+    }
+    ui::Space(ui, 0.4f);
+    if (!state.log) ui::Label(ui, FontRole::Body, Tr(ui.lang, "results.nolog"), t.text_muted, w);
+    for (const std::string& folder : trainer.export_targets) {
+        const std::string id = "export-" + folder;
+        if (ui::Button(ui, id.c_str(), std::string(Tr(ui.lang, "trainer.export")) + " " + folder,
+                       ImVec2(w, 0), ButtonKind::Secondary))
+            out.Push(act::Export{folder});
+    }
+    ImGui::EndChild();
+}
+
+} // namespace sb
