@@ -100,6 +100,7 @@ bool App::Init(std::string& error) {
     if (!m_options.script.empty()) {
         m_script = std::make_unique<ScriptRunner>();
         if (!m_script->Load(m_options.script, error)) return false;
+        m_script->SetAuditEveryStep(m_options.audit_layout);
     }
     // The config: a missing file gives defaults; a broken one is reported, with the defaults kept.
     Diagnostics config_diags;
@@ -115,7 +116,8 @@ bool App::Init(std::string& error) {
         m_options.text_scale > 0 ? m_options.text_scale : TextScale(config.text_size);
     defaults.access.high_contrast =
         (!m_options.theme.empty() ? m_options.theme : config.theme) == "high-contrast";
-    defaults.access.dyslexia_font = config.dyslexia_font;
+    defaults.access.dyslexia_font =
+        m_options.dyslexia_font >= 0 ? m_options.dyslexia_font == 1 : config.dyslexia_font;
     m_state.student = StudentSession::Fresh(defaults);
     m_state.workshop = (!m_options.mode.empty() ? m_options.mode : config.mode) == "workshop";
     m_state.locked = !m_options.window.windowed; // a fullscreen kiosk ignores window-close
@@ -159,7 +161,8 @@ bool App::InitImGui(std::string& error) {
         &GetThemeColors(m_state.student.access.high_contrast ? ThemeId::HighContrast : ThemeId::Calm);
     m_ui.lang = m_state.student.lang;
     if (!BuildFonts(m_ui.fonts, m_state.student.access.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular,
-                    m_width, m_height, m_state.student.access.text_scale, error))
+                    m_width, m_height, m_state.student.access.text_scale,
+                    m_state.workshop ? Viewing::Workshop : Viewing::WalkUp, error))
         return false;
     m_ui.unit = m_ui.fonts.body_px;
     ui::ApplyStyle(m_ui);
@@ -211,7 +214,8 @@ void App::RebuildFonts() {
     std::string error;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     if (!BuildFonts(m_ui.fonts, m_state.student.access.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular,
-                    m_width, m_height, m_state.student.access.text_scale, error))
+                    m_width, m_height, m_state.student.access.text_scale,
+                    m_state.workshop ? Viewing::Workshop : Viewing::WalkUp, error))
         fprintf(stderr, "stageboost: %s\n", error.c_str());
     ImGui_ImplOpenGL3_CreateFontsTexture();
     m_ui.unit = m_ui.fonts.body_px;
@@ -220,15 +224,15 @@ void App::RebuildFonts() {
 }
 
 void App::ApplyAccessibility() {
-    if (m_applied_scale == m_state.student.access.text_scale &&
-        m_applied_contrast == m_state.student.access.high_contrast &&
-        m_applied_dyslexia == m_state.student.access.dyslexia_font)
+    const Accessibility& a = m_state.student.access;
+    if (m_applied_scale == a.text_scale && m_applied_contrast == a.high_contrast &&
+        m_applied_dyslexia == a.dyslexia_font && m_applied_workshop == m_state.workshop)
         return;
-    m_applied_scale = m_state.student.access.text_scale;
-    m_applied_contrast = m_state.student.access.high_contrast;
-    m_applied_dyslexia = m_state.student.access.dyslexia_font;
-    m_ui.colors =
-        &GetThemeColors(m_state.student.access.high_contrast ? ThemeId::HighContrast : ThemeId::Calm);
+    m_applied_scale = a.text_scale;
+    m_applied_contrast = a.high_contrast;
+    m_applied_dyslexia = a.dyslexia_font;
+    m_applied_workshop = m_state.workshop;
+    m_ui.colors = &GetThemeColors(a.high_contrast ? ThemeId::HighContrast : ThemeId::Calm);
     RebuildFonts();
 }
 
@@ -243,6 +247,22 @@ void App::ForgetStudentInImGui() {
     ShutdownImGui();
     if (!InitImGui(error)) fprintf(stderr, "stageboost: %s\n", error.c_str());
     m_pending_frames = kFramesAfterInput;
+}
+
+void App::RequestTabFocus(bool backwards) {
+    // Tab walks the controls in reading order, the order the screen draws them (ImGui 1.86 moves down a
+    // column instead).
+    std::vector<const WidgetRecord*> order;
+    for (const WidgetRecord& w : m_last_record.widgets)
+        if (w.enabled && !w.backdrop) order.push_back(&w);
+    if (order.empty()) return;
+    const auto focus = m_last_record.probes.find("focus");
+    int at = -1;
+    for (size_t i = 0; i < order.size(); ++i)
+        if (focus != m_last_record.probes.end() && order[i]->id == focus->second) at = static_cast<int>(i);
+    const int n = static_cast<int>(order.size());
+    const int next = at < 0 ? (backwards ? n - 1 : 0) : (at + (backwards ? n - 1 : 1)) % n;
+    m_ui.focus_request = order[next]->id;
 }
 
 int64_t App::NextWakeMs() const {
@@ -289,10 +309,15 @@ void App::HandleEvent(const SDL_Event& event) {
         GImGui->NavDisableHighlight = false; // show the ring, and let this very press count
         if (event.key.keysym.sym == SDLK_RETURN && !m_last_record.handles_return)
             io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
-        else
-            io.NavInputs[(event.key.keysym.mod & KMOD_SHIFT) ? ImGuiNavInput_KeyUp_
-                                                             : ImGuiNavInput_KeyDown_] = 1.0f;
+        else if (event.key.keysym.sym == SDLK_TAB)
+            RequestTabFocus((event.key.keysym.mod & KMOD_SHIFT) != 0);
     }
+    // A finger lifting off a touch screen leaves nothing hovered (no "sticky" tint on the last button).
+    if (event.type == SDL_MOUSEBUTTONUP && event.button.which == SDL_TOUCH_MOUSEID) m_touch_lifted = true;
+    if (event.type == SDL_FINGERDOWN ||
+        (event.type == SDL_MOUSEMOTION && event.motion.which != SDL_TOUCH_MOUSEID) ||
+        (event.type == SDL_MOUSEBUTTONDOWN && event.button.which == SDL_TOUCH_MOUSEID))
+        m_touch_lifted = false;
     if (event.type == SDL_WINDOWEVENT) {
         const auto e = event.window.event;
         if (e == SDL_WINDOWEVENT_EXPOSED || e == SDL_WINDOWEVENT_SHOWN || e == SDL_WINDOWEVENT_RESTORED)
@@ -314,6 +339,7 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
+    if (m_touch_lifted && !io.MouseDown[0]) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     if (m_script) {
         // Scripted input replaces the real mouse, so a run is the same on every machine.
         ScriptFrameInput in = m_script->Next(m_last_record, m_ui.Font(FontRole::Body));
@@ -332,8 +358,7 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
         io.KeySuper = false;
         if (in.key == SDL_SCANCODE_RETURN && !m_last_record.handles_return)
             io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
-        if (in.key == SDL_SCANCODE_TAB)
-            io.NavInputs[in.shift ? ImGuiNavInput_KeyUp_ : ImGuiNavInput_KeyDown_] = 1.0f;
+        if (in.key == SDL_SCANCODE_TAB) RequestTabFocus(in.shift);
         if (!in.text.empty()) io.AddInputCharactersUTF8(in.text.c_str());
         if (!in.screenshot_path.empty()) {
             screenshot_path = in.screenshot_path;
@@ -349,8 +374,9 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     for (int k : kNavKeys)
         if (io.KeysDown[k]) GImGui->NavDisableHighlight = false;
     ImGui::NewFrame();
-    m_ui.record = FrameRecord{};
+    m_ui.BeginFrame(m_state.now_ms, io.DisplaySize);
     m_ui.lang = m_state.student.lang;
+    if (m_script) m_script->SetAuditRules(AuditRules{48.0f, m_ui.Em(FontRole::Small), 1.5f});
     const ScreenId screen = m_state.Screen();
     // ImGui resolves hover on a newly shown window one frame late: its first frame is never the final
     // picture.

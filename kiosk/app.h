@@ -31,6 +31,8 @@ struct AppOptions {
     std::string lang;       // start language ("" = the config's)
     bool print_frame_stats = false;
     bool exit_after_first_frame = false; // for the start-up benchmark
+    bool audit_layout = false;           // --audit-layout: a script checks the layout before every step
+    int dyslexia_font = -1;              // -1 = the config's, 0 = off, 1 = on
     float text_scale = 0;                // 0 = the config's
     std::string theme;                   // "" = the config's
     std::string content_dir;             // folder of packs (each sub-folder with a pack.json)
@@ -64,6 +66,8 @@ class App {
     // After the flow wiped a student: ImGui's own memory of them (scroll, focus, popups) goes too.
     void ForgetStudentInImGui();
     void UpdateTrainerGesture();
+    // Tab and Shift+Tab: the next or previous control in reading order takes the focus.
+    void RequestTabFocus(bool backwards);
     // Milliseconds until something on screen changes by itself (a countdown, the attract line), or -1.
     int64_t NextWakeMs() const;
     int64_t NowMs() const;
@@ -99,12 +103,14 @@ class App {
     int m_pending_frames = 3;
     uint64_t m_last_watch_ms = 0;
     int64_t m_corner_since = -1; // the trainer gesture: when the corner press began
+    bool m_touch_lifted = false; // the last touch ended: show no hover until the next one
     ScreenId m_last_screen = ScreenId::Start;
     std::future<PackLibrary> m_loading; // packs load beside window creation, so start-up stays fast
     // What the fonts and style were built for.
     float m_applied_scale = 0;
     bool m_applied_contrast = false;
     bool m_applied_dyslexia = false;
+    bool m_applied_workshop = false; // a classroom wall gets larger text
     std::string m_error;
 };
 

@@ -8,6 +8,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <vector>
 #include <iostream>
 #include <string>
 
@@ -49,6 +52,25 @@ int SetPin(const std::string& config_path) {
     return 0;
 }
 
+// A script's "#! --option value" lines are options for the kiosk, as if given before the command line's own
+// (so the command line still wins).
+std::vector<std::string> ScriptOptions(int argc, char** argv) {
+    std::vector<std::string> out;
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::string(argv[i]) != "--script") continue;
+        std::ifstream in(argv[i + 1]);
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.rfind("#!", 0) != 0) continue;
+            std::istringstream words(line.substr(2));
+            std::string w;
+            while (words >> w)
+                out.push_back(w);
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -87,8 +109,23 @@ int main(int argc, char** argv) {
     cli.add_flag("--frame-stats", options.print_frame_stats, "Print frames drawn and skipped at exit");
     cli.add_flag("--exit-after-first-frame", options.exit_after_first_frame,
                  "Print the wall-clock time of the first frame and exit (start-up benchmark)");
+    cli.add_flag("--audit-layout", options.audit_layout,
+                 "With --script: check the layout of every screen before each step (see audit-layout)");
+    bool dyslexia = false;
+    cli.add_flag("--dyslexia-font", dyslexia, "Start with the dyslexia-friendly letter (OpenDyslexic)");
+    // Given twice (a script's #! line, then the command line), an option takes the last value.
+    for (CLI::Option* o : cli.get_options())
+        if (o->get_items_expected_max() <= 1) o->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    std::vector<std::string> args{argv[0]};
+    for (std::string& a : ScriptOptions(argc, argv))
+        args.push_back(std::move(a));
+    for (int i = 1; i < argc; ++i)
+        args.push_back(argv[i]);
+    std::vector<char*> arg_ptrs;
+    for (std::string& a : args)
+        arg_ptrs.push_back(a.data());
     try {
-        cli.parse(argc, argv);
+        cli.parse(static_cast<int>(arg_ptrs.size()), arg_ptrs.data());
     } catch (const CLI::ParseError& e) {
         return cli.exit(e) == 0 ? 0 : 2;
     }
@@ -104,6 +141,7 @@ int main(int argc, char** argv) {
         options.window.height = h;
     }
     options.mode = mode;
+    if (dyslexia) options.dyslexia_font = 1;
     options.theme = theme;
     if (set_pin) return SetPin(options.config_path);
     sb::App app(std::move(options));

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs one headless kiosk test: the real app under Xvfb with Mesa's llvmpipe, driven by a script.
 #   tools/run_gui_test.sh KIOSK_BINARY SCRIPT SHOTS_DIR
-# A line "#! --option value ..." in the script adds kiosk options (default: --windowed 1280x720).
+# A line "#! --option value ..." in the script gives kiosk options (the kiosk reads them itself); a script
+# without one runs in a 1280x720 window.
 set -euo pipefail
 kiosk=$1
 script=$2
 shots=$3
 mkdir -p "$shots"
-args=$(grep -E '^#!' "$script" | sed 's/^#! *//' | tr '\n' ' ' || true)
-[ -n "$args" ] || args="--windowed 1280x720"
+args=""
+grep -qE '^#!' "$script" || args="--windowed 1280x720"
 export LIBGL_ALWAYS_SOFTWARE=1
 # shellcheck disable=SC2086
 # Each test gets its own empty config and log, so nothing leaks between tests or from the machine.

@@ -1,10 +1,14 @@
 #include "platform/fonts.h"
 
 #include <imgui.h>
+#include <stb/stb_truetype.h>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <map>
+#include <vector>
 
 namespace sb {
 
@@ -29,6 +33,22 @@ const char* const kSymbols = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const char* const kSymbolsBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 const char* const kDyslexicRegular[] = {"/usr/share/fonts/opentype/opendyslexic/OpenDyslexic-Regular.otf"};
 const char* const kDyslexicBold[] = {"/usr/share/fonts/opentype/opendyslexic/OpenDyslexic-Bold.otf"};
+const char* const kDyslexicItalic[] = {"/usr/share/fonts/opentype/opendyslexic/OpenDyslexic-Italic.otf"};
+
+// ImGui sizes a font by its line height (ascent - descent); people and the targets mean its em
+// size. This is the line height of a 1 px em, read once per file from the font's own metrics.
+float LineHeightPerEm(const std::string& file) {
+    static std::map<std::string, float> cache;
+    if (auto it = cache.find(file); it != cache.end()) return it->second;
+    float ratio = 1.36f; // Noto Sans, in case the file cannot be read here
+    std::ifstream in(file, std::ios::binary);
+    std::vector<unsigned char> data((std::istreambuf_iterator<char>(in)), {});
+    stbtt_fontinfo info;
+    if (!data.empty() && stbtt_InitFont(&info, data.data(), stbtt_GetFontOffsetForIndex(data.data(), 0)))
+        ratio = stbtt_ScaleForMappingEmToPixels(&info, 1.0f) / stbtt_ScaleForPixelHeight(&info, 1.0f);
+    cache[file] = ratio;
+    return ratio;
+}
 
 template <size_t N> std::string FirstExisting(const char* const (&paths)[N]) {
     std::error_code ec;
@@ -60,7 +80,9 @@ FontFiles FindFontFiles(FontFace face) {
         files.bold = FirstExisting(kDyslexicBold);
         if (!files.regular.empty()) {
             if (files.bold.empty()) files.bold = files.regular;
-            files.italic = files.regular; // OpenDyslexic's italic is harder to read; keep it upright
+            // Emphasis must stay visible: OpenDyslexic's italic, or its bold where no italic is installed.
+            files.italic = FirstExisting(kDyslexicItalic);
+            if (files.italic.empty()) files.italic = files.bold;
             return files;
         }
     }
@@ -72,13 +94,13 @@ FontFiles FindFontFiles(FontFace face) {
     return files;
 }
 
-float BodyPixels(int window_w, int window_h, float text_scale) {
-    // 32 px body text at 1920x1080; scale with the smaller of the two axes so text always fits.
+float SmallEm(int window_w, int window_h, float text_scale, Viewing viewing) {
     const float scale = std::min(window_w / 1920.0f, window_h / 1080.0f);
-    return std::max(16.0f, std::round(32.0f * scale * text_scale));
+    const float least = viewing == Viewing::Workshop ? 27.0f : 24.0f;
+    return std::round(std::max(18.0f, least * scale) * text_scale);
 }
 
-bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float text_scale,
+bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float text_scale, Viewing viewing,
                 std::string& error) {
     const FontFiles files = FindFontFiles(face);
     if (files.regular.empty()) {
@@ -88,18 +110,25 @@ bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float t
     }
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    const float body = BodyPixels(window_w, window_h, text_scale);
-    const float sizes[] = {
-        body, body, std::round(body * 0.8f), std::round(body * 1.45f), std::round(body * 2.3f), body};
+    // Em sizes: small is the least any text may be; body a step up, headings and the title above it.
+    const float small = SmallEm(window_w, window_h, text_scale, viewing);
+    const float body = std::round(small * (viewing == Viewing::Workshop ? 1.2f : 1.15f));
+    const float ems[] = {body, body, small, std::round(body * 1.3f), std::round(body * 1.9f), body};
+    // The dyslexia letter is wider and taller per em: a step smaller keeps its lines as long and as tall.
+    const float face_scale =
+        face == FontFace::Dyslexic && files.regular.find("yslexic") != std::string::npos ? 0.86f : 1.0f;
     const bool bold[] = {false, true, false, true, true, false};
+    float sizes[static_cast<int>(FontRole::Count)];
     for (int i = 0; i < static_cast<int>(FontRole::Count); ++i) {
+        const bool italic = static_cast<FontRole>(i) == FontRole::Italic;
+        const std::string& file = italic ? files.italic : (bold[i] ? files.bold : files.regular);
+        out.em[i] = std::max(small, std::round(ems[i] * face_scale));
+        sizes[i] = std::round(out.em[i] * LineHeightPerEm(file));
         ImFontConfig config;
         // Large text needs no horizontal oversampling; it keeps the atlas small and start-up fast.
         config.OversampleH = sizes[i] >= 28 ? 1 : 2;
         config.OversampleV = 1;
         config.PixelSnapH = true;
-        const bool italic = static_cast<FontRole>(i) == FontRole::Italic;
-        const std::string& file = italic ? files.italic : (bold[i] ? files.bold : files.regular);
         // The big title font only shows short headings; Latin-1 keeps its (large) glyphs few and start-up
         // fast.
         static const ImWchar title_ranges[] = {0x0020, 0x00FF, 0x2018, 0x201E, 0};
@@ -121,10 +150,12 @@ bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float t
             merge.OversampleH = config.OversampleH;
             merge.OversampleV = 1;
             merge.PixelSnapH = true;
-            io.Fonts->AddFontFromFileTTF(symbols.c_str(), sizes[i], &merge, arrows);
+            // The same em size as the text around them, so ✓ and ✗ are as big as its letters.
+            io.Fonts->AddFontFromFileTTF(symbols.c_str(), std::round(out.em[i] * LineHeightPerEm(symbols)),
+                                         &merge, arrows);
         }
     }
-    out.body_px = body;
+    out.body_px = sizes[static_cast<int>(FontRole::Body)];
     if (!io.Fonts->Build()) {
         error = "The font atlas could not be built.";
         return false;

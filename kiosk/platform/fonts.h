@@ -13,8 +13,10 @@ enum class FontFace { Regular, Dyslexic };
 
 struct FontSet {
     ImFont* fonts[static_cast<int>(FontRole::Count)] = {};
-    float body_px = 0;
+    float em[static_cast<int>(FontRole::Count)] = {}; // each font's em size in px (what CSS calls its size)
+    float body_px = 0;                                // the body font's line height in px
     ImFont* Get(FontRole role) const { return fonts[static_cast<int>(role)]; }
+    float Em(FontRole role) const { return em[static_cast<int>(role)]; }
 };
 
 // The regular and bold file for a face, or empty strings when none is installed.
@@ -25,11 +27,15 @@ struct FontFiles {
 };
 FontFiles FindFontFiles(FontFace face);
 
-// Body size in pixels for a window: readable from the back of a classroom at 1080p, and still fits at 768p.
-float BodyPixels(int window_w, int window_h, float text_scale);
+// Where the text is read: a student at arm's length (walk-up) or a class at the back of a room (workshop).
+enum class Viewing { WalkUp, Workshop };
+
+// The smallest text's em size in px for a window: 18 px at 1366x768 and 24 px at 1920x1080 for a student at
+// a kiosk, 27 px at 1080p for a classroom wall (body text there is 32 px or more).
+float SmallEm(int window_w, int window_h, float text_scale, Viewing viewing);
 
 // Builds the atlas into the current ImGui context. Returns false with a message when no font is found.
-bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float text_scale,
+bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float text_scale, Viewing viewing,
                 std::string& error);
 
 // Codepoints the fonts must cover: Latin-1, Latin Extended-A, U+2010-U+2027 and the euro sign.

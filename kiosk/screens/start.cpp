@@ -33,7 +33,7 @@ void DrawStartScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     // The whole screen is the button: a tap anywhere starts.
     ImGui::SetCursorPos(ImVec2(0, 0));
     if (ImGui::InvisibleButton("##anywhere", avail)) out.Push(act::Begin{});
-    ui::Record(ui, "start", Tr(ui.lang, "start.button"), ImVec2(0, 0), avail, true);
+    ui::Record(ui, "start", Tr(ui.lang, "start.button"), ImVec2(0, 0), avail, true, /*backdrop=*/true);
 
     const float column = std::min(avail.x - ui.U(4), ui.U(34));
     const float x = (avail.x - column) * 0.5f;

@@ -126,7 +126,7 @@ bool ParseScript(const std::string& text, const std::string& file, std::vector<S
             return false;
         };
         if (!known) return fail("unknown step '" + step.verb + "' (see kiosk/script/script.h for the list)");
-        const bool needs_arg = step.verb != "quit";
+        const bool needs_arg = step.verb != "quit" && step.verb != "audit-layout";
         if (needs_arg && step.args.empty()) return fail("'" + step.verb + "' needs an argument");
         if (step.verb == "key" && ScancodeForName(KeyPart(step.args[0])) < 0)
             return fail("unknown key '" + step.args[0] + "'");
@@ -162,6 +162,28 @@ void ScriptRunner::Fail(const ScriptStep& step, const std::string& message) {
     m_finished = true;
 }
 
+void ScriptRunner::Press(ScriptFrameInput& in) {
+    in.mouse_down = true;
+    // A person is never faster than a newly shown button's guard against double taps.
+    in.advance_ms = static_cast<int>(kNewButtonGuardMs) + 20;
+}
+
+void ScriptRunner::Lift() {
+    // A finger lifts off the glass: nothing stays hovered after a tap (scripts play a touch screen).
+    m_mouse = ImVec2(-1e6f, -1e6f);
+}
+
+bool ScriptRunner::Audit(const ScriptStep& step, const FrameRecord& last) {
+    const std::vector<std::string> findings = AuditLayout(last, m_audit_rules);
+    if (findings.empty()) return true;
+    std::string msg = "audit-layout on screen '" + last.screen + "': " + std::to_string(findings.size()) +
+                      (findings.size() == 1 ? " finding" : " findings");
+    for (size_t i = 0; i < findings.size() && i < 12; ++i)
+        msg += "\n    " + findings[i];
+    Fail(step, msg);
+    return false;
+}
+
 void ScriptRunner::Advance() {
     ++m_index;
     m_phase = 0;
@@ -183,6 +205,11 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
         return in;
     }
     const ScriptStep& step = m_steps[m_index];
+    // --audit-layout: the screen as it stands when a step begins must be sound.
+    if (m_audit_every_step && m_audited_step != m_index && m_phase == 0) {
+        m_audited_step = m_index;
+        if (!Audit(step, last)) return in;
+    }
     const std::string arg = step.args.empty() ? "" : step.args[0];
     const std::string rest = Join(step.args, 0);
     const std::string& v = step.verb;
@@ -211,18 +238,22 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
         m_mouse = ImVec2((w->min.x + w->max.x) * 0.5f, (w->min.y + w->max.y) * 0.5f);
         in.mouse_pos = m_mouse;
         ++m_phase;
-        if (m_phase % 4 == 2) in.mouse_down = true;
-        if (m_phase % 4 == 3) m_wait_frames = kSettleFrames;
+        if (m_phase % 4 == 2) Press(in);
+        if (m_phase % 4 == 3) {
+            m_wait_frames = kSettleFrames;
+            Lift();
+        }
         return in;
     }
     if ((v == "click" || v == "tap") && m_phase >= 1000) {
         // The press has begun: finish it where it started, even if the widget went away (a tap may close it).
         in.mouse_pos = m_mouse;
         ++m_phase;
-        if (m_phase == 1001) in.mouse_down = true;
+        if (m_phase == 1001) Press(in);
         if (m_phase >= 1002) {
             Advance();
             m_wait_frames = kSettleFrames;
+            Lift();
         }
         return in;
     }
@@ -260,10 +291,11 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
             return in;
         }
         m_phase = m_phase < 1000 ? 1000 : m_phase + 1;
-        if (m_phase == 1001) in.mouse_down = true;
+        if (m_phase == 1001) Press(in);
         if (m_phase >= 1002) {
             Advance();
             m_wait_frames = kSettleFrames;
+            Lift();
         }
         return in;
     }
@@ -362,6 +394,10 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
             }
         }
         Advance();
+        return in;
+    }
+    if (v == "audit-layout") {
+        if (Audit(step, last)) Advance();
         return in;
     }
     if (v == "quit") {

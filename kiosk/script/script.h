@@ -20,7 +20,12 @@
 //   expect-no-text TEXT      fail if TEXT is visible
 //   expect KEY VALUE         fail unless the screen reports KEY = VALUE (see probes in the screens)
 //   expect-glyphs TEXT       fail unless the font has a glyph for every character of TEXT
+//   audit-layout             fail when the screen's layout is broken (see ui/layout_audit.h): overlapping or
+//                            cut-off text, a control too small to press or out of view with no cue,
+//                            a caption not centred on its control (`--audit-layout` does it before every
+//                            step)
 //   quit                     end the script and exit 0
+#include "ui/layout_audit.h"
 #include "ui/widgets.h"
 
 #include <string>
@@ -57,12 +62,19 @@ class ScriptRunner {
     // Called once per frame with what the previous frame showed.
     ScriptFrameInput Next(const FrameRecord& last, ImFont* font);
     bool Finished() const { return m_finished; }
+    // Audit the layout before every step (--audit-layout), with the rules for the current screen size.
+    void SetAuditEveryStep(bool on) { m_audit_every_step = on; }
+    void SetAuditRules(const AuditRules& rules) { m_audit_rules = rules; }
     int ExitCode() const { return m_exit_code; }
     const std::string& Message() const { return m_message; }
 
   private:
     void Fail(const ScriptStep& step, const std::string& message);
+    // Fails the step when the last frame's layout has findings. Returns false then.
+    bool Audit(const ScriptStep& step, const FrameRecord& last);
     void Advance();
+    void Press(ScriptFrameInput& in);
+    void Lift();
 
     std::string m_file;
     std::vector<ScriptStep> m_steps;
@@ -74,6 +86,9 @@ class ScriptRunner {
     int m_hold_left = 0;
     ImVec2 m_mouse{-1e6f, -1e6f};
     bool m_finished = false;
+    bool m_audit_every_step = false;
+    size_t m_audited_step = SIZE_MAX;
+    AuditRules m_audit_rules;
     int m_exit_code = 0;
     std::string m_message;
 };

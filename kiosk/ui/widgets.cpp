@@ -22,6 +22,16 @@ bool FrameRecord::ShowsText(const std::string& needle) const {
     return false;
 }
 
+void Ui::BeginFrame(int64_t now, ImVec2 viewport) {
+    now_ms = now;
+    record = FrameRecord{};
+    record.viewport = viewport;
+    // Widgets not drawn last frame have gone; what is drawn this frame keeps or gets its time of appearing.
+    appeared.swap(appeared_next);
+    appeared_next.clear();
+    scroll.clear();
+}
+
 ImVec4 ToVec4(Rgb c, float alpha) {
     return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, alpha);
 }
@@ -94,7 +104,7 @@ void Label(Ui& ui, FontRole role, const std::string& text, Rgb color, float wrap
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    ui.record.texts.push_back(text);
+    RecordText(ui, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), role);
 }
 
 void LabelCentered(Ui& ui, FontRole role, const std::string& text, Rgb color, float width) {
@@ -103,6 +113,7 @@ void LabelCentered(Ui& ui, FontRole role, const std::string& text, Rgb color, fl
     const float x0 = ImGui::GetCursorPosX();
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, ToVec4(color));
+    ImVec2 lo(FLT_MAX, FLT_MAX), hi(-FLT_MAX, -FLT_MAX);
     const char* s = text.c_str();
     const char* end = s + text.size();
     while (s < end) {
@@ -113,13 +124,18 @@ void LabelCentered(Ui& ui, FontRole role, const std::string& text, Rgb color, fl
         const float w = ImGui::CalcTextSize(s, line_end).x;
         ImGui::SetCursorPosX(x0 + std::max(0.0f, (width - w) * 0.5f));
         ImGui::TextUnformatted(s, line_end);
+        lo = ImMin(lo, ImGui::GetItemRectMin());
+        hi = ImMax(hi, ImGui::GetItemRectMax());
         s = line_end;
         while (s < end && (*s == ' ' || *s == '\n'))
             ++s;
     }
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    ui.record.texts.push_back(text);
+    if (lo.x <= hi.x)
+        RecordText(ui, text, lo, hi, role);
+    else
+        ui.record.texts.push_back(text);
 }
 
 void FocusRing(const Ui& ui, float rounding) {
@@ -162,6 +178,16 @@ bool Button(Ui& ui, const char* id, const std::string& label, ImVec2 size, Butto
     const std::string imgui_label = label + "##b";
     const bool pressed = ImGui::Button(imgui_label.c_str(), size);
     if (!enabled) ImGui::EndDisabled();
+    const ImVec2 bmin = ImGui::GetItemRectMin(), bmax = ImGui::GetItemRectMax();
+    {
+        // The label as ImGui centres it, clipped to the button: the audit sees a label that does not fit.
+        const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+        const ImVec2 c((bmin.x + bmax.x) * 0.5f, (bmin.y + bmax.y) * 0.5f);
+        ImGui::GetWindowDrawList()->PushClipRect(bmin, bmax, true);
+        RecordText(ui, label, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f),
+                   ImVec2(c.x + ts.x * 0.5f, c.y + ts.y * 0.5f), FontRole::Bold, id);
+        ImGui::GetWindowDrawList()->PopClipRect();
+    }
     if (kind == ButtonKind::Quiet) {
         ImGui::PopStyleColor();
         ImGui::PopStyleVar();
@@ -169,23 +195,112 @@ bool Button(Ui& ui, const char* id, const std::string& label, ImVec2 size, Butto
     FocusRing(ui, ImGui::GetStyle().FrameRounding);
     ImGui::PopStyleColor(4);
     ImGui::PopFont();
+    const bool ready = Record(ui, id, label, bmin, bmax, enabled);
     ImGui::PopID();
-    Record(ui, id, label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), enabled);
-    return pressed && enabled && !WasDrag();
+    return pressed && enabled && ready && !WasDrag();
 }
 
 void Probe(Ui& ui, const std::string& key, const std::string& value) {
     ui.record.probes[key] = value;
 }
 
-void Record(Ui& ui, const char* id, const std::string& label, ImVec2 min, ImVec2 max, bool enabled) {
-    WidgetRecord w{id, label, min, max, enabled};
+bool Record(Ui& ui, const char* id, const std::string& label, ImVec2 min, ImVec2 max, bool enabled,
+            bool backdrop) {
+    WidgetRecord w{id, label, min, max, enabled, backdrop};
+    ImGuiContext& g = *GImGui;
+    const ImGuiID imgui_id = ImGui::GetItemID();
+    // Tab moves the focus in reading order (the order widgets are drawn): the app asks for this one.
+    if (!ui.focus_request.empty() && ui.focus_request == id && imgui_id != 0) {
+        ImGui::SetFocusID(imgui_id, ImGui::GetCurrentWindow());
+        g.NavDisableHighlight = false;
+        g.NavDisableMouseHover = true;
+        if (!ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
+        ui.focus_request.clear();
+    }
     // Scripts can check where the focus ring is.
-    if (GImGui->NavId != 0 && GImGui->NavId == ImGui::GetItemID()) ui.record.probes["focus"] = id;
+    if (g.NavId != 0 && g.NavId == imgui_id) ui.record.probes["focus"] = id;
     const ImGuiWindow* window = ImGui::GetCurrentWindow();
     w.clip_min = window->InnerClipRect.Min;
     w.clip_max = window->InnerClipRect.Max;
+    w.scroll = ui.scroll;
     ui.record.widgets.push_back(std::move(w));
+    const auto seen = ui.appeared.find(id);
+    const int64_t since = seen != ui.appeared.end() ? seen->second : ui.now_ms;
+    ui.appeared_next.emplace(id, since);
+    return ui.now_ms - since >= kNewButtonGuardMs;
+}
+
+void RecordText(Ui& ui, const std::string& text, ImVec2 min, ImVec2 max, FontRole role,
+                const std::string& owner, const std::string& caption_of) {
+    ui.record.texts.push_back(text);
+    if (text.empty()) return;
+    TextRecord r;
+    r.text = text;
+    r.min = min;
+    r.max = max;
+    const ImDrawList* dl = ImGui::GetWindowDrawList();
+    r.clip_min = dl->GetClipRectMin();
+    r.clip_max = dl->GetClipRectMax();
+    r.owner = owner;
+    r.caption_of = caption_of;
+    r.scroll = ui.scroll;
+    r.em_px = ui.Em(role);
+    ui.record.text_items.push_back(std::move(r));
+}
+
+ImVec2 DrawText(Ui& ui, FontRole role, ImVec2 pos, Rgb color, const std::string& text, float wrap,
+                const std::string& owner, const std::string& caption_of) {
+    ImFont* font = ui.Font(role);
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap > 0 ? wrap : 0.0f, text.c_str(),
+                                            text.c_str() + text.size());
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, ToU32(color), text.c_str(),
+                                        text.c_str() + text.size(), wrap > 0 ? wrap : 0.0f);
+    RecordText(ui, text, pos, ImVec2(pos.x + size.x, pos.y + size.y), role, owner, caption_of);
+    return size;
+}
+
+void BeginScroll(Ui& ui, const char* id, ImVec2 size) {
+    ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
+    TouchScroll();
+    ui.scroll = id;
+}
+
+void EndScroll(Ui& ui) {
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    ScrollRecord r;
+    r.id = ui.scroll;
+    r.min = w->InnerClipRect.Min;
+    r.max = w->InnerClipRect.Max;
+    // What lies outside the visible part, from this frame's content (ScrollMax is last frame's).
+    r.more_above = ImGui::GetScrollY() > 0.5f;
+    r.more_below = w->DC.CursorMaxPos.y > r.max.y + 1.0f;
+    // A fade where content continues, so a line is never simply cut, and an arrow that says "more".
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(w->Rect().Min, w->Rect().Max, false);
+    const float fade = std::min(ui.U(1.6f), (r.max.y - r.min.y) * 0.25f);
+    const ImU32 solid = ToU32(ui.colors->background), clear = ToU32(ui.colors->background, 0.0f);
+    if (r.more_above) {
+        dl->AddRectFilledMultiColor(ImVec2(w->Rect().Min.x, r.min.y), ImVec2(w->Rect().Max.x, r.min.y + fade),
+                                    solid, solid, clear, clear);
+        r.cue_above = true;
+    }
+    if (r.more_below) {
+        dl->AddRectFilledMultiColor(ImVec2(w->Rect().Min.x, r.max.y - fade), ImVec2(w->Rect().Max.x, r.max.y),
+                                    clear, clear, solid, solid);
+        const float rad = ui.U(0.75f);
+        const ImVec2 c((r.min.x + r.max.x) * 0.5f, r.max.y - rad - ui.U(0.15f));
+        dl->AddCircleFilled(c, rad, ToU32(ui.colors->primary), 32);
+        ImFont* bold = ui.Font(FontRole::Bold);
+        const char* arrow = "\xE2\x86\x93"; // ↓
+        const ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, arrow);
+        dl->AddText(bold, bold->FontSize, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f),
+                    ToU32(ui.colors->primary_text), arrow);
+        r.cue_below = true;
+    }
+    dl->PopClipRect();
+    ui.record.scrolls.push_back(r);
+    ImGui::EndChild();
+    ui.scroll.clear();
 }
 
 namespace {
@@ -279,20 +394,17 @@ bool Card(Ui& ui, const char* id, IconKind icon, const std::string& title, const
     ImFont* bold = ui.Font(FontRole::Bold);
     ImFont* body = ui.Font(FontRole::Small);
     dl->PushClipRect(p0, p1, true); // a long summary never spills out of its card
-    dl->AddText(bold, bold->FontSize, ImVec2(tx, p0.y + pad * 0.9f), ToU32(t.text), title.c_str(), nullptr,
-                wrap);
-    const float title_h = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, title.c_str()).y;
-    dl->AddText(body, body->FontSize, ImVec2(tx, p0.y + pad * 0.9f + title_h + ui.U(0.25f)),
-                ToU32(t.text_muted), text.c_str(), nullptr, wrap);
+    const float title_h =
+        DrawText(ui, FontRole::Bold, ImVec2(tx, p0.y + pad * 0.9f), t.text, title, wrap, id).y;
+    DrawText(ui, FontRole::Small, ImVec2(tx, p0.y + pad * 0.9f + title_h + ui.U(0.25f)), t.text_muted, text,
+             wrap, id);
     if (!footer.empty())
-        dl->AddText(body, body->FontSize, ImVec2(tx, p1.y - pad * 0.8f - body->FontSize),
-                    ToU32(t.secondary_text), footer.c_str());
+        DrawText(ui, FontRole::Small, ImVec2(tx, p1.y - pad * 0.8f - body->FontSize), t.secondary_text,
+                 footer, 0, id);
     dl->PopClipRect();
+    const bool ready = Record(ui, id, title, p0, p1, true);
     ImGui::PopID();
-    Record(ui, id, title, p0, p1, true);
-    ui.record.texts.push_back(text);
-    ui.record.texts.push_back(footer);
-    return pressed && !WasDrag();
+    return pressed && ready && !WasDrag();
 }
 
 } // namespace sb::ui
@@ -335,12 +447,11 @@ bool ChoiceButton(Ui& ui, const char* id, const std::string& badge, const std::s
     const ImVec2 bs = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, badge.c_str());
     dl->AddText(bold, bold->FontSize, ImVec2(bc.x - bs.x * 0.5f, bc.y - bs.y * 0.5f), ToU32(t.primary_text),
                 badge.c_str());
-    dl->AddText(font, font->FontSize, ImVec2(p0.x + text_x, p0.y + (height - ts.y) * 0.5f),
-                ToU32(enabled || mark ? t.text : t.text_muted), text.c_str(), text.c_str() + text.size(),
-                wrap);
+    DrawText(ui, FontRole::Body, ImVec2(p0.x + text_x, p0.y + (height - ts.y) * 0.5f),
+             enabled || mark ? t.text : t.text_muted, text, wrap, id);
+    const bool ready = Record(ui, id, text, p0, p1, enabled);
     ImGui::PopID();
-    Record(ui, id, text, p0, p1, enabled);
-    return pressed && enabled && !WasDrag();
+    return pressed && enabled && ready && !WasDrag();
 }
 
 void NoteCard(Ui& ui, Rgb stripe, Rgb background, const std::string& heading, const std::string& body,
@@ -363,13 +474,9 @@ void NoteCard(Ui& ui, Rgb stripe, Rgb background, const std::string& heading, co
                       ImDrawFlags_RoundCornersLeft);
     const float tx = p0.x + stripe_w + pad;
     if (!heading.empty())
-        dl->AddText(bold, bold->FontSize, ImVec2(tx, p0.y + pad), ToU32(ui.colors->text), heading.c_str(),
-                    nullptr, wrap);
-    dl->AddText(font, font->FontSize, ImVec2(tx, p0.y + pad + hs.y + gap), ToU32(ui.colors->text),
-                body.c_str(), body.c_str() + body.size(), wrap);
+        DrawText(ui, FontRole::Bold, ImVec2(tx, p0.y + pad), ui.colors->text, heading, wrap);
+    DrawText(ui, FontRole::Body, ImVec2(tx, p0.y + pad + hs.y + gap), ui.colors->text, body, wrap);
     ImGui::Dummy(ImVec2(width, height));
-    ui.record.texts.push_back(heading);
-    ui.record.texts.push_back(body);
 }
 
 void Avatar(const Ui& ui, ImVec2 centre, float radius, uint32_t colour_rgb, const std::string& name) {
@@ -480,11 +587,12 @@ void RichText(Ui& ui, const std::vector<Block>& blocks, float width) {
         }
         }
         ImGui::Dummy(ImVec2(width, h));
+        RecordText(ui, b.PlainText(), start, ImVec2(start.x + width, start.y + h),
+                   b.kind == BlockKind::Heading ? FontRole::Bold : FontRole::Body);
         const bool list_follows = i + 1 < blocks.size() && blocks[i + 1].kind != BlockKind::Paragraph &&
                                   blocks[i + 1].kind != BlockKind::Heading &&
                                   b.kind != BlockKind::Paragraph && b.kind != BlockKind::Heading;
         Space(ui, list_follows ? 0.05f : 0.35f);
-        ui.record.texts.push_back(b.PlainText());
     }
 }
 

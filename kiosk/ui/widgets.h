@@ -19,18 +19,42 @@ struct WidgetRecord {
     std::string label; // visible text
     ImVec2 min, max;
     bool enabled = true;
+    bool backdrop = false;                               // a whole-screen tap target under everything else
     ImVec2 clip_min{-1e9f, -1e9f}, clip_max{1e9f, 1e9f}; // the visible part of its scroll area
+    std::string scroll;                                  // the scroll area it is in ("" for none)
     bool Visible() const {
         const float cx = (min.x + max.x) * 0.5f, cy = (min.y + max.y) * 0.5f;
         return cx >= clip_min.x && cx <= clip_max.x && cy >= clip_min.y && cy <= clip_max.y;
     }
 };
 
+// A text as drawn, for the layout audit: where it is, what can cut it off, and what it belongs to.
+struct TextRecord {
+    std::string text;
+    ImVec2 min, max;
+    ImVec2 clip_min{-1e9f, -1e9f}, clip_max{1e9f, 1e9f}; // its card, scroll area or window
+    std::string owner;                                   // the control it is drawn inside ("" for free text)
+    std::string caption_of; // the control it names (a Likert label under its tile); must sit centred on it
+    std::string scroll;     // the scroll area it is in ("" for none)
+    float em_px = 0;        // the font's em size in pixels
+};
+
+// A scroll area: what is hidden above and below, and whether a cue says so.
+struct ScrollRecord {
+    std::string id;
+    ImVec2 min, max;
+    bool more_above = false, more_below = false;
+    bool cue_above = false, cue_below = false;
+};
+
 // What one frame showed. The script runner reads the previous frame's record.
 struct FrameRecord {
     std::string screen;
+    ImVec2 viewport{0, 0};
     std::vector<WidgetRecord> widgets;
     std::vector<std::string> texts;
+    std::vector<TextRecord> text_items;
+    std::vector<ScrollRecord> scrolls;
     std::map<std::string, std::string> probes; // facts a test may check, e.g. "roleplay.ending"
     bool handles_return =
         false; // the screen reads Return itself, so it must not also press the focused button
@@ -45,10 +69,22 @@ struct Ui {
     float unit = 32; // body text height in px; layout sizes are multiples of it
     FrameRecord record;
     TextureCache* textures = nullptr;
+    int64_t now_ms = 0;
+    // When each widget id appeared on screen: a button ignores presses for a moment after it appears, so a
+    // double tap never lands on a button that took the place of the one just pressed.
+    std::map<std::string, int64_t> appeared, appeared_next;
+    std::string scroll;        // the scroll area being drawn ("" for none)
+    std::string focus_request; // a widget id that takes the keyboard focus when it is drawn (Tab order)
 
     ImFont* Font(FontRole role) const { return fonts.Get(role); }
+    float Em(FontRole role) const { return fonts.Em(role); }
     float U(float n) const { return n * unit; }
+    // Starts a frame's bookkeeping.
+    void BeginFrame(int64_t now, ImVec2 viewport);
 };
+
+// A button ignores presses for this long after it appeared.
+constexpr int64_t kNewButtonGuardMs = 300;
 
 ImVec4 ToVec4(Rgb c, float alpha = 1.0f);
 ImU32 ToU32(Rgb c, float alpha = 1.0f);
@@ -77,8 +113,21 @@ void FocusRing(const Ui& ui, float rounding);
 
 void Probe(Ui& ui, const std::string& key, const std::string& value);
 
-// Records a widget for scripts, with the visible area of the window it is in.
-void Record(Ui& ui, const char* id, const std::string& label, ImVec2 min, ImVec2 max, bool enabled);
+// Records a widget for scripts and the layout audit, with the visible area of the window it is in.
+// Returns false while the widget is new on screen (kNewButtonGuardMs): a press then does not count.
+bool Record(Ui& ui, const char* id, const std::string& label, ImVec2 min, ImVec2 max, bool enabled,
+            bool backdrop = false);
+// Records a text drawn at [min, max] for the layout audit (and scripts' expect-text).
+void RecordText(Ui& ui, const std::string& text, ImVec2 min, ImVec2 max, FontRole role,
+                const std::string& owner = "", const std::string& caption_of = "");
+// Draws text with the draw list (wrapped at `wrap` px when > 0) and records it. Returns its size.
+ImVec2 DrawText(Ui& ui, FontRole role, ImVec2 pos, Rgb color, const std::string& text, float wrap = 0,
+                const std::string& owner = "", const std::string& caption_of = "");
+
+// A scroll area that a finger can drag, with a fade and a "more" cue at an edge where content continues.
+// `size.y` <= 0 takes the rest of the window.
+void BeginScroll(Ui& ui, const char* id, ImVec2 size);
+void EndScroll(Ui& ui);
 
 // Lets a finger drag the current scroll area, as on a phone (ImGui 1.86 scrolls only by wheel or bar).
 void TouchScroll();
