@@ -360,7 +360,7 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
             io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
         if (in.key == SDL_SCANCODE_TAB) RequestTabFocus(in.shift);
         if (!in.text.empty()) io.AddInputCharactersUTF8(in.text.c_str());
-        if (!in.screenshot_path.empty()) {
+        if (!in.screenshot_path.empty() && !m_options.no_screenshots) {
             screenshot_path = in.screenshot_path;
             if (!m_options.shots_dir.empty() && screenshot_path.front() != '/')
                 screenshot_path = m_options.shots_dir + "/" + screenshot_path;

@@ -32,6 +32,7 @@ struct AppOptions {
     bool print_frame_stats = false;
     bool exit_after_first_frame = false; // for the start-up benchmark
     bool audit_layout = false;           // --audit-layout: a script checks the layout before every step
+    bool no_screenshots = false;         // --no-screenshots: a script's screenshot steps save nothing
     int dyslexia_font = -1;              // -1 = the config's, 0 = off, 1 = on
     float text_scale = 0;                // 0 = the config's
     std::string theme;                   // "" = the config's

@@ -111,6 +111,7 @@ int main(int argc, char** argv) {
                  "Print the wall-clock time of the first frame and exit (start-up benchmark)");
     cli.add_flag("--audit-layout", options.audit_layout,
                  "With --script: check the layout of every screen before each step (see audit-layout)");
+    cli.add_flag("--no-screenshots", options.no_screenshots, "With --script: skip its screenshot steps");
     bool dyslexia = false;
     cli.add_flag("--dyslexia-font", dyslexia, "Start with the dyslexia-friendly letter (OpenDyslexic)");
     // Given twice (a script's #! line, then the command line), an option takes the last value.

@@ -78,6 +78,9 @@ struct RoleplaySeen {
     size_t lines;
 };
 struct RoleplayAgain {};
+struct DebriefToggle {
+    int step;
+}; // fold a decision's other options open or shut
 struct RoleplayDone {};
 // ---- the trainer's PIN
 struct PinDigit {
@@ -129,10 +132,10 @@ using Action =
                  act::QuizBack, act::QuizFinish, act::QuizRetry, act::QuizDone, act::RoleplayBegin,
                  act::RoleplayUndo, act::RoleplayRestart, act::RoleplayAdvance, act::RoleplayChoose,
                  act::RoleplayTally, act::RoleplayFocus, act::RoleplaySeen, act::RoleplayAgain,
-                 act::RoleplayDone, act::PinDigit, act::PinBackspace, act::PinSubmit, act::PinCancel,
-                 act::LeaveTrainer, act::Quit, act::SetWorkshop, act::ToggleHidden, act::StepIdle,
-                 act::StepCountdown, act::SetKioskContrast, act::SetKioskDyslexia, act::OpenResults,
-                 act::SetResultsPeriod, act::OpenExport, act::Export, act::OpenDiagnostics>;
+                 act::DebriefToggle, act::RoleplayDone, act::PinDigit, act::PinBackspace, act::PinSubmit,
+                 act::PinCancel, act::LeaveTrainer, act::Quit, act::SetWorkshop, act::ToggleHidden,
+                 act::StepIdle, act::StepCountdown, act::SetKioskContrast, act::SetKioskDyslexia,
+                 act::OpenResults, act::SetResultsPeriod, act::OpenExport, act::Export, act::OpenDiagnostics>;
 
 // Where a screen puts the actions of this frame.
 class ActionSink {

@@ -344,6 +344,15 @@ void Flow::On(const act::RoleplayAgain&) {
     s.router.Replace(ScreenId::Roleplay);
 }
 
+void Flow::On(const act::DebriefToggle& a) {
+    auto& open = m_state.student.roleplay_view.open_steps;
+    const auto it = std::find(open.begin(), open.end(), a.step);
+    if (it != open.end())
+        open.erase(it);
+    else
+        open.push_back(a.step);
+}
+
 void Flow::On(const act::RoleplayDone&) {
     m_state.student.roleplay.reset();
     FinishModule();

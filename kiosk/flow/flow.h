@@ -77,6 +77,7 @@ class Flow {
     SB_ON(RoleplayFocus);
     SB_ON(RoleplaySeen);
     SB_ON(RoleplayAgain);
+    SB_ON(DebriefToggle);
     SB_ON(RoleplayDone);
     SB_ON(PinDigit);
     SB_ON(PinBackspace);

@@ -58,9 +58,10 @@ struct StudentSession {
 
     // ---- view state that is not answers: the role-play screen's hand counts, remote focus and scroll
     struct RoleplayView {
-        std::vector<int> tally; // workshop: hands per option shown, at this decision
-        int focus = 0;          // workshop: the option the remote's arrows act on
-        size_t seen_lines = 0;  // scroll to the newest line when this grows
+        std::vector<int> tally;      // workshop: hands per option shown, at this decision
+        int focus = 0;               // workshop: the option the remote's arrows act on
+        size_t seen_lines = 0;       // scroll to the newest line when this grows
+        std::vector<int> open_steps; // debrief: decisions whose other options are unfolded
     } roleplay_view;
 
     // ---- the trainer's entry: a PIN being typed, and the last notice for the menu (a string key of

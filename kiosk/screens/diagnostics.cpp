@@ -1,37 +1,38 @@
 // Pack diagnostics for the trainer: which packs were skipped, and why, in the kiosk's language.
 #include "screens/screens.h"
+#include "ui/layout.h"
 #include "ui/strings.h"
 
 namespace sb {
 
 void DrawDiagnosticsScreen(const KioskState& state, Ui& ui, ActionSink& out) {
-    if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet))
+    if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(0, 0), ButtonKind::Quiet))
         out.Push(act::Back{});
-    ui::Space(ui, 0.3f);
-    ui::Label(ui, FontRole::Heading, Tr(ui.lang, "diag.title"), ui.colors->text);
+    const ui::Column col = ui::CenteredColumn(ui, 60);
+    ImGui::SetCursorPosX(col.x);
+    ui::Label(ui, FontRole::Heading, Tr(ui.lang, "diag.title"), ui.colors->text, col.width);
     size_t broken = 0;
-    ImGui::BeginChild("##diags", ImVec2(0, 0), false,
-                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
-    ui::TouchScroll();
+    ui::BeginBody(ui, "##diags", col, 0);
+    const float w = ui::BodyWidth(ui, col);
     for (const LoadedPack& p : state.packs.Packs()) {
         if (p.result.pack) continue;
         ++broken;
         ui::Space(ui, 0.5f);
-        ui::Label(ui, FontRole::Bold, p.dir, ui.colors->text);
+        ui::Label(ui, FontRole::Bold, p.dir, ui.colors->text, w);
         const auto& diags = p.result.diagnostics;
         size_t shown = 0;
         for (const Diagnostic& d : diags.List()) {
             if (d.severity != Severity::Error) continue;
             if (++shown > 30) break; // the CLI lists everything; the screen shows what fits
-            ui::Label(ui, FontRole::Small, FormatDiagnostic(d, ui.lang), ui.colors->text);
+            ui::Label(ui, FontRole::Small, FormatDiagnostic(d, ui.lang), ui.colors->text, w);
         }
     }
     if (broken == 0)
-        ui::Label(ui, FontRole::Body, Tr(ui.lang, "diag.none"), ui.colors->text_muted);
+        ui::Label(ui, FontRole::Body, Tr(ui.lang, "diag.none"), ui.colors->text_muted, w);
     else
-        ui::Label(ui, FontRole::Small, Tr(ui.lang, "diag.intro"), ui.colors->text_muted);
+        ui::Label(ui, FontRole::Small, Tr(ui.lang, "diag.intro"), ui.colors->text_muted, w);
     ui::Probe(ui, "diagnostics.broken", std::to_string(broken));
-    ImGui::EndChild();
+    ui::EndBody(ui);
 }
 
 } // namespace sb

@@ -1,5 +1,6 @@
 // The end screen: a few tips and where to go for help, low-threshold first; then back to the start.
 #include "screens/screens.h"
+#include "ui/layout.h"
 #include "ui/strings.h"
 
 #include <algorithm>
@@ -8,15 +9,9 @@ namespace sb {
 
 void DrawEndScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     const ThemeColors& t = *ui.colors;
-    const float column = std::min(ImGui::GetWindowWidth() - ui.U(4), ui.U(42));
-    const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
-    ImGui::SetCursorPosX(x);
-    ImGui::BeginChild(
-        "##end",
-        ImVec2(column + ImGui::GetStyle().ScrollbarSize, ImGui::GetContentRegionAvail().y - ui.U(3.0f)),
-        false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
-    ui::TouchScroll();
-    const float w = column - ui.U(0.3f);
+    const ui::Column col = ui::CenteredColumn(ui, 42);
+    ui::BeginBody(ui, "##end", col, ui::ActionBarHeight(ui));
+    const float w = ui::BodyWidth(ui, col);
     ui::Label(ui, FontRole::Title, Tr(ui.lang, "end.title"), t.primary, w);
     ui::Label(ui, FontRole::Body, Tr(ui.lang, "end.intro"), t.text, w);
     if (const Pack* pack = state.MainPack()) {
@@ -37,11 +32,12 @@ void DrawEndScreen(const KioskState& state, Ui& ui, ActionSink& out) {
             }
         }
     }
-    ImGui::EndChild();
-    ImGui::SetCursorPosX(x);
-    if (ui::Button(ui, "bye", Tr(ui.lang, "end.bye"), ImVec2(column, ui.U(2.2f))))
+    ui::EndBody(ui);
+    ui::BeginActionBar(ui, col);
+    if (ui::Button(ui, "bye", Tr(ui.lang, "end.bye"), ImVec2(col.width, ui.U(2.2f))))
         out.Push(act::EndSession{}); // everything of this student is wiped
     ImGui::SetItemDefaultFocus();
+    ui::EndActionBar(ui);
 }
 
 } // namespace sb

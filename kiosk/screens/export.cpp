@@ -1,6 +1,7 @@
 // Export: the trainer picks a folder (a USB stick, or the log's own export folder) and the anonymous log
 // is written there. The folders were listed when this screen opened; the result shows right here.
 #include "screens/screens.h"
+#include "ui/layout.h"
 #include "ui/strings.h"
 
 namespace sb {
@@ -10,13 +11,9 @@ void DrawExportScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     const TrainerData& trainer = state.trainer;
     if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(ui.U(6), 0), ButtonKind::Quiet))
         out.Push(act::Back{});
-    const float column = std::min(ImGui::GetWindowWidth() - ui.U(4), ui.U(44));
-    const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
-    ImGui::SetCursorPosX(x);
-    ImGui::BeginChild("##export", ImVec2(column + ImGui::GetStyle().ScrollbarSize, 0), false,
-                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
-    ui::TouchScroll();
-    const float w = column - ui.U(0.3f);
+    const ui::Column col = ui::CenteredColumn(ui, 44);
+    ui::BeginBody(ui, "##export", col, 0);
+    const float w = ui::BodyWidth(ui, col);
     ui::Label(ui, FontRole::Heading, Tr(ui.lang, "export.title"), t.text, w);
     ui::Label(ui, FontRole::Small, Tr(ui.lang, "export.intro"), t.text_muted, w);
     // The outcome first, where the trainer is looking.
@@ -36,7 +33,7 @@ void DrawExportScreen(const KioskState& state, Ui& ui, ActionSink& out) {
                        ImVec2(w, 0), ButtonKind::Secondary))
             out.Push(act::Export{folder});
     }
-    ImGui::EndChild();
+    ui::EndBody(ui);
 }
 
 } // namespace sb

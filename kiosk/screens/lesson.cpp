@@ -1,6 +1,7 @@
 // A lesson, page by page: title, rich text, an image, callouts and a question to think about.
 // Back and Next by touch or keys (arrows, Page Up/Down); a progress bar shows how far along you are.
 #include "screens/screens.h"
+#include "ui/layout.h"
 #include "ui/strings.h"
 
 #include <algorithm>
@@ -24,6 +25,21 @@ const char* CalloutKey(CalloutType type) {
 
 } // namespace
 
+// The bar at the top of a lesson or a quiz: Close, the module's title, how far along, and a progress bar.
+void DrawProgressBar(const KioskState&, Ui& ui, ActionSink& out, const std::string& title, int at, int count,
+                     const char* progress_key) {
+    if (ui::Button(ui, "close", Tr(ui.lang, "lesson.close"), ImVec2(0, 0), ButtonKind::Quiet))
+        out.Push(act::Back{});
+    ImGui::SameLine(0, ui.U(1.0f));
+    const float bar_w = ImGui::GetWindowWidth() - ImGui::GetCursorPosX() - ImGui::GetStyle().WindowPadding.x;
+    ImGui::BeginGroup();
+    char progress[64];
+    snprintf(progress, sizeof progress, Tr(ui.lang, progress_key), at, count);
+    ui::Label(ui, FontRole::Small, title + "  ·  " + progress, ui.colors->secondary_text, bar_w);
+    ui::ProgressBar(ui, float(at) / std::max(1, count), bar_w);
+    ImGui::EndGroup();
+}
+
 void DrawLessonScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     const Pack* pack = state.CurrentPack();
     const Module* m = state.CurrentModule();
@@ -37,31 +53,13 @@ void DrawLessonScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     const int page_index =
         std::clamp(state.student.lesson_page, 0, count - 1); // a live edit may remove pages
     const LessonPage& page = lesson->pages[page_index];
+    DrawProgressBar(state, ui, out, pack->T(m->title, ui.lang), page_index + 1, count, "lesson.progress");
 
-    // ---- top: leave, title, progress
-    if (ui::Button(ui, "close", Tr(ui.lang, "lesson.close"), ImVec2(ui.U(7), 0), ButtonKind::Quiet))
-        out.Push(act::Back{});
-    ImGui::SameLine(0, ui.U(1.0f));
-    const float bar_x = ImGui::GetCursorPosX();
-    const float bar_w = ImGui::GetWindowWidth() - bar_x - ImGui::GetStyle().WindowPadding.x;
-    ImGui::BeginGroup();
-    char progress[64];
-    snprintf(progress, sizeof progress, Tr(ui.lang, "lesson.progress"), page_index + 1, count);
-    ui::Label(ui, FontRole::Small, pack->T(m->title, ui.lang) + "  ·  " + progress, t.secondary_text);
-    ui::ProgressBar(ui, float(page_index + 1) / count, bar_w);
-    ImGui::EndGroup();
-
-    const float column = std::min(ImGui::GetWindowWidth() - ui.U(4), ui.U(42));
-    const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
-    const float nav_h = ui.U(3.0f);
-    ui::Space(ui, 0.4f);
-    ImGui::SetCursorPosX(x);
+    const ui::Column col = ui::CenteredColumn(ui, 40);
+    ui::Space(ui, 0.3f);
     ImGui::PushID(page_index); // each page its own scroll area, so a new page starts at the top
-    ImGui::BeginChild(
-        "##page", ImVec2(column + ImGui::GetStyle().ScrollbarSize, ImGui::GetContentRegionAvail().y - nav_h),
-        false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
-    ui::TouchScroll();
-    const float w = column - ui.U(0.3f);
+    ui::BeginBody(ui, "##page", col, ui::ActionBarHeight(ui));
+    const float w = ui::BodyWidth(ui, col);
     ui::Label(ui, FontRole::Heading, pack->T(page.title, ui.lang), t.text, w);
     ui::Space(ui, 0.3f);
     ui::RichText(ui, ParseMarkdown(pack->T(page.body, ui.lang)), w);
@@ -91,12 +89,12 @@ void DrawLessonScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         for (const Source& s : m->sources)
             ui::Label(ui, FontRole::Small, "– " + s.title, t.text_muted, w);
     }
-    ImGui::EndChild();
+    ui::EndBody(ui);
     ImGui::PopID();
 
-    // ---- bottom: Back and Next
-    ImGui::SetCursorPosX(x);
-    const float bw = ui.U(10);
+    // ---- Back and Next, always on screen
+    ui::BeginActionBar(ui, col);
+    const float bw = ui::ShareWidth(ui, col.width, 2);
     const bool first = page_index == 0, last = page_index == count - 1;
     const bool key_prev = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), false) ||
                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp), false);
@@ -106,7 +104,7 @@ void DrawLessonScreen(const KioskState& state, Ui& ui, ActionSink& out) {
                    !first) ||
         (key_prev && !first))
         out.Push(act::LessonPage{page_index - 1});
-    ImGui::SameLine(x + column - bw);
+    ImGui::SameLine();
     if (ui::Button(ui, "next", Tr(ui.lang, last ? "lesson.done" : "common.next"), ImVec2(bw, ui.U(2.2f))) ||
         key_next) {
         if (last)
@@ -115,6 +113,7 @@ void DrawLessonScreen(const KioskState& state, Ui& ui, ActionSink& out) {
             out.Push(act::LessonPage{page_index + 1});
     }
     ImGui::SetItemDefaultFocus();
+    ui::EndActionBar(ui);
     ui::Probe(ui, "lesson.page", std::to_string(page_index + 1));
 }
 

@@ -1,6 +1,7 @@
 // A quiz question: single or multiple choice, true/false, ordering, or a Likert statement.
 // Feedback per option and an explanation after checking (right away or at the end, as the pack says).
 #include "screens/screens.h"
+#include "ui/layout.h"
 #include "ui/strings.h"
 
 #include <SDL_scancode.h>
@@ -54,33 +55,14 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     const bool checked = s->Checked(pos);
     const bool answered = answer.Answered(q);
     const bool likert = q.type == QuestionType::Likert;
+    DrawProgressBar(state, ui, out, pack.T(s->GetModule().title, ui.lang), static_cast<int>(pos + 1),
+                    static_cast<int>(s->Count()), "quiz.progress");
 
-    // ---- top: leave, title, progress
-    if (ui::Button(ui, "close", Tr(ui.lang, "lesson.close"), ImVec2(ui.U(7), 0), ButtonKind::Quiet))
-        out.Push(act::Back{});
-    ImGui::SameLine(0, ui.U(1.0f));
-    const float bar_w = ImGui::GetWindowWidth() - ImGui::GetCursorPosX() - ImGui::GetStyle().WindowPadding.x;
-    ImGui::BeginGroup();
-    char progress[64];
-    snprintf(progress, sizeof progress, Tr(ui.lang, "quiz.progress"), static_cast<int>(pos + 1),
-             static_cast<int>(s->Count()));
-    ui::Label(ui, FontRole::Small, pack.T(s->GetModule().title, ui.lang) + "  ·  " + progress,
-              t.secondary_text);
-    ui::ProgressBar(ui, float(pos + 1) / s->Count(), bar_w);
-    ImGui::EndGroup();
-
-    const float column = std::min(ImGui::GetWindowWidth() - ui.U(4), ui.U(40));
-    const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
-    const float nav_h = ui.U(3.0f);
-    ui::Space(ui, 0.4f);
-    ImGui::SetCursorPosX(x);
+    const ui::Column col = ui::CenteredColumn(ui, 40);
+    ui::Space(ui, 0.3f);
     ImGui::PushID(static_cast<int>(pos)); // each question starts scrolled to the top
-    ImGui::BeginChild(
-        "##question",
-        ImVec2(column + ImGui::GetStyle().ScrollbarSize, ImGui::GetContentRegionAvail().y - nav_h), false,
-        ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
-    ui::TouchScroll();
-    const float w = column - ui.U(0.3f);
+    ui::BeginBody(ui, "##question", col, ui::ActionBarHeight(ui));
+    const float w = ui::BodyWidth(ui, col);
     const std::string text = pack.T(q.text, ui.lang);
     ui::Label(ui, text.size() < 90 ? FontRole::Heading : FontRole::Bold, text, t.text, w);
     ui::Label(ui, FontRole::Small, Tr(ui.lang, HintKey(q.type)), t.secondary_text, w);
@@ -90,12 +72,13 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     if (q.type == QuestionType::Ordering) {
         // Each step with Up and Down buttons: easy on a touch screen, and keys work through focus.
         const auto& order = answer.order;
+        const float arrows = ui.U(2.4f) * 2 + ui.U(0.5f);
         for (size_t k = 0; k < order.size(); ++k) {
             const int item = order[k];
             const std::string id = "item-" + std::to_string(k + 1);
             const Rgb* mark = checked ? (item == static_cast<int>(k) ? &t.good : &t.warn) : nullptr;
             ui::ChoiceButton(ui, id.c_str(), std::to_string(k + 1), pack.T(q.options[item].text, ui.lang),
-                             w - ui.U(5.4f), !checked, false, mark);
+                             w - arrows, !checked, false, mark);
             ImGui::SameLine(0, ui.U(0.3f));
             const std::string up = "up-" + std::to_string(k + 1), down = "down-" + std::to_string(k + 1);
             if (ui::Button(ui, up.c_str(), "↑", ImVec2(ui.U(2.4f), 0), ButtonKind::Secondary,
@@ -105,14 +88,25 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
             if (ui::Button(ui, down.c_str(), "↓", ImVec2(ui.U(2.4f), 0), ButtonKind::Secondary,
                            !checked && k + 1 < order.size()))
                 out.Push(act::QuizMove{static_cast<int>(k), static_cast<int>(k) + 1});
-            if (checked && item != static_cast<int>(k)) {
-                char where[96];
-                snprintf(where, sizeof where, Tr(ui.lang, "quiz.belongs"), item + 1);
-                ui::Label(ui, FontRole::Small, where, t.warn, w);
+        }
+        if (checked) {
+            // After checking: the right order itself, so nobody is left guessing.
+            bool all_right = true;
+            for (size_t k = 0; k < order.size(); ++k)
+                all_right = all_right && order[k] == static_cast<int>(k);
+            ui::Space(ui, 0.3f);
+            if (all_right) {
+                ui::Label(ui, FontRole::Bold, Tr(ui.lang, "quiz.order.good"), t.good, w);
+            } else {
+                std::string steps;
+                for (size_t k = 0; k < q.options.size(); ++k)
+                    steps +=
+                        (k ? "\n" : "") + std::to_string(k + 1) + ". " + pack.T(q.options[k].text, ui.lang);
+                ui::NoteCard(ui, t.good, t.callout_tip, Tr(ui.lang, "quiz.order.right"), steps, w);
             }
         }
     } else if (likert) {
-        // Five big steps in a row; the pack's labels (or ours) under the ends.
+        // Five big steps in a row, each with its own label centred under it.
         const float gap = ui.U(0.4f);
         const float bw = (w - gap * 4) / 5;
         for (int v = 1; v <= 5; ++v) {
@@ -122,24 +116,30 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
             if (ui::Button(ui, id.c_str(), std::to_string(v), ImVec2(bw, ui.U(2.6f)), kind))
                 out.Push(act::QuizLikert{v});
         }
+        const ImVec2 row = ImGui::GetCursorScreenPos();
+        float label_h = 0;
         for (int v = 1; v <= 5; ++v) {
-            if (v > 1) ImGui::SameLine(0, gap);
             const std::string label = quiz.scale_labels.size() == 5
                                           ? pack.T(quiz.scale_labels[v - 1], ui.lang)
-                                          : Tr(ui.lang, ("quiz.scale." + std::to_string(v)).c_str());
-            ImGui::BeginGroup();
-            ui::LabelCentered(ui, FontRole::Small, label, t.text_muted, bw);
-            ImGui::EndGroup();
+                                          : Tr(ui.lang, "quiz.scale." + std::to_string(v));
+            const float x = row.x + (v - 1) * (bw + gap);
+            const ImVec2 size = ui::MeasureWrapped(ui.Font(FontRole::Small), label, bw);
+            // Each line of a wrapped label is centred under the tile it names.
+            ui::DrawTextCentered(ui, FontRole::Small, ImVec2(x, row.y), bw, t.text_muted, label, "",
+                                 "likert-" + std::to_string(v));
+            label_h = std::max(label_h, size.y);
         }
+        ImGui::Dummy(ImVec2(w, label_h));
     } else {
         for (size_t k = 0; k < shown.size(); ++k) {
             const int o = shown[k];
             const std::string id = "option-" + std::to_string(k + 1);
             const bool selected = IsSelected(answer, o);
+            const Option& opt = q.options[o];
             std::string badge = q.type == QuestionType::Multiple && selected ? "✓" : std::to_string(k + 1);
-            // After a check: right answers in green with ✓, a wrong pick in orange with ✗.
+            // After a check: the right answers in green with ✓, a wrong pick in orange with ✗.
             const Rgb* mark = nullptr;
-            if (checked && q.options[o].correct) {
+            if (checked && opt.correct) {
                 mark = &t.good;
                 badge = "✓";
             } else if (checked && selected) {
@@ -151,17 +151,20 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
                 out.Push(act::QuizSelect{o});
             if (!checked && k < 9 && ImGui::IsKeyPressed(SDL_SCANCODE_1 + static_cast<int>(k), false))
                 out.Push(act::QuizSelect{o});
-            if (checked) {
-                const Option& opt = q.options[o];
-                const bool right = opt.correct == selected;
+            if (checked && (opt.correct || selected)) {
+                // One clear line per option that matters: right, wrong, or the right one that was missed.
                 std::string note;
-                if (opt.correct)
-                    note = std::string(Tr(ui.lang, selected ? "quiz.right" : "quiz.missed"));
-                else if (selected)
+                if (opt.correct && selected)
+                    note = Tr(ui.lang, "quiz.right");
+                else if (opt.correct)
+                    note = Tr(ui.lang,
+                              q.type == QuestionType::Multiple ? "quiz.missed.multiple" : "quiz.missed");
+                else
                     note = Tr(ui.lang, "quiz.wrong");
                 const std::string fb = pack.T(opt.feedback, ui.lang);
-                if ((selected || opt.correct) && !fb.empty()) note += (note.empty() ? "" : " ") + fb;
-                if (!note.empty()) ui::Label(ui, FontRole::Small, note, right ? t.good : t.warn, w);
+                if (!fb.empty() && fb != pack.T(q.explanation, ui.lang)) note += " " + fb;
+                ui::Label(ui, FontRole::Small, note, opt.correct ? t.good : t.warn, w);
+                ui::Space(ui, 0.15f);
             }
         }
     }
@@ -170,12 +173,12 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         ui::NoteCard(ui, t.primary, t.callout_know, Tr(ui.lang, "quiz.explanation"),
                      pack.T(q.explanation, ui.lang), w);
     }
-    ImGui::EndChild();
+    ui::EndBody(ui);
     ImGui::PopID();
 
-    // ---- bottom: Back, and Check or Next
-    ImGui::SetCursorPosX(x);
-    const float bw = ui.U(11);
+    // ---- Back, and Check or Next, always on screen
+    ui::BeginActionBar(ui, col);
+    const float bw = ui::ShareWidth(ui, col.width, 2);
     const bool key_prev = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), false) ||
                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp), false);
     const bool key_next = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), false) ||
@@ -185,7 +188,7 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
                    pos > 0) ||
         (key_prev && pos > 0))
         out.Push(act::QuizBack{});
-    ImGui::SameLine(x + column - bw);
+    ImGui::SameLine();
     const bool wants_check = quiz.immediate_feedback && !likert && !checked;
     if (wants_check) {
         if (ui::Button(ui, "check", Tr(ui.lang, "quiz.check"), ImVec2(bw, ui.U(2.2f)), ButtonKind::Primary,
@@ -203,6 +206,7 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
                 out.Push(act::QuizNext{});
         }
     }
+    ui::EndActionBar(ui);
     ui::Probe(ui, "quiz.question", q.id);
     if (q.type == QuestionType::Ordering) {
         std::string ids;

@@ -1,6 +1,7 @@
 // The quiz result: advice for the score band (never a pass or fail), or a profile per group of
 // statements for a self-assessment; a review of the answers; Retry.
 #include "screens/screens.h"
+#include "ui/layout.h"
 #include "ui/strings.h"
 
 #include <cstdio>
@@ -38,15 +39,9 @@ void DrawQuizResultScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     const ThemeColors& t = *ui.colors;
     const Pack& pack = s->GetPack();
     const Quiz& quiz = s->GetQuiz();
-    const float column = std::min(ImGui::GetWindowWidth() - ui.U(4), ui.U(42));
-    const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
-    ImGui::SetCursorPosX(x);
-    ImGui::BeginChild(
-        "##result",
-        ImVec2(column + ImGui::GetStyle().ScrollbarSize, ImGui::GetContentRegionAvail().y - ui.U(3.0f)),
-        false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
-    ui::TouchScroll();
-    const float w = column - ui.U(0.3f);
+    const ui::Column col = ui::CenteredColumn(ui, 42);
+    ui::BeginBody(ui, "##result", col, ui::ActionBarHeight(ui));
+    const float w = ui::BodyWidth(ui, col);
     ui::Label(ui, FontRole::Small, pack.T(s->GetModule().title, ui.lang), t.secondary_text, w);
     if (!quiz.self_assessment) {
         char score[96];
@@ -98,15 +93,16 @@ void DrawQuizResultScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         }
         ui::Probe(ui, "quiz.profile", probe);
     }
-    ImGui::EndChild();
-    ImGui::SetCursorPosX(x);
-    if (ui::Button(ui, "retry", Tr(ui.lang, "quiz.retry"), ImVec2(ui.U(12), ui.U(2.2f)),
-                   ButtonKind::Secondary))
+    ui::EndBody(ui);
+    ui::BeginActionBar(ui, col);
+    const float bw = ui::ShareWidth(ui, col.width, 2);
+    if (ui::Button(ui, "retry", Tr(ui.lang, "quiz.retry"), ImVec2(bw, ui.U(2.2f)), ButtonKind::Secondary))
         out.Push(act::QuizRetry{});
-    ImGui::SameLine(0, ui.U(0.8f));
-    if (ui::Button(ui, "done", Tr(ui.lang, "debrief.home"), ImVec2(ui.U(12), ui.U(2.2f))))
+    ImGui::SameLine();
+    if (ui::Button(ui, "done", Tr(ui.lang, "debrief.home"), ImVec2(bw, ui.U(2.2f))))
         out.Push(act::QuizDone{});
     ImGui::SetItemDefaultFocus();
+    ui::EndActionBar(ui);
 }
 
 } // namespace sb

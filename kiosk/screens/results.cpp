@@ -1,6 +1,7 @@
 // Results for the class on the big screen: before and after per statement for a period, with the
 // report's suppression rule (fewer than 5 participants, or a group that could be worked out, is hidden).
 #include "screens/screens.h"
+#include "ui/layout.h"
 #include "ui/strings.h"
 
 #include "confidence/report.h"
@@ -49,17 +50,13 @@ void DrawResultsScreen(const KioskState& state, Ui& ui, ActionSink& out) {
                        trainer.results_period == period ? ButtonKind::Primary : ButtonKind::Quiet))
             out.Push(act::SetResultsPeriod{period});
     }
-    const float column = std::min(ImGui::GetWindowWidth() - ui.U(4), ui.U(46));
-    const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
-    ImGui::SetCursorPosX(x);
-    ImGui::BeginChild("##results", ImVec2(column + ImGui::GetStyle().ScrollbarSize, 0), false,
-                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
-    ui::TouchScroll();
-    const float w = column - ui.U(0.3f);
+    const ui::Column col = ui::CenteredColumn(ui, 46);
+    ui::BeginBody(ui, "##results", col, 0);
+    const float w = ui::BodyWidth(ui, col);
     ui::Label(ui, FontRole::Heading, Tr(ui.lang, "results.title"), t.text, w);
     if (!trainer.report) {
         ui::Label(ui, FontRole::Body, Tr(ui.lang, "results.nolog"), t.text_muted, w);
-        ImGui::EndChild();
+        ui::EndBody(ui);
         return;
     }
     // Computed by the flow when the screen opened or the period changed, never while drawing.
@@ -88,7 +85,7 @@ void DrawResultsScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     ui::Label(ui, FontRole::Small, Tr(ui.lang, "results.rule"), t.text_muted, w);
     ui::Probe(ui, "results.shown", std::to_string(shown));
     ui::Probe(ui, "results.hidden", std::to_string(hidden));
-    ImGui::EndChild();
+    ui::EndBody(ui);
 }
 
 } // namespace sb

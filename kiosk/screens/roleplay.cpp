@@ -7,6 +7,7 @@
 #include <SDL_scancode.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 
 namespace sb {
@@ -38,10 +39,10 @@ void DrawLine(Ui& ui, const Pack& pack, const TranscriptLine& line, float width)
         ImFont* small = ui.Font(FontRole::Body);
         const float wrap = width * 0.8f;
         const ImVec2 ts = ui::MeasureWrapped(small, text, wrap);
-        dl->AddText(small, small->FontSize, ImVec2(origin.x + (width - ts.x) * 0.5f, origin.y + ui.U(0.2f)),
-                    ToU32(t.text_muted), text.c_str(), text.c_str() + text.size(), wrap);
+        ui::DrawTextCentered(ui, FontRole::Body,
+                             ImVec2(origin.x + (width - wrap) * 0.5f, origin.y + ui.U(0.2f)), wrap,
+                             t.text_muted, text);
         ImGui::Dummy(ImVec2(width, ts.y + ui.U(0.6f)));
-        ui.record.texts.push_back(text);
         return;
     }
     const bool you = line.speaker == "you";
@@ -80,9 +81,8 @@ void DrawLine(Ui& ui, const Pack& pack, const TranscriptLine& line, float width)
     if (!line.mood.empty() && line.mood != "neutral")
         heading += std::string("  ·  ") + Tr(ui.lang, ("mood." + line.mood).c_str());
     const ImVec2 name_size = name_font->CalcTextSizeA(name_font->FontSize, FLT_MAX, 0, heading.c_str());
-    dl->AddText(name_font, name_font->FontSize, ImVec2(you ? origin.x + width - name_size.x : bx, origin.y),
-                ToU32(you ? t.secondary_text : speaker_rgb), heading.c_str());
-    ui.record.texts.push_back(heading);
+    ui::DrawText(ui, FontRole::Small, ImVec2(you ? origin.x + width - name_size.x : bx, origin.y),
+                 you ? t.secondary_text : speaker_rgb, heading);
     const ImVec2 b0(bx, origin.y + name_h);
     const ImVec2 b1(bx + bubble_w, b0.y + bubble_h);
     const float rounding = ui.U(0.6f);
@@ -96,10 +96,9 @@ void DrawLine(Ui& ui, const Pack& pack, const TranscriptLine& line, float width)
                     ImDrawFlags_RoundCornersAll & ~ImDrawFlags_RoundCornersTopLeft,
                     std::max(1.0f, ui.U(0.04f)));
     }
-    dl->AddText(font, font->FontSize, ImVec2(b0.x + pad, b0.y + pad), ToU32(you ? t.primary_text : t.text),
-                text.c_str(), text.c_str() + text.size(), max_bubble - pad * 2);
+    ui::DrawText(ui, FontRole::Body, ImVec2(b0.x + pad, b0.y + pad), you ? t.primary_text : t.text, text,
+                 max_bubble - pad * 2);
     ImGui::Dummy(ImVec2(width, std::max(name_h + bubble_h, avatar_r * 2 + name_h) + ui.U(0.45f)));
-    ui.record.texts.push_back(text);
     if (!line.image.empty()) {
         // A picture with the line (a message on a phone, a letter); the line's text stands in when it cannot
         // show.
@@ -133,25 +132,30 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     const bool workshop = state.workshop;
 
     // ---- top bar: undo, title, restart
-    if (ui::Button(ui, "undo", Tr(ui.lang, "roleplay.undo"), ImVec2(ui.U(9), 0), ButtonKind::Quiet,
-                   s->CanUndo()))
+    if (ui::Button(ui, "undo", Tr(ui.lang, "roleplay.undo"), ImVec2(0, 0), ButtonKind::Quiet, s->CanUndo()))
         out.Push(act::RoleplayUndo{});
+    const float undo_right = ImGui::GetItemRectMax().x;
     {
         // The title sits centred on the bar, drawn so it does not move the buttons.
         const std::string title = pack.T(s->GetModule().title, ui.lang);
         ImFont* bold = ui.Font(FontRole::Bold);
         const ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, title.c_str());
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-        ImGui::GetWindowDrawList()->AddText(
-            bold, bold->FontSize,
-            ImVec2(ImGui::GetWindowPos().x + (ImGui::GetWindowWidth() - ts.x) * 0.5f,
-                   (a.y + b.y - ts.y) * 0.5f),
-            ToU32(t.text), title.c_str());
-        ui.record.texts.push_back(title);
+        const char* restart = Tr(ui.lang, "roleplay.restart");
+        const float restart_w = ImGui::CalcTextSize(restart).x + ui.U(1.6f);
+        const float right =
+            ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x;
+        // Centred when there is room between the buttons, else shortened to what fits.
+        const float room = right - restart_w - undo_right - ui.U(1.2f);
+        float tx = ImGui::GetWindowPos().x + (ImGui::GetWindowWidth() - ts.x) * 0.5f;
+        if (ts.x <= room) {
+            tx = std::clamp(tx, undo_right + ui.U(0.6f), right - restart_w - ui.U(0.6f) - ts.x);
+            ui::DrawText(ui, FontRole::Bold, ImVec2(tx, (a.y + b.y - ts.y) * 0.5f), t.text, title);
+        }
+        ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x - restart_w);
+        if (ui::Button(ui, "restart", restart, ImVec2(restart_w, 0), ButtonKind::Quiet))
+            out.Push(act::RoleplayRestart{});
     }
-    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x - ui.U(7));
-    if (ui::Button(ui, "restart", Tr(ui.lang, "roleplay.restart"), ImVec2(ui.U(7), 0), ButtonKind::Quiet))
-        out.Push(act::RoleplayRestart{});
 
     const float column = std::min(ImGui::GetContentRegionAvail().x, ui.U(40));
     const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
@@ -174,14 +178,13 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         bottom_h = ui.U(3.0f);
     }
     bottom_h = std::min(bottom_h, ImGui::GetContentRegionAvail().y * 0.62f);
+    // The panel fits when its buttons do; a tall one scrolls (with a cue) rather than being cut.
 
     // ---- the conversation
     ui::Space(ui, 0.3f);
     const float conv_h = ImGui::GetContentRegionAvail().y - bottom_h;
     ImGui::SetCursorPosX(x);
-    ImGui::BeginChild("##conversation", ImVec2(column + ImGui::GetStyle().ScrollbarSize, conv_h), false,
-                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
-    ui::TouchScroll();
+    ui::BeginScroll(ui, "##conversation", ImVec2(column + ImGui::GetStyle().ScrollbarSize, conv_h));
     const auto transcript = s->Transcript();
     for (const TranscriptLine& line : transcript)
         DrawLine(ui, pack, line, column - ui.U(0.2f));
@@ -206,11 +209,14 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     if (ImGui::IsWindowHovered() && ImGui::IsMouseReleased(0) && !ui::WasDrag() && !s->AllLinesShown() &&
         !s->ShowingFeedback())
         out.Push(act::RoleplayAdvance{});
-    ImGui::EndChild();
+    ui::EndScroll(ui);
 
     // ---- what the student does next
     ImGui::SetCursorPosX(x);
-    ImGui::BeginGroup();
+    ui::BeginScroll(
+        ui, "##next",
+        ImVec2(column + ImGui::GetStyle().ScrollbarSize,
+               ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - ImGui::GetStyle().WindowPadding.y));
     const bool key_next = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false) ||
                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), false) ||
                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
@@ -280,7 +286,7 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         if (more_lines)
             ui::LabelCentered(ui, FontRole::Small, Tr(ui.lang, "roleplay.tap"), t.text_muted, column);
     }
-    ImGui::EndGroup();
+    ui::EndScroll(ui);
     if (key_back && s->CanUndo() &&
         !(workshop && s->AtDecision() && !ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp), false)))
         out.Push(act::RoleplayUndo{});

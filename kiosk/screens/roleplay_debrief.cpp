@@ -1,6 +1,7 @@
 // The debrief: how it ended, what to take with you, the path taken and where the other options
 // would have led, the class's spread per decision (workshop mode), and where to get help.
 #include "screens/screens.h"
+#include "ui/layout.h"
 #include "ui/strings.h"
 
 #include <algorithm>
@@ -33,29 +34,26 @@ const char* OutcomeKey(Outcome o) {
     }
 }
 
-// A horizontal bar for one option's share of the class's hands.
+// One option's share of the class's hands: a bar, the count and the share. Drawn beside the decision.
 void TallyBar(Ui& ui, const std::string& label, int hands, int total, float width, bool chosen) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
-    const float h = ui.U(0.9f);
-    const float bar_w = width * 0.35f;
     const float frac = total > 0 ? float(hands) / total : 0.0f;
-    dl->AddRectFilled(p0, ImVec2(p0.x + bar_w, p0.y + h), ToU32(ui.colors->secondary), h * 0.3f);
-    if (frac > 0)
-        dl->AddRectFilled(p0, ImVec2(p0.x + bar_w * frac, p0.y + h),
-                          ToU32(chosen ? ui.colors->primary : ui.colors->text_muted), h * 0.3f);
     char count[48];
-    snprintf(count, sizeof count, "%d (%d%%)", hands, total > 0 ? int(frac * 100 + 0.5f) : 0);
-    ImFont* small = ui.Font(FontRole::Small);
-    dl->AddText(small, small->FontSize,
-                ImVec2(p0.x + bar_w + ui.U(0.4f), p0.y + (h - small->FontSize) * 0.5f),
-                ToU32(ui.colors->text), count);
-    const float lx = p0.x + bar_w + ui.U(3.8f);
-    dl->AddText(small, small->FontSize, ImVec2(lx, p0.y + (h - small->FontSize) * 0.5f),
-                ToU32(ui.colors->text), label.c_str(), nullptr, p0.x + width - lx);
-    const float lh = ui::MeasureWrapped(small, label, p0.x + width - lx).y;
-    ImGui::Dummy(ImVec2(width, std::max(h, lh) + ui.U(0.2f)));
-    ui.record.texts.push_back(std::string(count) + " " + label);
+    snprintf(count, sizeof count, "%d%%  (%d)", total > 0 ? int(frac * 100 + 0.5f) : 0, hands);
+    const ImVec2 ls = ui::DrawText(ui, FontRole::Small, p0, ui.colors->text, label, width);
+    const float y = p0.y + ls.y + ui.U(0.1f);
+    const float h = ui.U(0.7f);
+    ImFont* bold = ui.Font(FontRole::Bold);
+    const float count_w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, count).x;
+    const float bar_w = std::max(ui.U(2), width - count_w - ui.U(0.5f));
+    dl->AddRectFilled(ImVec2(p0.x, y), ImVec2(p0.x + bar_w, y + h), ToU32(ui.colors->secondary), h * 0.3f);
+    if (frac > 0)
+        dl->AddRectFilled(ImVec2(p0.x, y), ImVec2(p0.x + bar_w * frac, y + h),
+                          ToU32(chosen ? ui.colors->primary : ui.colors->text_muted), h * 0.3f);
+    ui::DrawText(ui, FontRole::Bold, ImVec2(p0.x + bar_w + ui.U(0.5f), y + (h - bold->FontSize) * 0.5f),
+                 ui.colors->text, count);
+    ImGui::Dummy(ImVec2(width, (y + std::max(h, bold->FontSize)) - p0.y + ui.U(0.3f)));
 }
 
 } // namespace
@@ -70,110 +68,145 @@ void DrawRoleplayDebriefScreen(const KioskState& state, Ui& ui, ActionSink& out)
     const Pack& pack = s->GetPack();
     const Roleplay& rp = s->Scenario();
     const ThemeColors& t = *ui.colors;
+    const auto& open = state.student.roleplay_view.open_steps;
     ui::Probe(ui, "roleplay.ending", ending->id);
+    ui::Probe(ui, "roleplay.path", std::to_string(s->Path().size()));
 
-    const float column = std::min(ImGui::GetContentRegionAvail().x, ui.U(44));
-    const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
-    const float buttons_h = ui.U(3.0f);
-    ImGui::SetCursorPosX(x);
-    ImGui::BeginChild(
-        "##debrief",
-        ImVec2(column + ImGui::GetStyle().ScrollbarSize, ImGui::GetContentRegionAvail().y - buttons_h), false,
-        ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
-    ui::TouchScroll();
-    const float w = column - ui.U(0.3f);
-    // Outcome badge and title.
+    // In a workshop the class's spread sits beside each decision, so it is seen without scrolling.
+    const bool spread = state.workshop && std::any_of(s->Path().begin(), s->Path().end(),
+                                                      [](const PathStep& p) { return !p.tally.empty(); });
+    const ui::Column col = ui::CenteredColumn(ui, spread ? 56 : 42);
+    ui::BeginBody(ui, "##debrief", col, ui::ActionBarHeight(ui));
+    const float w = ui::BodyWidth(ui, col);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // ---- how it ended
     {
         const Rgb c = OutcomeColour(ui, ending->outcome);
         const std::string badge = Tr(ui.lang, OutcomeKey(ending->outcome));
         ImFont* bold = ui.Font(FontRole::Bold);
         const ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, badge.c_str());
         const ImVec2 p0 = ImGui::GetCursorScreenPos();
-        const ImVec2 pad(ui.U(0.6f), ui.U(0.25f));
-        ImGui::GetWindowDrawList()->AddRectFilled(
-            p0, ImVec2(p0.x + ts.x + pad.x * 2, p0.y + ts.y + pad.y * 2), ToU32(c), ui.U(0.8f));
-        ImGui::GetWindowDrawList()->AddText(
-            bold, bold->FontSize, ImVec2(p0.x + pad.x, p0.y + pad.y),
-            ToU32(ending->outcome == Outcome::Mixed ? t.accent_text : t.primary_text), badge.c_str());
+        const ImVec2 pad(ui.U(0.6f), ui.U(0.2f));
+        dl->AddRectFilled(p0, ImVec2(p0.x + ts.x + pad.x * 2, p0.y + ts.y + pad.y * 2), ToU32(c), ui.U(0.8f));
+        ui::DrawText(ui, FontRole::Bold, ImVec2(p0.x + pad.x, p0.y + pad.y),
+                     ending->outcome == Outcome::Mixed ? t.accent_text : t.primary_text, badge);
         ImGui::Dummy(ImVec2(ts.x + pad.x * 2, ts.y + pad.y * 2));
-        ui.record.texts.push_back(badge);
     }
     ui::Label(ui, FontRole::Heading, pack.T(ending->title, ui.lang), t.text, w);
-    ui::Label(ui, FontRole::Body, pack.T(ending->debrief, ui.lang), t.text, w);
+    if (!ending->debrief.Empty()) ui::Label(ui, FontRole::Body, pack.T(ending->debrief, ui.lang), t.text, w);
     if (!ending->lessons.empty()) {
-        ui::Space(ui, 0.5f);
-        ui::Label(ui, FontRole::Bold, Tr(ui.lang, "debrief.lessons"), t.text, w);
+        std::string bullets;
         for (const LocalText& l : ending->lessons)
-            ui::Label(ui, FontRole::Body, "•  " + pack.T(l, ui.lang), t.text, w);
+            bullets += (bullets.empty() ? "" : "\n") + std::string("•  ") + pack.T(l, ui.lang);
+        ui::Space(ui, 0.3f);
+        ui::NoteCard(ui, t.accent, t.callout_tip, Tr(ui.lang, "debrief.lessons"), bullets, w);
     }
 
-    // The path: each decision, what was chosen, and where the other options could have led.
-    ui::Space(ui, 0.6f);
+    // ---- the path as a timeline: a numbered dot per decision, what was chosen, the others folded away
+    ui::Space(ui, 0.5f);
     ui::Label(ui, FontRole::Bold, Tr(ui.lang, "debrief.path"), t.text, w);
+    ui::Space(ui, 0.2f);
+    const float dot_r = ui.U(0.55f);
+    const float text_x = dot_r * 2 + ui.U(0.6f);
+    const float spread_w = spread ? w * 0.38f : 0;
+    const float step_w = w - text_x - (spread ? spread_w + ui.U(1.0f) : 0);
     int number = 0;
     for (const PathStep& step : s->Path()) {
         const Node& node = rp.nodes[step.node];
-        ++number;
-        ui::Space(ui, 0.2f);
-        const std::string heading =
-            std::to_string(number) + ". " +
-            (node.prompt.Empty() ? Tr(ui.lang, "roleplay.choose") : pack.T(node.prompt, ui.lang));
-        ui::Label(ui, FontRole::Bold, heading, t.secondary_text, w);
+        const int index = number++;
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(top.x + text_x, top.y));
+        ImGui::BeginGroup();
+        const std::string prompt =
+            node.prompt.Empty() ? Tr(ui.lang, "roleplay.choose") : pack.T(node.prompt, ui.lang);
+        ui::Label(ui, FontRole::Small, prompt, t.secondary_text, step_w);
         const Choice& chosen = node.choices[step.choice];
-        ui::NoteCard(ui,
-                     chosen.quality == ChoiceQuality::Weak
-                         ? t.warn
-                         : (chosen.quality == ChoiceQuality::Strong ? t.good : t.primary),
-                     t.surface,
-                     std::string(Tr(ui.lang, "debrief.your_choice")) + ": " + pack.T(chosen.text, ui.lang),
-                     pack.T(chosen.feedback, ui.lang), w);
-        for (size_t k = 0; k < node.choices.size(); ++k) {
-            if (static_cast<int>(k) == step.choice) continue;
-            const Choice& other = node.choices[k];
-            std::string leads;
-            const std::vector<int> reachable = s->ReachableEndings(other.target);
-            // Naming every ending tells nothing; name them only when the option narrows the story.
-            if (reachable.size() < rp.endings.size())
-                for (int e : reachable)
-                    leads += (leads.empty() ? "" : ", ") + std::string("“") +
-                             pack.T(rp.endings[e].title, ui.lang) + "”";
-            std::string line = std::string(Tr(ui.lang, "debrief.other")) + ": " +
-                               pack.T(other.text, ui.lang) + " — " + pack.T(other.feedback, ui.lang);
-            if (!leads.empty()) line += " (" + std::string(Tr(ui.lang, "debrief.leads")) + " " + leads + ")";
-            ui::Label(ui, FontRole::Small, line, t.text_muted, w);
+        ui::Label(ui, FontRole::Bold, pack.T(chosen.text, ui.lang), t.text, step_w);
+        if (!chosen.feedback.Empty())
+            ui::Label(ui, FontRole::Small, pack.T(chosen.feedback, ui.lang), t.text, step_w);
+        const int others = static_cast<int>(node.choices.size()) - 1;
+        const bool is_open = std::find(open.begin(), open.end(), index) != open.end();
+        if (others > 0) {
+            char label[96];
+            snprintf(label, sizeof label,
+                     Tr(ui.lang, is_open ? "debrief.others.hide" : "debrief.others.show"), others);
+            const std::string id = "others-" + std::to_string(index + 1);
+            if (ui::Button(ui, id.c_str(), label, ImVec2(0, 0), ButtonKind::Quiet))
+                out.Push(act::DebriefToggle{index});
         }
-        if (!step.tally.empty()) {
+        if (is_open) {
+            for (size_t k = 0; k < node.choices.size(); ++k) {
+                if (static_cast<int>(k) == step.choice) continue;
+                const Choice& other = node.choices[k];
+                std::string leads;
+                const std::vector<int> reachable = s->ReachableEndings(other.target);
+                // Naming every ending tells nothing; name them only when the option narrows the story.
+                if (reachable.size() < rp.endings.size())
+                    for (int e : reachable)
+                        leads += (leads.empty() ? "" : ", ") + std::string("“") +
+                                 pack.T(rp.endings[e].title, ui.lang) + "”";
+                std::string body = pack.T(other.feedback, ui.lang);
+                if (!leads.empty()) body += "\n" + std::string(Tr(ui.lang, "debrief.leads")) + " " + leads;
+                ui::NoteCard(ui, t.border, t.surface, pack.T(other.text, ui.lang), body, step_w);
+                ui::Space(ui, 0.15f);
+            }
+        }
+        ImGui::EndGroup();
+        float bottom = ImGui::GetItemRectMax().y;
+        if (spread && !step.tally.empty()) {
+            // The class's hands per option, beside the decision.
             const int total = std::accumulate(step.tally.begin(), step.tally.end(), 0);
-            ui::Label(ui, FontRole::Small, Tr(ui.lang, "debrief.class"), t.secondary_text, w);
+            ImGui::SetCursorScreenPos(ImVec2(top.x + w - spread_w, top.y));
+            ImGui::BeginGroup();
+            ui::Label(ui, FontRole::Small, Tr(ui.lang, "debrief.class"), t.secondary_text, spread_w);
             for (size_t k = 0; k < step.tally.size() && k < node.choices.size(); ++k)
-                TallyBar(ui, pack.T(node.choices[k].text, ui.lang), step.tally[k], total, w,
+                TallyBar(ui, pack.T(node.choices[k].text, ui.lang), step.tally[k], total, spread_w,
                          static_cast<int>(k) == step.choice);
+            ImGui::EndGroup();
+            bottom = std::max(bottom, ImGui::GetItemRectMax().y);
         }
+        // The dot and the line down to the next decision.
+        const Rgb dot = chosen.quality == ChoiceQuality::Weak
+                            ? t.warn
+                            : (chosen.quality == ChoiceQuality::Strong ? t.good : t.primary);
+        const ImVec2 c(top.x + dot_r, top.y + dot_r + ui.U(0.1f));
+        if (index + 1 < static_cast<int>(s->Path().size()))
+            dl->AddLine(ImVec2(c.x, c.y + dot_r), ImVec2(c.x, bottom + ui.U(0.6f)), ToU32(t.border),
+                        ui.U(0.12f));
+        dl->AddCircleFilled(c, dot_r, ToU32(dot), 24);
+        const std::string n = std::to_string(index + 1);
+        ImFont* bold = ui.Font(FontRole::Small);
+        const ImVec2 ns = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, n.c_str());
+        dl->AddText(bold, bold->FontSize, ImVec2(c.x - ns.x * 0.5f, c.y - ns.y * 0.5f), ToU32(t.primary_text),
+                    n.c_str());
+        ImGui::SetCursorScreenPos(ImVec2(top.x, bottom + ui.U(0.5f)));
+        ImGui::Dummy(ImVec2(w, 1));
     }
 
-    // Where to get help: low-threshold first, as the pack lists it.
+    // ---- where to get help: low-threshold first, as the pack lists it
     if (!ending->help.empty()) {
-        ui::Space(ui, 0.6f);
+        ui::Space(ui, 0.4f);
         ui::Label(ui, FontRole::Bold, Tr(ui.lang, "debrief.help"), t.text, w);
         for (const std::string& id : ending->help) {
             const HelpResource* h = pack.FindHelp(id);
             if (!h) continue;
             std::string body = pack.T(h->text, ui.lang);
             if (!h->contact.Empty()) body += "\n" + pack.T(h->contact, ui.lang);
-            ui::NoteCard(ui, t.primary, t.callout_tip, pack.T(h->title, ui.lang), body, w);
+            ui::NoteCard(ui, t.primary, t.callout_know, pack.T(h->title, ui.lang), body, w);
             ui::Space(ui, 0.2f);
         }
     }
-    ImGui::EndChild();
+    ui::EndBody(ui);
 
-    ImGui::SetCursorPosX(x);
-    if (ui::Button(ui, "again", Tr(ui.lang, "debrief.again"), ImVec2(ui.U(12), ui.U(2.2f)),
-                   ButtonKind::Secondary))
+    ui::BeginActionBar(ui, col);
+    const float bw = ui::ShareWidth(ui, col.width, 2);
+    if (ui::Button(ui, "again", Tr(ui.lang, "debrief.again"), ImVec2(bw, ui.U(2.2f)), ButtonKind::Secondary))
         out.Push(act::RoleplayAgain{});
-    ImGui::SameLine(0, ui.U(0.8f));
-    if (ui::Button(ui, "done", Tr(ui.lang, "debrief.home"), ImVec2(ui.U(12), ui.U(2.2f))))
+    ImGui::SameLine();
+    if (ui::Button(ui, "done", Tr(ui.lang, "debrief.home"), ImVec2(bw, ui.U(2.2f))))
         out.Push(act::RoleplayDone{});
     ImGui::SetItemDefaultFocus();
+    ui::EndActionBar(ui);
 }
 
 } // namespace sb

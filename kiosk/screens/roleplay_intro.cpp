@@ -1,6 +1,7 @@
 // Role-play intro: what it is about, who you play, and a content warning with a way out.
 #include "pack/stats.h"
 #include "screens/screens.h"
+#include "ui/layout.h"
 #include "ui/strings.h"
 
 #include <cstdio>
@@ -18,15 +19,13 @@ void DrawRoleplayIntroScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         return;
     }
     ui::Probe(ui, "module.id", m->id);
-    const float width = std::min(ImGui::GetContentRegionAvail().x, ui.U(36));
-    const float x = (ImGui::GetWindowWidth() - width) * 0.5f;
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.U(0.8f));
-    ImGui::SetCursorPosX(x);
-    ImGui::BeginGroup();
+    const ui::Column col = ui::CenteredColumn(ui, 36);
+    ui::BeginBody(ui, "##intro", col, ui::ActionBarHeight(ui));
+    const float width = ui::BodyWidth(ui, col);
     char meta[96], minutes[32];
     snprintf(minutes, sizeof minutes, Tr(ui.lang, "common.minutes"), ModuleMinutes(*pack, *m));
     snprintf(meta, sizeof meta, "%s  ·  %s", Tr(ui.lang, "kind.roleplay"), minutes);
-    ui::Label(ui, FontRole::Small, meta, ui.colors->secondary_text);
+    ui::Label(ui, FontRole::Small, meta, ui.colors->secondary_text, width);
     ui::Label(ui, FontRole::Heading, pack->T(m->title, ui.lang), ui.colors->text, width);
     ui::Space(ui, 0.3f);
     if (!rp->role.Empty()) ui::Label(ui, FontRole::Bold, pack->T(rp->role, ui.lang), ui.colors->text, width);
@@ -38,15 +37,16 @@ void DrawRoleplayIntroScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     ui::Space(ui, 0.4f);
     ui::Label(ui, FontRole::Small, Tr(ui.lang, state.workshop ? "roleplay.howto.workshop" : "roleplay.howto"),
               ui.colors->text_muted, width);
-    ui::Space(ui, 0.8f);
-    if (ui::Button(ui, "begin", Tr(ui.lang, "roleplay.begin"), ImVec2(ui.U(12), ui.U(2.4f)))) {
-        out.Push(act::RoleplayBegin{});
-    }
-    ImGui::SetItemDefaultFocus();
-    ImGui::SameLine(0, ui.U(0.8f));
-    if (ui::Button(ui, "skip", Tr(ui.lang, "roleplay.skip"), ImVec2(ui.U(12), ui.U(2.4f)), ButtonKind::Quiet))
+    ui::EndBody(ui);
+    ui::BeginActionBar(ui, col);
+    const float bw = ui::ShareWidth(ui, col.width, 2);
+    if (ui::Button(ui, "skip", Tr(ui.lang, "roleplay.skip"), ImVec2(bw, ui.U(2.2f)), ButtonKind::Quiet))
         out.Push(act::Back{});
-    ImGui::EndGroup();
+    ImGui::SameLine();
+    if (ui::Button(ui, "begin", Tr(ui.lang, "roleplay.begin"), ImVec2(bw, ui.U(2.2f))))
+        out.Push(act::RoleplayBegin{});
+    ImGui::SetItemDefaultFocus();
+    ui::EndActionBar(ui);
 }
 
 } // namespace sb

@@ -13,6 +13,9 @@ namespace sb {
 
 // "Ben je er nog?" over any screen, with the seconds left.
 void DrawIdlePrompt(const KioskState& state, Ui& ui, ActionSink& out, int seconds_left);
+// The bar at the top of a lesson or quiz: Close, title, "n of m" (`progress_key`) and a progress bar.
+void DrawProgressBar(const KioskState& state, Ui& ui, ActionSink& out, const std::string& title, int at,
+                     int count, const char* progress_key);
 // For a screen whose module or session is gone (a live edit removed it): say so, and offer Back.
 void DrawModuleGone(Ui& ui, ActionSink& out);
 

@@ -2,6 +2,7 @@
 // idle times, display, and exit. Every change is saved to the config file at once (by the flow).
 #include "flow/flow.h"
 #include "screens/screens.h"
+#include "ui/layout.h"
 #include "ui/strings.h"
 
 #include <cstdio>
@@ -44,13 +45,9 @@ void DrawTrainerScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x - ui.U(10));
     if (ui::Button(ui, "exit", Tr(ui.lang, "trainer.exit"), ImVec2(ui.U(10), 0), ButtonKind::Quiet))
         out.Push(act::Quit{});
-    const float column = std::min(ImGui::GetWindowWidth() - ui.U(4), ui.U(44));
-    const float x = (ImGui::GetWindowWidth() - column) * 0.5f;
-    ImGui::SetCursorPosX(x);
-    ImGui::BeginChild("##trainer", ImVec2(column + ImGui::GetStyle().ScrollbarSize, 0), false,
-                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
-    ui::TouchScroll();
-    const float w = column - ui.U(0.3f);
+    const ui::Column col = ui::CenteredColumn(ui, 44);
+    ui::BeginBody(ui, "##trainer", col, 0);
+    const float w = ui::BodyWidth(ui, col);
     ui::Label(ui, FontRole::Heading, Tr(ui.lang, "trainer.title"), t.text, w);
     ui::Label(ui, FontRole::Small, std::string(Tr(ui.lang, "trainer.label")) + " " + state.config.kiosk_label,
               t.text_muted, w);
@@ -122,7 +119,7 @@ void DrawTrainerScreen(const KioskState& state, Ui& ui, ActionSink& out) {
                    Tr(ui.lang, kiosk.dyslexia_font ? "welcome.dyslexia.on" : "welcome.dyslexia"),
                    ImVec2(w, 0), kiosk.dyslexia_font ? ButtonKind::Primary : ButtonKind::Quiet))
         out.Push(act::SetKioskDyslexia{!kiosk.dyslexia_font});
-    ImGui::EndChild();
+    ui::EndBody(ui);
 }
 
 } // namespace sb

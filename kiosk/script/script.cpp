@@ -304,6 +304,7 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
         in.ctrl = HasModifier(arg, "Ctrl");
         in.alt = HasModifier(arg, "Alt");
         in.shift = HasModifier(arg, "Shift");
+        in.advance_ms = static_cast<int>(kNewButtonGuardMs) + 20; // keys come at a person's pace too
         Advance();
         m_wait_frames = kSettleFrames;
         return in;

@@ -116,8 +116,10 @@ std::vector<std::string> AuditLayout(const FrameRecord& f, const AuditRules& rul
                      rules.min_target_px, rules.min_target_px);
             out.push_back("control " + w.id + buf);
         }
-        if (box.x0 < screen.x0 - slack || box.x1 > screen.x1 + slack || box.y0 < screen.y0 - slack ||
-            (box.y1 > screen.y1 + slack && w.scroll.empty()))
+        // In a scroll area, what lies above or below is judged by its cue; elsewhere the screen's edge is
+        // final.
+        if (box.x0 < screen.x0 - slack || box.x1 > screen.x1 + slack ||
+            (w.scroll.empty() && (box.y0 < screen.y0 - slack || box.y1 > screen.y1 + slack)))
             out.push_back("control " + w.id + " lies off the screen " + Where(box));
         else if (!CutOffWithCue(box, clip, FindScroll(f, w.scroll), slack))
             out.push_back("control " + w.id + " is out of view with no cue that there is more " + Where(box));

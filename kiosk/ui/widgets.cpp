@@ -88,7 +88,10 @@ void BeginRoot(Ui& ui, const char* screen_name) {
     // One root window per screen: a new screen is a newly appearing window, so keyboard focus starts
     // on that screen's default button (SetItemDefaultFocus) instead of a button of the last screen.
     const std::string name = std::string("##root-") + screen_name;
-    ImGui::Begin(name.c_str(), nullptr, flags);
+    // The root never scrolls: each screen's body does, so its top and action bars stay where they are.
+    ImGui::Begin(name.c_str(), nullptr,
+                 flags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::SetScrollY(0);
 }
 
 void EndRoot() {
@@ -172,8 +175,9 @@ bool Button(Ui& ui, const char* id, const std::string& label, ImVec2 size, Butto
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(2.0f, ui.U(0.06f)));
         ImGui::PushStyleColor(ImGuiCol_Border, ToVec4(c.border));
     }
-    // Touch targets stay at least 48 px high at 1080p, whatever the caller asks.
+    // Touch targets stay at least 48 px high at 1080p, whatever the caller asks; a width of 0 fits the label.
     size.y = std::max(size.y, std::max(48.0f, ui.U(1.9f)));
+    if (size.x <= 0) size.x = std::max(size.y, ImGui::CalcTextSize(label.c_str()).x + ui.U(1.6f));
     if (!enabled) ImGui::BeginDisabled();
     const std::string imgui_label = label + "##b";
     const bool pressed = ImGui::Button(imgui_label.c_str(), size);
@@ -257,6 +261,34 @@ ImVec2 DrawText(Ui& ui, FontRole role, ImVec2 pos, Rgb color, const std::string&
                                         text.c_str() + text.size(), wrap > 0 ? wrap : 0.0f);
     RecordText(ui, text, pos, ImVec2(pos.x + size.x, pos.y + size.y), role, owner, caption_of);
     return size;
+}
+
+ImVec2 DrawTextCentered(Ui& ui, FontRole role, ImVec2 pos, float width, Rgb color, const std::string& text,
+                        const std::string& owner, const std::string& caption_of) {
+    ImFont* font = ui.Font(role);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    float y = pos.y, widest = 0;
+    ImVec2 lo(FLT_MAX, FLT_MAX), hi(-FLT_MAX, -FLT_MAX);
+    while (s < end) {
+        const char* line_end = font->CalcWordWrapPositionA(1.0f, s, end, width);
+        if (line_end == s) line_end = s + 1;
+        const char* nl = static_cast<const char*>(memchr(s, '\n', line_end - s));
+        if (nl) line_end = nl;
+        const float lw = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s, line_end).x;
+        const float x = pos.x + std::max(0.0f, (width - lw) * 0.5f);
+        dl->AddText(font, font->FontSize, ImVec2(x, y), ToU32(color), s, line_end);
+        lo = ImMin(lo, ImVec2(x, y));
+        hi = ImMax(hi, ImVec2(x + lw, y + font->FontSize));
+        widest = std::max(widest, lw);
+        y += font->FontSize;
+        s = line_end;
+        while (s < end && (*s == ' ' || *s == '\n'))
+            ++s;
+    }
+    if (lo.x <= hi.x) RecordText(ui, text, lo, hi, role, owner, caption_of);
+    return ImVec2(widest, y - pos.y);
 }
 
 void BeginScroll(Ui& ui, const char* id, ImVec2 size) {
@@ -369,9 +401,40 @@ void DrawIcon(const Ui& ui, IconKind kind, ImVec2 c, float r) {
     }
 }
 
+namespace {
+
+struct CardMetrics {
+    float pad, r, text_x, wrap, title_h, text_h, footer_h, height;
+};
+
+CardMetrics MeasureCard(const Ui& ui, const std::string& title, const std::string& text,
+                        const std::string& footer, float width) {
+    CardMetrics m;
+    m.pad = ui.U(0.8f);
+    m.r = ui.U(1.2f);
+    m.text_x = m.pad * 2 + m.r * 2;
+    m.wrap = width - m.text_x - m.pad;
+    m.title_h = MeasureWrapped(ui.Font(FontRole::Bold), title, m.wrap).y;
+    m.text_h = text.empty() ? 0 : MeasureWrapped(ui.Font(FontRole::Small), text, m.wrap).y;
+    m.footer_h = footer.empty() ? 0 : ui.Font(FontRole::Small)->FontSize;
+    const float content = m.title_h + (text.empty() ? 0 : ui.U(0.2f) + m.text_h) +
+                          (footer.empty() ? 0 : ui.U(0.35f) + m.footer_h);
+    m.height = std::max(m.r * 2, content) + m.pad * 2;
+    return m;
+}
+
+} // namespace
+
+float CardHeight(const Ui& ui, const std::string& title, const std::string& text, const std::string& footer,
+                 float width) {
+    return MeasureCard(ui, title, text, footer, width).height;
+}
+
 bool Card(Ui& ui, const char* id, IconKind icon, const std::string& title, const std::string& text,
-          const std::string& footer, ImVec2 size) {
+          const std::string& footer, ImVec2 size, const std::string& badge) {
     const ThemeColors& t = *ui.colors;
+    const CardMetrics m = MeasureCard(ui, title, text, footer, size.x);
+    size.y = std::max(size.y, m.height);
     ImGui::PushID(id);
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton("##card", size);
@@ -386,21 +449,30 @@ bool Card(Ui& ui, const char* id, IconKind icon, const std::string& title, const
                       rounding);
     dl->AddRect(p0, p1, ToU32(hovered ? t.primary : t.border), rounding, 0, std::max(1.5f, ui.U(0.06f)));
     FocusRing(ui, rounding);
-    const float pad = ui.U(0.9f);
-    const float r = ui.U(1.3f);
-    DrawIcon(ui, icon, ImVec2(p0.x + pad + r, p0.y + pad + r), r);
-    const float tx = p0.x + pad * 2 + r * 2;
-    const float wrap = p1.x - pad - tx;
-    ImFont* bold = ui.Font(FontRole::Bold);
-    ImFont* body = ui.Font(FontRole::Small);
-    dl->PushClipRect(p0, p1, true); // a long summary never spills out of its card
-    const float title_h =
-        DrawText(ui, FontRole::Bold, ImVec2(tx, p0.y + pad * 0.9f), t.text, title, wrap, id).y;
-    DrawText(ui, FontRole::Small, ImVec2(tx, p0.y + pad * 0.9f + title_h + ui.U(0.25f)), t.text_muted, text,
-             wrap, id);
-    if (!footer.empty())
-        DrawText(ui, FontRole::Small, ImVec2(tx, p1.y - pad * 0.8f - body->FontSize), t.secondary_text,
-                 footer, 0, id);
+    DrawIcon(ui, icon, ImVec2(p0.x + m.pad + m.r, p0.y + m.pad + m.r), m.r);
+    const float tx = p0.x + m.text_x;
+    dl->PushClipRect(p0, p1, true);
+    float y = p0.y + m.pad;
+    DrawText(ui, FontRole::Bold, ImVec2(tx, y), t.text, title, m.wrap, id);
+    y += m.title_h;
+    if (!text.empty()) {
+        y += ui.U(0.2f);
+        DrawText(ui, FontRole::Small, ImVec2(tx, y), t.text_muted, text, m.wrap, id);
+    }
+    if (!footer.empty()) {
+        // The footer sits at the bottom of the card (a card in a row may be taller than its text).
+        const float fy = p1.y - m.pad - m.footer_h;
+        const ImVec2 fs = DrawText(ui, FontRole::Small, ImVec2(tx, fy), t.secondary_text, footer, 0, id);
+        if (!badge.empty()) {
+            // A pill after the footer, e.g. "✓ Gedaan" on a module this student finished.
+            ImFont* bold = ui.Font(FontRole::Small);
+            const ImVec2 bs = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, badge.c_str());
+            const ImVec2 b0(tx + fs.x + ui.U(0.6f), fy - ui.U(0.1f));
+            const ImVec2 b1(b0.x + bs.x + ui.U(0.8f), fy + bs.y + ui.U(0.1f));
+            dl->AddRectFilled(b0, b1, ToU32(t.good), (b1.y - b0.y) * 0.5f);
+            DrawText(ui, FontRole::Small, ImVec2(b0.x + ui.U(0.4f), fy), t.primary_text, badge, 0, id);
+        }
+    }
     dl->PopClipRect();
     const bool ready = Record(ui, id, title, p0, p1, true);
     ImGui::PopID();
@@ -456,26 +528,29 @@ bool ChoiceButton(Ui& ui, const char* id, const std::string& badge, const std::s
 
 void NoteCard(Ui& ui, Rgb stripe, Rgb background, const std::string& heading, const std::string& body,
               float width) {
-    ImFont* bold = ui.Font(FontRole::Bold);
-    ImFont* font = ui.Font(FontRole::Body);
     const float pad = ui.U(0.7f);
     const float stripe_w = ui.U(0.3f);
-    const float wrap = width - pad * 2 - stripe_w;
-    const ImVec2 hs = heading.empty() ? ImVec2(0, 0) : MeasureWrapped(bold, heading, wrap);
-    const ImVec2 bs = MeasureWrapped(font, body, wrap);
-    const float gap = heading.empty() ? 0 : ui.U(0.2f);
-    const float height = pad * 2 + hs.y + gap + bs.y;
-    const ImVec2 p0 = ImGui::GetCursorScreenPos();
-    const ImVec2 p1(p0.x + width, p0.y + height);
+    const float inner = width - pad * 2 - stripe_w;
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    // The text first (on top), then the panel behind it once its height is known.
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(p0.x + stripe_w + pad, p0.y + pad));
+    ImGui::BeginGroup();
+    if (!heading.empty()) Label(ui, FontRole::Bold, heading, ui.colors->text, inner);
+    // Bodies may carry Markdown emphasis (*this*, **this**): shown as such, never as asterisks.
+    if (!body.empty()) RichText(ui, ParseMarkdown(body), inner, /*tight=*/true);
+    ImGui::EndGroup();
+    const float height = ImGui::GetItemRectMax().y - p0.y + pad;
+    dl->ChannelsSetCurrent(0);
+    const ImVec2 p1(p0.x + width, p0.y + height);
     const float rounding = ui.U(0.45f);
     dl->AddRectFilled(p0, p1, ToU32(background), rounding);
     dl->AddRectFilled(p0, ImVec2(p0.x + stripe_w, p1.y), ToU32(stripe), rounding,
                       ImDrawFlags_RoundCornersLeft);
-    const float tx = p0.x + stripe_w + pad;
-    if (!heading.empty())
-        DrawText(ui, FontRole::Bold, ImVec2(tx, p0.y + pad), ui.colors->text, heading, wrap);
-    DrawText(ui, FontRole::Body, ImVec2(tx, p0.y + pad + hs.y + gap), ui.colors->text, body, wrap);
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(p0);
     ImGui::Dummy(ImVec2(width, height));
 }
 
@@ -557,7 +632,7 @@ float FlowRuns(Ui& ui, const std::vector<TextRun>& runs, float indent, float wid
 
 } // namespace
 
-void RichText(Ui& ui, const std::vector<Block>& blocks, float width) {
+void RichText(Ui& ui, const std::vector<Block>& blocks, float width, bool tight) {
     const ThemeColors& t = *ui.colors;
     for (size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = blocks[i];
@@ -592,7 +667,7 @@ void RichText(Ui& ui, const std::vector<Block>& blocks, float width) {
         const bool list_follows = i + 1 < blocks.size() && blocks[i + 1].kind != BlockKind::Paragraph &&
                                   blocks[i + 1].kind != BlockKind::Heading &&
                                   b.kind != BlockKind::Paragraph && b.kind != BlockKind::Heading;
-        Space(ui, list_follows ? 0.05f : 0.35f);
+        if (i + 1 < blocks.size() || !tight) Space(ui, list_follows ? 0.05f : 0.35f);
     }
 }
 

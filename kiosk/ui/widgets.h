@@ -124,6 +124,10 @@ void RecordText(Ui& ui, const std::string& text, ImVec2 min, ImVec2 max, FontRol
 ImVec2 DrawText(Ui& ui, FontRole role, ImVec2 pos, Rgb color, const std::string& text, float wrap = 0,
                 const std::string& owner = "", const std::string& caption_of = "");
 
+// Draws text centred in [x, x + width) (each wrapped line on its own), and records it.
+ImVec2 DrawTextCentered(Ui& ui, FontRole role, ImVec2 pos, float width, Rgb color, const std::string& text,
+                        const std::string& owner = "", const std::string& caption_of = "");
+
 // A scroll area that a finger can drag, with a fade and a "more" cue at an edge where content continues.
 // `size.y` <= 0 takes the rest of the window.
 void BeginScroll(Ui& ui, const char* id, ImVec2 size);
@@ -144,9 +148,13 @@ namespace sb::ui {
 enum class IconKind { Lesson, Roleplay, Quiz, Check, Warning };
 // A kind icon drawn with shapes (no icon font needed), centred at `c` with radius `r`.
 void DrawIcon(const Ui& ui, IconKind kind, ImVec2 c, float r);
-// A big tappable card: icon, title, one line of text and a footer such as "± 8 min".
+// A big tappable card: icon, title, a few lines of text and a footer such as "Les · ± 8 min", with an
+// optional badge after it ("✓ Gedaan"). It is at least as tall as its text needs (CardHeight), so a row of
+// cards can share the height of the tallest.
 bool Card(Ui& ui, const char* id, IconKind icon, const std::string& title, const std::string& text,
-          const std::string& footer, ImVec2 size);
+          const std::string& footer, ImVec2 size, const std::string& badge = "");
+float CardHeight(const Ui& ui, const std::string& title, const std::string& text, const std::string& footer,
+                 float width);
 } // namespace sb::ui
 
 namespace sb::ui {
@@ -166,7 +174,8 @@ void Avatar(const Ui& ui, ImVec2 centre, float radius, uint32_t colour_rgb, cons
 
 namespace sb::ui {
 // Markdown blocks laid out at `width`: headings, paragraphs, lists, bold and italic runs, wrapped.
-void RichText(Ui& ui, const std::vector<Block>& blocks, float width);
+// `tight` leaves no space after the last block (inside a card).
+void RichText(Ui& ui, const std::vector<Block>& blocks, float width, bool tight = false);
 // An image from a pack, scaled to fit `max` and centred; its alt text when it cannot be shown.
 void PackImage(Ui& ui, const std::string& path, const std::string& alt, ImVec2 max);
 // A thin rounded progress bar.
