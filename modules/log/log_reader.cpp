@@ -265,13 +265,8 @@ MergeResult MergeLogs(const std::string& output, const std::vector<std::string>&
     sqlite3_create_function(db, "sb_valid_kiosk", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                             ValidKioskFunction, nullptr, nullptr);
     TemporaryFolder temporary;
-    rc = Exec(db, "BEGIN IMMEDIATE");
-    if (rc != SQLITE_OK) {
-        result.output = StatusFor(db, rc, output);
-        sqlite3_close_v2(db);
-        return result;
-    }
     int n = 0;
+    // One transaction per input, attached outside it (SQLite detaches only outside a transaction).
     for (const std::string& path : inputs) {
         LogFileInfo info;
         sqlite3* check = OpenForReading(path, info, true);
@@ -292,26 +287,31 @@ MergeResult MergeLogs(const std::string& output, const std::vector<std::string>&
             if (rc != SQLITE_DONE) {
                 info.status = StatusFor(db, rc, path);
             } else {
-                LogStatus merged = MergeOne(db, output, info, result.written);
-                Exec(db, "DETACH DATABASE src");
+                BulkInsertResult counts;
+                rc = Exec(db, "BEGIN IMMEDIATE");
+                LogStatus merged =
+                    rc == SQLITE_OK ? MergeOne(db, output, info, counts) : StatusFor(db, rc, output);
+                if (merged.Ok()) {
+                    rc = Exec(db, "COMMIT");
+                    if (rc != SQLITE_OK) {
+                        merged = StatusFor(db, rc, output);
+                    }
+                }
                 if (!merged.Ok()) {
+                    Exec(db, "ROLLBACK");
+                    Exec(db, "DETACH DATABASE src");
                     result.output = merged;
                     result.input.files.push_back(info);
                     break;
                 }
+                Exec(db, "DETACH DATABASE src");
+                result.written.inserted += counts.inserted;
+                result.written.duplicates += counts.duplicates;
+                result.written.conflicts += counts.conflicts;
+                result.written.invalid += counts.invalid;
             }
         }
         result.input.files.push_back(info);
-    }
-    if (result.output.Ok()) {
-        rc = Exec(db, "COMMIT");
-        if (rc != SQLITE_OK) {
-            result.output = StatusFor(db, rc, output);
-        }
-    }
-    if (!result.output.Ok()) {
-        Exec(db, "ROLLBACK");
-        result.written = BulkInsertResult{};
     }
     sqlite3_close_v2(db);
     return result;
