@@ -48,6 +48,7 @@ sqlite3* OpenForReading(const std::string& path, LogFileInfo& info, bool quick_c
     }
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, 5000);
+    Exec(db, detail::kToolCacheSql); // a fixed page cache: memory stays flat however large the log
     int version = 0;
     info.status = detail::CheckLogIdentity(db, path, version);
     if (info.status.Ok() && version == 0) {
@@ -144,15 +145,19 @@ LogStatus MergeOne(sqlite3* db, const std::string& output, LogFileInfo& info, Bu
     auto number = [&](const std::string& sql, long long& value) {
         return QueryInt(db, sql.c_str(), value) == SQLITE_OK;
     };
-    long long total = 0, invalid = 0, same = 0, matching = 0;
+    long long total = 0, invalid = 0, same = 0, matching = 0, present = 0;
     const std::string valid = kValidSource;
     if (!number("SELECT count(*) FROM src.answers", total) ||
         !number("SELECT count(*) FROM src.answers s WHERE NOT " + valid, invalid) ||
-        !number("SELECT count(*) FROM src.answers s JOIN main.answers m ON m.uuid = s.uuid WHERE " + valid,
-                matching) ||
-        !number("SELECT count(*) FROM src.answers s JOIN main.answers m ON m.uuid = s.uuid WHERE " + valid +
-                    " AND " + kSameAnswer,
-                same)) {
+        !number("SELECT count(*) FROM (SELECT 1 FROM main.answers LIMIT 1)", present)) {
+        return StatusFor(db, sqlite3_errcode(db), output);
+    }
+    if (present > 0 &&
+        (!number("SELECT count(*) FROM src.answers s JOIN main.answers m ON m.uuid = s.uuid WHERE " + valid,
+                 matching) ||
+         !number("SELECT count(*) FROM src.answers s JOIN main.answers m ON m.uuid = s.uuid WHERE " + valid +
+                     " AND " + kSameAnswer,
+                 same))) {
         return StatusFor(db, sqlite3_errcode(db), output);
     }
     // Cohorts: the most advanced state wins (open < full < sealed); a sealed cohort never changes, and
@@ -173,9 +178,25 @@ LogStatus MergeOne(sqlite3* db, const std::string& output, LogFileInfo& info, Bu
         "s.module_id, "
         "s.item_id, s.phase, s.value, s.day, s.part_of_day, s.kiosk, s.cohort FROM src.answers s WHERE " +
         valid + " ON CONFLICT (uuid) DO NOTHING";
+    // The index is rebuilt after the copy (one sorted pass, in bounded memory with temporary files)
+    // instead of being updated row by row in random order. Both happen in the caller's transaction.
     int rc = Exec(db, cohorts.c_str());
     if (rc == SQLITE_OK) {
+        rc = Exec(db, "DROP INDEX IF EXISTS main.answers_by_cohort");
+    }
+    long long before = 0;
+    if (rc == SQLITE_OK) {
+        rc = QueryInt(db, "SELECT count(*) FROM main.answers", before);
+    }
+    if (rc == SQLITE_OK) {
         rc = Exec(db, answers.c_str());
+    }
+    long long after = 0;
+    if (rc == SQLITE_OK) {
+        rc = QueryInt(db, "SELECT count(*) FROM main.answers", after);
+    }
+    if (rc == SQLITE_OK) {
+        rc = Exec(db, detail::kCohortIndexSql);
     }
     if (rc != SQLITE_OK) {
         return StatusFor(db, rc, output);
@@ -185,7 +206,7 @@ LogStatus MergeOne(sqlite3* db, const std::string& output, LogFileInfo& info, Bu
     counts.invalid += static_cast<std::size_t>(invalid);
     counts.duplicates += static_cast<std::size_t>(same);
     counts.conflicts += static_cast<std::size_t>(matching - same);
-    counts.inserted += static_cast<std::size_t>(sqlite3_changes(db));
+    counts.inserted += static_cast<std::size_t>(after - before);
     return LogStatus{LogStatusCode::Ok, output, ""};
 }
 
@@ -259,7 +280,9 @@ MergeResult MergeLogs(const std::string& output, const std::vector<std::string>&
     }
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, 5000);
-    Exec(db, "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY");
+    // Temporary files for the index sort, so a large merge does not hold it in memory.
+    Exec(db, "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA temp_store = FILE");
+    Exec(db, detail::kToolCacheSql);
     sqlite3_create_function(db, "sb_valid_answer", 11, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                             ValidAnswerFunction, nullptr, nullptr);
     sqlite3_create_function(db, "sb_valid_kiosk", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,

@@ -389,6 +389,9 @@ LogStatus LogStore::OpenDatabase() {
     }
     // Deleted or moved content is overwritten with zeros; VACUUM's copy stays in memory, never in /tmp.
     rc = Exec(db, "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY");
+    if (rc == SQLITE_OK && !m_options.owner) {
+        rc = Exec(db, detail::kToolCacheSql); // bulk writers (merge, imports) get the tools' page cache
+    }
     if (rc != SQLITE_OK) {
         return fail(StatusFor(db, rc, m_path));
     }
