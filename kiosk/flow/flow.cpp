@@ -504,8 +504,8 @@ void Flow::On(const act::Export& a) {
     const std::string date = Coarsen(m_clock.WallNow()).date;
     const std::string out = a.folder + "/stageboost-" + m_state.config.kiosk_label + "-" + date + ".sqlite";
     const ReleasedCopyResult r = WriteReleasedCopy({m_state.log->Path()}, out);
-    t.export_result =
-        TrainerData::ExportResult{r.Ok(), out, r.answers, r.Ok() ? "" : r.output.Message(m_state.student.lang)};
+    t.export_result = TrainerData::ExportResult{r.Ok(), out, r.answers,
+                                                r.Ok() ? "" : r.output.Message(m_state.student.lang)};
 }
 
 void Flow::On(const act::OpenDiagnostics&) {

@@ -16,8 +16,8 @@ namespace sb {
 
 // What the trainer screens show, computed when they open (never while a frame is drawn).
 struct TrainerData {
-    std::string results_period = "today"; // today, week or all
-    std::optional<ScreenResults> report; // only sealed cohorts (ResultsForScreen)
+    std::string results_period = "today";    // today, week or all
+    std::optional<ScreenResults> report;     // only sealed cohorts (ResultsForScreen)
     std::vector<std::string> export_targets; // folders an export can go to (USB sticks, the log's folder)
     struct ExportResult {
         bool ok = false;

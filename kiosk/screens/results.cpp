@@ -80,7 +80,8 @@ void DrawResultsScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     }
     if (report.checks_waiting > 0) {
         char waiting[160];
-        snprintf(waiting, sizeof waiting, Tr(ui.lang, "results.waiting"), static_cast<int>(report.checks_waiting));
+        snprintf(waiting, sizeof waiting, Tr(ui.lang, "results.waiting"),
+                 static_cast<int>(report.checks_waiting));
         ui::Space(ui, 0.6f);
         ui::Label(ui, FontRole::Small, waiting, t.text_muted, w);
     }
