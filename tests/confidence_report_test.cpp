@@ -1,397 +1,313 @@
-// The per-item confidence report: pairing, "don't know", the retrospective mean, grouping, filters, reading
-// several logs, and small-group suppression (including complementary suppression). Expected statistics come
-// from R 4.2.2 (tests/data/log/reference_values.R): wilcox.test(a, b, paired = TRUE, exact = FALSE,
-// correct = TRUE) and t.test(a, b, paired = TRUE).
+// The per-item confidence report on whole sealed cohorts: pairing, "don't know", the retrospective mean,
+// grouping, filters, reading several logs, and the renderings. Expected statistics come from R 4.2.2
+// (tests/data/log/reference_values.R): wilcox.test(a, b, paired = TRUE, exact = FALSE, correct = TRUE),
+// the same with correct = FALSE for r, and t.test(a, b, paired = TRUE).
 
 #include "confidence/report.h"
-#include "log/log_store.h"
-#include "log/suppression.h"
+#include "confidence/results.h"
+#include "log_test_helpers.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
+#include <cmath>
 #include <string>
 #include <vector>
 
 namespace {
 
-constexpr int kNotAsked = -1;
-constexpr int kDontKnow = 0;
+using sb::test::ItemAnswers;
+using sb::test::kDontKnow;
+using sb::test::kNotAsked;
+using sb::test::StudentSession;
+using testing::HasSubstr;
 
-struct AnswerBuilder {
-    std::vector<sb::Answer> answers;
-
-    // Adds one session's answers to an item; returns its session id.
-    std::string Session(const std::string& module, const std::string& item, int pre, int post,
-                        int retro = kNotAsked, const std::string& kiosk = "lokaal-1",
-                        const std::string& date = "2025-03-10", const std::string& pack = "stageboost",
-                        std::string session_id = "") {
-        if (session_id.empty()) {
-            session_id = sb::NewSessionId();
-        }
-        const sb::SessionContext session{session_id, pack, "1.0.0", kiosk};
-        const sb::CoarseTime when{date, sb::PartOfDay::Morning};
-        auto add = [&](sb::Phase phase, int value) {
-            if (value == kNotAsked) {
-                return;
-            }
-            answers.push_back(sb::MakeAnswer(session, module, item, phase,
-                                             value == kDontKnow ? std::nullopt : std::optional<int>(value),
-                                             when));
-        };
-        add(sb::Phase::Pre, pre);
-        add(sb::Phase::Post, post);
-        add(sb::Phase::Retro, retro);
-        return session_id;
+class Report : public sb::test::LogFolderTest {
+  protected:
+    sb::ConfidenceReport Build(sb::ReportOptions options = {}) {
+        return sb::BuildReport({PathOf("log.sqlite")}, options);
     }
-
-    void Sessions(int count, const std::string& module, const std::string& item = "durf",
-                  const std::string& kiosk = "lokaal-1", const std::string& date = "2025-03-10") {
-        for (int i = 0; i < count; ++i) {
-            Session(module, item, 2 + i % 2, 4, kNotAsked, kiosk, date);
-        }
-    }
+    void Write(std::vector<StudentSession>& sessions) { sb::test::WriteLog(PathOf("log.sqlite"), sessions); }
 };
 
-const sb::GroupFigures* FindGroup(const sb::ItemReport& item, const std::string& key) {
-    for (const sb::GroupFigures& group : item.groups) {
-        if (group.key == key) {
-            return &group;
-        }
-    }
-    return nullptr;
-}
-
 // The Likert data of confidence_stats_test (R: V = 45, p = 0.00692661032852214, mean change 1,
-// CI [0.530748387180395, 1.469251612819605]).
+// CI [0.530748387180395, 1.469251612819605], r = 0.920574617898323).
 const std::vector<int> kBefore = {2, 3, 2, 1, 3, 4, 2, 3, 2, 3, 1, 2};
 const std::vector<int> kAfter = {3, 4, 4, 2, 3, 4, 3, 5, 2, 4, 3, 3};
 
-TEST(ConfidenceReport, PairsMeansIntervalAndWilcoxonMatchR) {
-    AnswerBuilder b;
+std::vector<StudentSession> Likert() {
+    std::vector<StudentSession> sessions;
     for (std::size_t i = 0; i < kBefore.size(); ++i) {
-        b.Session("rollenspel", "durf", kBefore[i], kAfter[i]);
+        StudentSession s;
+        s.items = {ItemAnswers{"durf", kBefore[i], kAfter[i]}};
+        sessions.push_back(s);
     }
-    const sb::ConfidenceReport report = sb::BuildReport(b.answers, sb::ReportOptions{});
+    return sessions;
+}
+
+// A workshop of 12 closed by the trainer is one cohort of 12: every pair is in, and the figures are R's.
+TEST_F(Report, ClosedWorkshopMatchesR) {
+    std::vector<StudentSession> sessions = Likert();
+    {
+        sb::LogStore store;
+        ASSERT_TRUE(store.Open(PathOf("log.sqlite")).Ok());
+        ASSERT_TRUE(store.BeginWorkshop().Ok());
+        sb::test::Arrive(store, sessions);
+        EXPECT_TRUE(Build().items.empty()) << "an open workshop releases nothing";
+        ASSERT_TRUE(store.CloseWorkshop().Ok());
+    }
+    const sb::ConfidenceReport report = Build();
     ASSERT_EQ(report.items.size(), 1u);
     const sb::ItemReport& item = report.items[0];
     EXPECT_EQ(item.pack_id, "stageboost");
+    EXPECT_EQ(item.module_id, "rollenspel");
     EXPECT_EQ(item.item_id, "durf");
-    ASSERT_EQ(item.groups.size(), 1u);
-    EXPECT_FALSE(item.total_shown); // one module: the total would repeat it
-
-    const sb::GroupFigures& g = item.groups[0];
-    EXPECT_EQ(g.key, "rollenspel");
-    EXPECT_FALSE(g.Suppressed());
+    const sb::GroupFigures& g = item.total;
+    EXPECT_EQ(g.cohorts, 1);
     EXPECT_EQ(g.participants, 12);
     EXPECT_NEAR(g.mean_before, 28.0 / 12.0, 1e-12);
     EXPECT_NEAR(g.mean_after, 40.0 / 12.0, 1e-12);
     EXPECT_NEAR(g.mean_change, 1.0, 1e-12);
     ASSERT_TRUE(g.change.has_value());
+    EXPECT_TRUE(g.change->defined);
     EXPECT_NEAR(g.change->low, 0.530748387180395, 1e-10);
     EXPECT_NEAR(g.change->high, 1.469251612819605, 1e-10);
     EXPECT_DOUBLE_EQ(g.wilcoxon.v_plus, 45.0);
     EXPECT_EQ(g.wilcoxon.n_zero, 3);
     EXPECT_NEAR(g.wilcoxon.p_value, 0.00692661032852214, 1e-12);
-    EXPECT_NEAR(g.wilcoxon.effect_r, 2.70035221250175 / 3.0, 1e-12);
-    EXPECT_EQ(g.then_count, 0);
-    EXPECT_FALSE(g.mean_then.has_value());
+    EXPECT_NEAR(g.wilcoxon.effect_r, 0.920574617898323, 1e-12);
+    EXPECT_EQ(report.scan.checks_waiting, 0u);
 }
 
-TEST(ConfidenceReport, DontKnowIsExcludedFromPairsAndCounted) {
-    AnswerBuilder b;
-    for (std::size_t i = 0; i < kBefore.size(); ++i) {
-        b.Session("rollenspel", "durf", kBefore[i], kAfter[i]);
-    }
-    b.Session("rollenspel", "durf", kDontKnow, 5);
-    b.Session("rollenspel", "durf", kDontKnow, kDontKnow);
-    b.Session("rollenspel", "durf", 1, kDontKnow);
-    b.Session("rollenspel", "durf", 3, kNotAsked); // left before the after-check
-    const sb::ConfidenceReport report = sb::BuildReport(b.answers, sb::ReportOptions{});
-    const sb::GroupFigures& g = report.items.at(0).groups.at(0);
-    EXPECT_EQ(g.participants, 12); // the same 12 pairs as without them
-    EXPECT_EQ(g.dont_know_excluded, 3);
-    EXPECT_EQ(g.unpaired, 1);
-    EXPECT_DOUBLE_EQ(g.wilcoxon.v_plus, 45.0);
-    EXPECT_NEAR(g.mean_change, 1.0, 1e-12);
-}
-
-TEST(ConfidenceReport, RetrospectiveMeanUsesParticipantsWithAPair) {
-    AnswerBuilder b;
-    b.Session("", "durf", 3, 4, 2);
-    b.Session("", "durf", 3, 4, 1);
-    b.Session("", "durf", 2, 5, 3);
-    b.Session("", "durf", 4, 4);
-    b.Session("", "durf", 3, 3, kDontKnow);
-    b.Session("", "durf", kDontKnow, 4, 1); // no pair: its retrospective answer is not used
-    const sb::ConfidenceReport report = sb::BuildReport(b.answers, sb::ReportOptions{});
-    const sb::GroupFigures& g = report.items.at(0).groups.at(0);
-    EXPECT_EQ(g.key, ""); // the whole-session check
-    EXPECT_EQ(g.participants, 5);
-    EXPECT_EQ(g.then_count, 3);
-    ASSERT_TRUE(g.mean_then.has_value());
-    EXPECT_NEAR(*g.mean_then, 2.0, 1e-12);
-    ASSERT_TRUE(g.mean_after_minus_then.has_value());
-    EXPECT_NEAR(*g.mean_after_minus_then, (2.0 + 3.0 + 2.0) / 3.0, 1e-12);
-}
-
-TEST(ConfidenceReport, FourParticipantsAreSuppressedFiveAreShown) {
-    AnswerBuilder four;
-    four.Sessions(4, "m1");
-    sb::ConfidenceReport report = sb::BuildReport(four.answers, sb::ReportOptions{});
-    const sb::GroupFigures& hidden = report.items.at(0).groups.at(0);
-    EXPECT_EQ(hidden.suppression, sb::Suppression::TooFew);
-    EXPECT_EQ(report.items[0].total.suppression, sb::Suppression::TooFew);
-    // A suppressed row carries no figures at all.
-    EXPECT_EQ(hidden.participants, 0);
-    EXPECT_EQ(hidden.mean_before, 0.0);
-    EXPECT_FALSE(hidden.change.has_value());
-    EXPECT_EQ(hidden.wilcoxon.n_pairs, 0);
-
-    AnswerBuilder five;
-    five.Sessions(5, "m1");
-    report = sb::BuildReport(five.answers, sb::ReportOptions{});
-    const sb::GroupFigures& shown = report.items.at(0).groups.at(0);
-    EXPECT_EQ(shown.suppression, sb::Suppression::None);
-    EXPECT_EQ(shown.participants, 5);
-    EXPECT_NEAR(shown.mean_before, (2 + 3 + 2 + 3 + 2) / 5.0, 1e-12);
-
-    // Four pairs plus a "don't know" are still four participants: suppressed.
-    four.Session("m1", "durf", kDontKnow, 4);
-    report = sb::BuildReport(four.answers, sb::ReportOptions{});
-    EXPECT_TRUE(report.items.at(0).groups.at(0).Suppressed());
-}
-
-TEST(ConfidenceReport, ComplementarySuppressionPerModule) {
-    AnswerBuilder b;
-    b.Sessions(10, "a");
-    b.Sessions(8, "b");
-    b.Sessions(3, "c");
-    b.Sessions(9, "d");
-    const sb::ConfidenceReport report = sb::BuildReport(b.answers, sb::ReportOptions{});
-    const sb::ItemReport& item = report.items.at(0);
-    EXPECT_TRUE(item.total_shown);
-    EXPECT_FALSE(item.total.Suppressed());
-    EXPECT_EQ(item.total.participants, 30);
-    EXPECT_EQ(FindGroup(item, "a")->suppression, sb::Suppression::None);
-    EXPECT_EQ(FindGroup(item, "b")->suppression, sb::Suppression::Complementary); // next smallest
-    EXPECT_EQ(FindGroup(item, "c")->suppression, sb::Suppression::TooFew);
-    EXPECT_EQ(FindGroup(item, "d")->suppression, sb::Suppression::None);
-    EXPECT_EQ(FindGroup(item, "b")->participants, 0);
-}
-
-TEST(ConfidenceReport, ComplementarySuppressionPerKioskAndPerDay) {
-    AnswerBuilder b;
-    b.Sessions(6, "m1", "durf", "lokaal-1", "2025-03-10");
-    b.Sessions(7, "m1", "durf", "lokaal-2", "2025-03-11");
-    b.Sessions(2, "m1", "durf", "lokaal-3", "2025-03-12");
-    sb::ReportOptions options;
-    options.grouping = sb::ReportGrouping::Kiosk;
-    sb::ConfidenceReport report = sb::BuildReport(b.answers, options);
-    const sb::ItemReport* item = &report.items.at(0);
-    EXPECT_EQ(FindGroup(*item, "lokaal-1")->suppression, sb::Suppression::Complementary);
-    EXPECT_EQ(FindGroup(*item, "lokaal-2")->suppression, sb::Suppression::None);
-    EXPECT_EQ(FindGroup(*item, "lokaal-3")->suppression, sb::Suppression::TooFew);
-    EXPECT_EQ(item->total.participants, 15);
-
-    options.grouping = sb::ReportGrouping::Date;
-    report = sb::BuildReport(b.answers, options);
-    item = &report.items.at(0);
-    EXPECT_EQ(FindGroup(*item, "2025-03-10")->suppression, sb::Suppression::Complementary);
-    EXPECT_EQ(FindGroup(*item, "2025-03-12")->suppression, sb::Suppression::TooFew);
-
-    options.grouping = sb::ReportGrouping::None;
-    report = sb::BuildReport(b.answers, options);
-    EXPECT_TRUE(report.items.at(0).groups.empty());
-    EXPECT_TRUE(report.items.at(0).total_shown);
-    EXPECT_EQ(report.items.at(0).total.participants, 15);
-}
-
-TEST(ConfidenceReport, TotalCountsEachParticipantOnce) {
-    AnswerBuilder b;
-    for (int i = 0; i < 5; ++i) {
-        const std::string session = b.Session("a", "durf", 2, 4);
-        b.Session("b", "durf", 4, 4, kNotAsked, "lokaal-1", "2025-03-10", "stageboost", session);
-    }
-    const sb::ConfidenceReport report = sb::BuildReport(b.answers, sb::ReportOptions{});
-    const sb::ItemReport& item = report.items.at(0);
-    EXPECT_EQ(item.total.participants, 5);
-    EXPECT_NEAR(item.total.mean_before, 3.0, 1e-12); // (2 + 4) / 2 per participant
-    EXPECT_NEAR(item.total.mean_after, 4.0, 1e-12);
-    EXPECT_EQ(FindGroup(item, "a")->participants, 5);
-    EXPECT_EQ(FindGroup(item, "b")->participants, 5);
-}
-
-TEST(ConfidenceReport, FiltersAndSeparateItemsAndPacks) {
-    AnswerBuilder b;
-    b.Sessions(5, "m1", "durf", "lokaal-1", "2025-03-10");
-    b.Sessions(6, "m1", "durf", "lokaal-1", "2025-04-02");
-    b.Sessions(7, "m2", "vragen", "lokaal-1", "2025-03-15");
-    for (int i = 0; i < 5; ++i) {
-        b.Session("m1", "durf", 1, 2, kNotAsked, "lokaal-1", "2025-03-10", "ander-pack");
-    }
-
-    sb::ReportOptions options;
-    sb::ConfidenceReport report = sb::BuildReport(b.answers, options);
-    ASSERT_EQ(report.items.size(), 3u); // (ander-pack, durf), (stageboost, durf), (stageboost, vragen)
-    EXPECT_EQ(report.items[0].pack_id, "ander-pack");
-
-    options.filter.pack_id = "stageboost";
-    options.filter.module_id = "m1";
-    report = sb::BuildReport(b.answers, options);
+// Walk-up: cohorts fill at 5. Twelve students give two cohorts of 5 released and 2 waiting.
+TEST_F(Report, WalkUpCohortsOfFiveAndTheRestWaits) {
+    std::vector<StudentSession> sessions = Likert();
+    Write(sessions);
+    const sb::ConfidenceReport report = Build();
     ASSERT_EQ(report.items.size(), 1u);
-    EXPECT_EQ(report.items[0].groups.at(0).participants, 11);
-
-    options.filter.from = "2025-04-01";
-    report = sb::BuildReport(b.answers, options);
-    EXPECT_EQ(report.items.at(0).groups.at(0).participants, 6);
-
-    options.filter.from = "2025-03-01";
-    options.filter.to = "2025-03-31";
-    report = sb::BuildReport(b.answers, options);
-    EXPECT_EQ(report.items.at(0).groups.at(0).participants, 5);
-
-    EXPECT_EQ(sb::ValidateFilter(options.filter), "");
-    options.filter.to = "2025-02-30";
-    EXPECT_THAT(sb::ValidateFilter(options.filter), testing::HasSubstr("not a date"));
-    options.filter.to = "2025-02-01";
-    EXPECT_THAT(sb::ValidateFilter(options.filter), testing::HasSubstr("before the start date"));
+    EXPECT_EQ(report.items[0].total.participants, 10);
+    EXPECT_EQ(report.items[0].total.cohorts, 2);
+    EXPECT_EQ(report.scan.cohorts_sealed, 2u);
+    EXPECT_EQ(report.scan.checks_waiting, 2u);
+    // The first ten in arrival order: before 2,3,2,1,3,4,2,3,2,3 and after 3,4,4,2,3,4,3,5,2,4.
+    EXPECT_NEAR(report.items[0].total.mean_before, 25.0 / 10.0, 1e-12);
+    EXPECT_NEAR(report.items[0].total.mean_after, 34.0 / 10.0, 1e-12);
 }
 
-class ReportFromFiles : public testing::Test {
-  protected:
-    void SetUp() override {
-        m_folder = std::filesystem::path(STAGEBOOST_BINARY_DIR) / "test-tmp" /
-                   (std::string("report-") + testing::UnitTest::GetInstance()->current_test_info()->name());
-        std::filesystem::remove_all(m_folder);
-        std::filesystem::create_directories(m_folder);
-    }
-    void TearDown() override { std::filesystem::remove_all(m_folder); }
+TEST_F(Report, FourStudentsShowNothingFiveShowTheirCohort) {
+    std::vector<StudentSession> four = sb::test::Students(4, StudentSession{});
+    Write(four);
+    EXPECT_TRUE(Build().items.empty());
+    EXPECT_EQ(Build().scan.checks_waiting, 4u);
+    std::vector<StudentSession> fifth = sb::test::Students(1, StudentSession{});
+    Write(fifth);
+    const sb::ConfidenceReport report = Build();
+    ASSERT_EQ(report.items.size(), 1u);
+    EXPECT_EQ(report.items[0].total.participants, 5);
+    EXPECT_EQ(report.scan.checks_waiting, 0u);
+}
 
-    std::string Write(const std::string& name, const std::vector<sb::Answer>& answers) {
-        const std::string path = (m_folder / name).string();
+// "Don't know" is never a pair; its count is shown only where at least 5 in a cohort said so.
+TEST_F(Report, DontKnowCountedOnlyInGroupsOfFive) {
+    std::vector<StudentSession> sessions = sb::test::Students(7, StudentSession{});
+    sessions[6].items[0].pre = kDontKnow; // 6 pairs (5 in the first cohort), 1 "don't know" in the second
+    Write(sessions);
+    sb::ConfidenceReport report = Build();
+    ASSERT_EQ(report.items.size(), 1u);
+    EXPECT_EQ(report.items[0].total.participants, 5);
+    EXPECT_EQ(report.items[0].total.dont_know_excluded, 0);
+
+    std::vector<StudentSession> more = sb::test::Students(8, StudentSession{});
+    for (int i = 0; i < 5; ++i) {
+        more[static_cast<std::size_t>(i)].items[0].post = kDontKnow;
+    }
+    Write(more); // second cohort: 1 pair + 4 dk; third: 2 dk + 3 pairs; both sealed, neither with 5 of a kind
+    report = Build();
+    ASSERT_EQ(report.items.size(), 1u);
+    EXPECT_EQ(report.items[0].total.participants, 5) << "cohort 2 has fewer than 5 pairs: its pairs stay in";
+    EXPECT_EQ(report.items[0].total.dont_know_excluded, 0) << "cohort 2 has 4 'don't know': not shown";
+}
+
+// The looking-back figures rest on the pairs that also answered it, and only when both that set and the
+// pairs without it are 0 or at least 5.
+TEST_F(Report, RetrospectiveOnlyWhenItAndWhatItLeavesOutAreLarge) {
+    std::vector<StudentSession> sessions;
+    {
         sb::LogStore store;
-        EXPECT_TRUE(store.Open(path).Ok());
-        EXPECT_TRUE(store.InsertMany(answers).Ok());
-        store.Close();
-        return path;
+        ASSERT_TRUE(store.Open(PathOf("log.sqlite")).Ok());
+        ASSERT_TRUE(store.BeginWorkshop().Ok());
+        for (int i = 0; i < 10; ++i) {
+            StudentSession s;
+            s.items = {ItemAnswers{"durf", 2, 4, i < 5 ? 1 : kNotAsked}};
+            sessions.push_back(s);
+        }
+        sessions.push_back(StudentSession{});
+        sessions.back().items = {ItemAnswers{"durf", 2, 4, 1}}; // an 11th: 6 with then, 5 without
+        sb::test::Arrive(store, sessions);
+        ASSERT_TRUE(store.CloseWorkshop().Ok());
     }
-
-    std::filesystem::path m_folder;
-};
-
-TEST_F(ReportFromFiles, SeveralLogsWithOverlapCountEachAnswerOnce) {
-    AnswerBuilder a;
-    for (std::size_t i = 0; i < kBefore.size(); ++i) {
-        a.Session("rollenspel", "durf", kBefore[i], kAfter[i]);
-    }
-    const std::vector<sb::Answer> first(a.answers.begin(), a.answers.begin() + 14);
-    const std::string one = Write("kiosk-1.sqlite", first);
-    const std::string two = Write("kiosk-2.sqlite", a.answers); // a copy that also has the first 14
-
-    const sb::ConfidenceReport report = sb::BuildReport(
-        std::vector<std::string>{one, two, (m_folder / "missing.sqlite").string()}, sb::ReportOptions{});
-    ASSERT_EQ(report.files.size(), 3u);
-    EXPECT_TRUE(report.files[0].status.Ok());
-    EXPECT_TRUE(report.files[1].status.Ok());
-    EXPECT_EQ(report.files[2].status.code, sb::LogStatusCode::CannotOpen);
-    EXPECT_FALSE(report.AllFilesRead());
-    EXPECT_EQ(report.duplicates, 14u);
-    EXPECT_EQ(report.answers_read, 24u);
-    const sb::GroupFigures& g = report.items.at(0).groups.at(0);
-    EXPECT_EQ(g.participants, 12);
-    EXPECT_DOUBLE_EQ(g.wilcoxon.v_plus, 45.0);
+    sb::ConfidenceReport report = Build();
+    ASSERT_EQ(report.items.size(), 1u);
+    const sb::GroupFigures& g = report.items[0].total;
+    EXPECT_EQ(g.participants, 11);
+    EXPECT_EQ(g.then_count, 6);
+    ASSERT_TRUE(g.mean_then.has_value());
+    EXPECT_DOUBLE_EQ(*g.mean_then, 1.0);
+    EXPECT_DOUBLE_EQ(*g.mean_after_minus_then, 3.0);
 }
 
-TEST_F(ReportFromFiles, RenderingsAreParseableAndHideSuppressedFigures) {
-    AnswerBuilder b;
-    for (std::size_t i = 0; i < kBefore.size(); ++i) {
-        b.Session("a", "durf", kBefore[i], kAfter[i]);
+// A week's data with cohorts sealed on different days: filters and --by take whole cohorts.
+TEST_F(Report, FiltersAndGroupsTakeWholeCohorts) {
+    std::vector<StudentSession> sessions;
+    for (int i = 0; i < 10; ++i) {
+        StudentSession s;
+        s.date = i < 4 ? "2025-03-10" : "2025-03-11"; // cohort 1: 4 on the 10th + 1 on the 11th
+        s.kiosk = "lokaal-1";
+        sessions.push_back(s);
     }
-    b.Sessions(6, "b");
-    b.Sessions(4, "c");
-    b.Session("a", "durf", kDontKnow, 3);
-    const std::string path = Write("log.sqlite", b.answers);
-    const sb::ConfidenceReport report = sb::BuildReport(std::vector<std::string>{path}, sb::ReportOptions{});
+    for (int i = 0; i < 5; ++i) {
+        StudentSession s;
+        s.kiosk = "lokaal-2";
+        s.date = "2025-03-10";
+        s.module = "";
+        sessions.push_back(s);
+    }
+    Write(sessions);
+    sb::ReportOptions by_date;
+    by_date.grouping = sb::ReportGrouping::Date;
+    const sb::ConfidenceReport dated = Build(by_date);
+    ASSERT_EQ(dated.items.size(), 2u); // the whole-session check and rollenspel
+    const sb::ItemReport& rollenspel = dated.items[1];
+    EXPECT_EQ(rollenspel.module_id, "rollenspel");
+    ASSERT_EQ(rollenspel.groups.size(), 1u) << "both cohorts were sealed on the 11th";
+    EXPECT_EQ(rollenspel.groups[0].key, "2025-03-11");
+    EXPECT_EQ(rollenspel.groups[0].participants, 10);
+
+    sb::ReportOptions first_day;
+    first_day.filter.to = "2025-03-10";
+    const sb::ConfidenceReport day = Build(first_day);
+    ASSERT_EQ(day.items.size(), 1u) << "the cohort with answers on the 10th belongs to the 11th, whole";
+    EXPECT_EQ(day.items[0].module_id, "");
+
+    sb::ReportOptions kiosk;
+    kiosk.filter.kiosk = "lokaal-2";
+    EXPECT_EQ(Build(kiosk).items.size(), 1u);
+    sb::ReportOptions module;
+    module.filter.module_id = "rollenspel";
+    ASSERT_EQ(Build(module).items.size(), 1u);
+    EXPECT_EQ(Build(module).items[0].total.participants, 10);
+}
+
+TEST_F(Report, SeveralLogsWithOverlapCountEachAnswerOnce) {
+    std::vector<StudentSession> sessions = sb::test::Students(5, StudentSession{});
+    Write(sessions);
+    std::filesystem::copy_file(PathOf("log.sqlite"), PathOf("copy.sqlite"));
+    const sb::ConfidenceReport report = sb::BuildReport({PathOf("log.sqlite"), PathOf("copy.sqlite")}, {});
+    ASSERT_EQ(report.items.size(), 1u);
+    EXPECT_EQ(report.items[0].total.participants, 5);
+    EXPECT_EQ(report.scan.duplicates, 10u);
+    EXPECT_TRUE(report.AllFilesRead());
+
+    const sb::ConfidenceReport missing = sb::BuildReport({PathOf("log.sqlite"), PathOf("none.sqlite")}, {});
+    EXPECT_FALSE(missing.AllFilesRead());
+    EXPECT_EQ(missing.items.size(), 1u);
+    EXPECT_THAT(missing.scan.Problems(), HasSubstr("none.sqlite"));
+}
+
+// All differences equal: the CI is "not defined", in every rendering, never [x, x].
+TEST_F(Report, NoSpreadGivesNoInterval) {
+    std::vector<StudentSession> sessions = sb::test::Students(5, StudentSession{});
+    Write(sessions); // all 3 -> 4
+    const sb::ConfidenceReport report = Build();
+    ASSERT_EQ(report.items.size(), 1u);
+    ASSERT_TRUE(report.items[0].total.change.has_value());
+    EXPECT_FALSE(report.items[0].total.change->defined);
+    EXPECT_THAT(sb::RenderReportText(report), HasSubstr("not defined"));
+    const nlohmann::json json = nlohmann::json::parse(sb::RenderReportJson(report));
+    EXPECT_TRUE(json["items"][0]["total"]["ci95"].is_null());
+    EXPECT_THAT(sb::RenderReportCsv(report), HasSubstr(",,,no,"));
+}
+
+// Every format carries 10 significant digits (1e-9 relative), and says how r is computed.
+TEST_F(Report, RenderingsAreParseableAndPrecise) {
+    std::vector<StudentSession> sessions;
+    const int before[] = {1, 2, 2, 3, 1, 2, 3};
+    const int after[] = {3, 2, 5, 4, 2, 4, 3};
+    {
+        sb::LogStore store;
+        ASSERT_TRUE(store.Open(PathOf("log.sqlite")).Ok());
+        ASSERT_TRUE(store.BeginWorkshop().Ok());
+        for (int i = 0; i < 7; ++i) {
+            StudentSession s;
+            s.items = {ItemAnswers{"durf_vragen", before[i], after[i]}}; // an id with '_'
+            sessions.push_back(s);
+        }
+        sb::test::Arrive(store, sessions);
+        ASSERT_TRUE(store.CloseWorkshop().Ok());
+    }
+    const sb::ConfidenceReport report = Build();
+    ASSERT_EQ(report.items.size(), 1u);
+    EXPECT_EQ(report.items[0].item_id, "durf_vragen");
+    const sb::GroupFigures& g = report.items[0].total;
+    const double mean_before = 14.0 / 7.0;
+    const double mean_after = 23.0 / 7.0; // 3.285714285714...
+    EXPECT_NEAR(g.mean_after, mean_after, 1e-15);
 
     const nlohmann::json json = nlohmann::json::parse(sb::RenderReportJson(report));
-    EXPECT_EQ(json["files"][0]["status"], "ok");
-    EXPECT_EQ(json["minGroupSize"], 5);
-    const nlohmann::json& item = json["items"][0];
-    EXPECT_EQ(item["item"], "durf");
-    EXPECT_EQ(item["total"]["participants"], 22);
-    ASSERT_EQ(item["groups"].size(), 3u);
-    EXPECT_EQ(item["groups"][0]["key"], "a");
-    EXPECT_EQ(item["groups"][0]["participants"], 12);
-    EXPECT_EQ(item["groups"][0]["dontKnowExcluded"], 1);
-    EXPECT_DOUBLE_EQ(item["groups"][0]["wilcoxon"]["V"].get<double>(), 45.0);
-    EXPECT_NEAR(item["groups"][0]["wilcoxon"]["p"].get<double>(), 0.00692661032852214, 1e-12);
-    EXPECT_NEAR(item["groups"][0]["ci95"][0].get<double>(), 0.530748387180395, 1e-10);
-    EXPECT_EQ(item["groups"][1]["suppression"], "complementary");
-    EXPECT_EQ(item["groups"][2]["suppression"], "too-few");
-    EXPECT_FALSE(item["groups"][1].contains("participants"));
-    EXPECT_FALSE(item["groups"][2].contains("meanBefore"));
-    EXPECT_THAT(json["method"].get<std::string>(), testing::HasSubstr("zero differences dropped"));
+    const nlohmann::json& total = json["items"][0]["total"];
+    EXPECT_NEAR(total["meanAfter"].get<double>(), mean_after, 1e-9 * mean_after);
+    EXPECT_NEAR(total["meanBefore"].get<double>(), mean_before, 1e-9 * mean_before);
+    EXPECT_NEAR(total["wilcoxon"]["r"].get<double>(), g.wilcoxon.effect_r, 1e-9 * g.wilcoxon.effect_r);
+    EXPECT_NEAR(total["wilcoxon"]["p"].get<double>(), g.wilcoxon.p_value, 1e-9 * g.wilcoxon.p_value);
+    EXPECT_THAT(json["method"].get<std::string>(), HasSubstr("without continuity correction"));
 
     const std::string csv = sb::RenderReportCsv(report);
-    std::vector<std::string> lines;
+    const std::string row = csv.substr(csv.find('\n') + 1);
+    std::vector<std::string> fields;
     std::size_t start = 0;
-    while (start < csv.size()) {
-        const std::size_t end = csv.find('\n', start);
-        lines.push_back(csv.substr(start, end - start));
+    while (start <= row.size()) {
+        const std::size_t end = row.find_first_of(",\n", start);
+        fields.push_back(row.substr(start, end - start));
+        if (end == std::string::npos || row[end] == '\n') {
+            break;
+        }
         start = end + 1;
     }
-    ASSERT_EQ(lines.size(), 5u); // header, total, a, b, c
-    const auto columns = [](const std::string& line) {
-        return std::count(line.begin(), line.end(), ',') + 1;
-    };
-    for (const std::string& line : lines) {
-        EXPECT_EQ(columns(line), columns(lines[0])) << line;
-    }
-    EXPECT_THAT(lines[3], testing::StartsWith("stageboost,durf,module,b,yes,complementary,,"));
+    ASSERT_GE(fields.size(), 21u);
+    EXPECT_NEAR(std::stod(fields[8]), mean_after, 1e-9 * mean_after) << fields[8];
+    EXPECT_NEAR(std::stod(fields[11]), g.change->low, 1e-9 * std::fabs(g.change->low)) << fields[11];
+    EXPECT_NEAR(std::stod(fields[20]), g.wilcoxon.effect_r, 1e-9 * g.wilcoxon.effect_r) << fields[20];
 
     const std::string text = sb::RenderReportText(report);
-    EXPECT_THAT(text, testing::HasSubstr("module b"));
-    EXPECT_THAT(text, testing::HasSubstr("suppressed: hidden so a small group cannot be worked out"));
-    EXPECT_THAT(text, testing::HasSubstr("suppressed: fewer than 5 participants"));
-    EXPECT_THAT(text, testing::HasSubstr("3 zero differences dropped"));
-    EXPECT_THAT(text, testing::HasSubstr("1 excluded for 'don't know'"));
-    EXPECT_THAT(text, testing::HasSubstr("continuity correction"));
+    EXPECT_THAT(text, HasSubstr("3.285714286"));
+    EXPECT_THAT(text, HasSubstr("|Z| / sqrt(n)"));
 }
 
-TEST(Suppress, Rules) {
-    using S = sb::Suppression;
-    // 4 vs 5.
-    EXPECT_EQ(sb::Suppress(std::vector<int>{4}, 4, false).groups, (std::vector<S>{S::TooFew}));
-    EXPECT_EQ(sb::Suppress(std::vector<int>{5}, 5, false).groups, (std::vector<S>{S::None}));
-    // Without a total shown there is nothing to subtract from.
-    EXPECT_EQ(sb::Suppress(std::vector<int>{20, 3}, 23, false).groups, (std::vector<S>{S::None, S::TooFew}));
-    // Exactly one small group next to a total: the next smallest goes too.
-    EXPECT_EQ(sb::Suppress(std::vector<int>{20, 3, 9}, 32, true).groups,
-              (std::vector<S>{S::None, S::TooFew, S::Complementary}));
-    // Ties on size: the first one.
-    EXPECT_EQ(sb::Suppress(std::vector<int>{7, 2, 7}, 16, true).groups,
-              (std::vector<S>{S::Complementary, S::TooFew, S::None}));
-    // Two small groups that together still have fewer than 5: one more is hidden.
-    EXPECT_EQ(sb::Suppress(std::vector<int>{10, 1, 3, 12}, 26, true).groups,
-              (std::vector<S>{S::Complementary, S::TooFew, S::TooFew, S::None}));
-    // Two small groups with 5 or more together: enough.
-    EXPECT_EQ(sb::Suppress(std::vector<int>{10, 4, 3}, 17, true).groups,
-              (std::vector<S>{S::None, S::TooFew, S::TooFew}));
-    // Only two groups, one small: both hidden, the total stays.
-    sb::SuppressionResult two = sb::Suppress(std::vector<int>{30, 2}, 32, true);
-    EXPECT_EQ(two.total, S::None);
-    EXPECT_EQ(two.groups, (std::vector<S>{S::Complementary, S::TooFew}));
-    // A total below 5 hides everything.
-    sb::SuppressionResult small = sb::Suppress(std::vector<int>{2, 2}, 4, true);
-    EXPECT_EQ(small.total, S::TooFew);
-    EXPECT_EQ(small.groups, (std::vector<S>{S::TooFew, S::TooFew}));
-    // No groups at all.
-    EXPECT_EQ(sb::Suppress(std::vector<int>{}, 5, true).total, S::None);
-    EXPECT_EQ(sb::Suppress(std::vector<int>{}, 0, true).total, S::TooFew);
-    EXPECT_EQ(sb::SuppressionReasonNl(S::TooFew), "minder dan 5 deelnemers");
+TEST_F(Report, ScreenShowsSealedCohortsAndWaiting) {
+    std::vector<StudentSession> sessions =
+        sb::test::Students(7, StudentSession{"", "lokaal-1", "2025-03-10"});
+    Write(sessions);
+    sb::ScreenResults screen =
+        sb::ResultsForScreen(PathOf("log.sqlite"), sb::ResultsPeriod::Today, "2025-03-10");
+    ASSERT_TRUE(screen.read);
+    ASSERT_EQ(screen.items.size(), 1u);
+    EXPECT_EQ(screen.items[0].participants, 5);
+    EXPECT_EQ(screen.checks_waiting, 2u);
+    EXPECT_TRUE(
+        sb::ResultsForScreen(PathOf("log.sqlite"), sb::ResultsPeriod::Today, "2025-03-11").items.empty());
+    EXPECT_EQ(sb::ResultsForScreen(PathOf("log.sqlite"), sb::ResultsPeriod::Week, "2025-03-16").items.size(),
+              1u);
+    EXPECT_TRUE(
+        sb::ResultsForScreen(PathOf("log.sqlite"), sb::ResultsPeriod::Week, "2025-03-17").items.empty());
+    EXPECT_FALSE(sb::ResultsForScreen(PathOf("none.sqlite"), sb::ResultsPeriod::All, "2025-03-10").read);
+}
+
+TEST(ReportGrouping, NamesAndTheOldDefault) {
+    EXPECT_EQ(sb::ParseReportGrouping("module"), sb::ReportGrouping::None);
+    EXPECT_EQ(sb::ParseReportGrouping("kiosk"), sb::ReportGrouping::Kiosk);
+    EXPECT_EQ(sb::ParseReportGrouping("date"), sb::ReportGrouping::Date);
+    EXPECT_FALSE(sb::ParseReportGrouping("part-of-day").has_value());
 }
 
 } // namespace

@@ -98,7 +98,11 @@ TEST(Wilcoxon, HollanderWolfeDepressionExample) {
     EXPECT_DOUBLE_EQ(w.v_minus, 40.0); // the textbook's T+ = 40 for x - y
     EXPECT_NEAR(w.p_value, 0.0440109840129515, 1e-12);
     EXPECT_NEAR(w.z, -2.01398618438091, 1e-12); // R: qnorm(p / 2), sign of V - n(n+1)/4
-    EXPECT_NEAR(w.effect_r, -2.01398618438091 / 3.0, 1e-12);
+    // r = |Z| / sqrt(n) with Z without continuity correction. R: z <- qnorm(wilcox.test(y, x, paired = TRUE,
+    // exact = FALSE, correct = FALSE)$p.value / 2) = -2.073221072156822; abs(z) / sqrt(9) =
+    // 0.691073690718941.
+    EXPECT_NEAR(w.z_uncorrected, -2.073221072156822, 1e-12);
+    EXPECT_NEAR(w.effect_r, 0.691073690718941, 1e-12);
 
     const auto ci = sb::MeanWithInterval(d);
     ASSERT_TRUE(ci.has_value());
@@ -127,7 +131,9 @@ TEST(Wilcoxon, LikertWithTiesAndZeros) {
     EXPECT_DOUBLE_EQ(w.variance, 66.375);
     EXPECT_NEAR(w.p_value, 0.00692661032852214, 1e-12);
     EXPECT_NEAR(w.z, 2.70035221250175, 1e-12);
-    EXPECT_NEAR(w.effect_r, 2.70035221250175 / 3.0, 1e-12);
+    // R, correct = FALSE: |qnorm(p / 2)| = 2.761723853694970, r = 2.761723853694970 / sqrt(9).
+    EXPECT_NEAR(w.z_uncorrected, 2.761723853694970, 1e-12);
+    EXPECT_NEAR(w.effect_r, 0.920574617898323, 1e-12);
 
     const auto ci = sb::MeanWithInterval(d);
     ASSERT_TRUE(ci.has_value());
@@ -147,6 +153,10 @@ TEST(Wilcoxon, DecreaseWithHalfRanks) {
     EXPECT_DOUBLE_EQ(w.v_plus, 2.5);
     EXPECT_NEAR(w.p_value, 0.104757489849731, 1e-12);
     EXPECT_LT(w.z, 0.0);
+    // R, correct = FALSE: qnorm(p / 2) = -1.730361825394800; r = 1.730361825394800 / sqrt(7) (one zero).
+    EXPECT_NEAR(w.z_uncorrected, -1.730361825394800, 1e-12);
+    EXPECT_NEAR(w.effect_r, 0.706417257101357, 1e-12);
+    EXPECT_GE(w.effect_r, 0.0); // r is a size: never negative
     const auto ci = sb::MeanWithInterval(d);
     ASSERT_TRUE(ci.has_value());
     EXPECT_NEAR(ci->mean, -0.75, 1e-12);
@@ -177,14 +187,43 @@ TEST(Wilcoxon, EdgeCasesDoNotCrash) {
     EXPECT_EQ(rounding.tie_groups, 1);
 }
 
-TEST(MeanWithInterval, NeedsTwoValuesAndHandlesNoSpread) {
+// Every difference the same: R's t.test(c(3,3,3,3,3), c(2,2,2,2,2), paired = TRUE) stops with "data are
+// essentially constant". The interval is not defined, never [1, 1].
+TEST(MeanWithInterval, NeedsTwoValuesAndIsNotDefinedWithoutSpread) {
     EXPECT_FALSE(sb::MeanWithInterval(std::vector<double>{}).has_value());
     EXPECT_FALSE(sb::MeanWithInterval(std::vector<double>{3.0}).has_value());
     const auto flat = sb::MeanWithInterval(std::vector<double>{1, 1, 1, 1});
     ASSERT_TRUE(flat.has_value());
+    EXPECT_DOUBLE_EQ(flat->mean, 1.0);
     EXPECT_DOUBLE_EQ(flat->sd, 0.0);
-    EXPECT_DOUBLE_EQ(flat->low, 1.0);
-    EXPECT_DOUBLE_EQ(flat->high, 1.0);
+    EXPECT_FALSE(flat->defined);
+    EXPECT_TRUE(std::isnan(flat->low));
+    EXPECT_TRUE(std::isnan(flat->high));
+    // Averaged answers that are equal only up to rounding count as equal too.
+    const auto rounded = sb::MeanWithInterval(std::vector<double>{1.0 / 3.0, 1.0 - 2.0 / 3.0, 1.0 / 3.0});
+    ASSERT_TRUE(rounded.has_value());
+    EXPECT_FALSE(rounded->defined);
+}
+
+// A row keeps counted differences, not answers: the counted forms give the same figures as the plain ones.
+TEST(CountedDifferences, SameFiguresAsTheFullList) {
+    const std::vector<double> before = {2, 3, 2, 1, 3, 4, 2, 3, 2, 3, 1, 2};
+    const std::vector<double> after = {3, 4, 4, 2, 3, 4, 3, 5, 2, 4, 3, 3};
+    const std::vector<double> d = Differences(after, before);
+    const std::vector<sb::ValueCount> counted = {{1, 6}, {0, 3}, {2, 3}};
+    const sb::WilcoxonResult plain = sb::WilcoxonSignedRank(d);
+    const sb::WilcoxonResult grouped = sb::WilcoxonSignedRank(std::span<const sb::ValueCount>(counted));
+    EXPECT_EQ(grouped.n_used, plain.n_used);
+    EXPECT_EQ(grouped.tie_groups, plain.tie_groups);
+    EXPECT_DOUBLE_EQ(grouped.v_plus, plain.v_plus);
+    EXPECT_DOUBLE_EQ(grouped.variance, plain.variance);
+    EXPECT_DOUBLE_EQ(grouped.p_value, plain.p_value);
+    const auto a = sb::MeanWithInterval(d);
+    const auto b = sb::MeanWithInterval(std::span<const sb::ValueCount>(counted));
+    ASSERT_TRUE(a && b);
+    EXPECT_NEAR(b->low, 0.530748387180395, 1e-10);
+    EXPECT_NEAR(b->high, 1.469251612819605, 1e-10);
+    EXPECT_NEAR(a->sd, b->sd, 1e-14);
 }
 
 } // namespace

@@ -1,266 +1,291 @@
-// Exports of the confidence log (xAPI 1.0.3 statements and CSV) and merging logs from several kiosks.
+// Exports of the confidence log (xAPI 1.0.3 statements and CSV), safe by default and raw only on request,
+// the released copy for a USB stick, and merging logs from several kiosks (a damaged target is refused and
+// left byte for byte as it was).
 
+#include "confidence/report.h"
 #include "log/export.h"
 #include "log/log_reader.h"
-#include "log/log_store.h"
+#include "log_test_helpers.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <unistd.h>
+#include <sqlite3.h>
 
-#include <filesystem>
+#include <cstdlib>
+#include <functional>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
 namespace {
 
+using sb::test::ItemAnswers;
+using sb::test::kDontKnow;
+using sb::test::StudentSession;
 using testing::HasSubstr;
 
-std::vector<sb::Answer> KioskAnswers(const std::string& kiosk, int sessions,
-                                     sb::PartOfDay part = sb::PartOfDay::Afternoon) {
-    std::vector<sb::Answer> answers;
-    for (int i = 0; i < sessions; ++i) {
-        const sb::SessionContext session{sb::NewSessionId(), "stageboost", "1.2.0", kiosk};
-        const sb::CoarseTime when{"2025-03-10", part};
-        answers.push_back(sb::MakeAnswer(session, "rollenspel", "durf", sb::Phase::Pre, 1 + i % 5, when));
-        answers.push_back(sb::MakeAnswer(session, "rollenspel", "durf", sb::Phase::Post,
-                                         i % 4 == 0 ? std::nullopt : std::optional<int>(1 + (i + 1) % 5),
-                                         when));
-        answers.push_back(sb::MakeAnswer(session, "", "durf", sb::Phase::Retro, 2, when));
-    }
-    return answers;
+std::string ReadBytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-class ExportFolder : public testing::Test {
+class Export : public sb::test::LogFolderTest {
   protected:
-    void SetUp() override {
-        char pattern[] = "/tmp/stageboost-export-test-XXXXXX";
-        ASSERT_NE(mkdtemp(pattern), nullptr);
-        m_folder = pattern;
+    // Seven students at lokaal-1 on 10 March in the afternoon: one sealed cohort of 5, two waiting.
+    std::string SevenStudents(const std::string& name = "log.sqlite") {
+        std::vector<StudentSession> sessions = sb::test::Students(7, StudentSession{});
+        for (std::size_t i = 0; i < sessions.size(); ++i) {
+            sessions[i].items = {ItemAnswers{"durf", 1 + static_cast<int>(i % 5), 4, 2},
+                                 ItemAnswers{"vragen", 2, i == 0 ? kDontKnow : 3}};
+        }
+        sb::test::WriteLog(PathOf(name), sessions);
+        return PathOf(name);
     }
-    void TearDown() override {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_folder, ignored);
-    }
-    std::string Write(const std::string& name, const std::vector<sb::Answer>& answers) {
-        const std::string path = (m_folder / name).string();
-        sb::LogStore store;
-        EXPECT_TRUE(store.Open(path).Ok());
-        sb::BulkInsertResult result;
-        EXPECT_TRUE(store.InsertMany(answers, &result).Ok());
-        EXPECT_EQ(result.inserted, answers.size());
-        return path;
-    }
-    std::size_t Count(const std::string& path) { return sb::LoadAnswers({path}).answers.size(); }
-
-    std::filesystem::path m_folder;
 };
 
-TEST(XapiExport, StatementsHaveTheRequiredFields) {
-    const std::vector<sb::Answer> answers = KioskAnswers("Studiecentrum Zuid", 8);
+TEST_F(Export, SafeCsvCarriesCohortsNotDatesOrSessions) {
+    const std::string log = SevenStudents();
     std::ostringstream out;
-    const sb::ExportResult result = sb::WriteXapiStatements(answers, sb::XapiOptions{}, out);
-    EXPECT_EQ(result.dont_know_left_out, 2u); // sessions 0 and 4 answered "don't know" after
-    EXPECT_EQ(result.written, answers.size() - 2);
+    const sb::ExportResult result = sb::ExportCsv({log}, {}, out);
+    // Released: durf in cohort 1 (5 pairs, 5 with then: 15 answers); vragen has 4 pairs and 1 "don't know"
+    // in cohort 1: neither part holds 5, so nothing of it.
+    EXPECT_EQ(result.written, 15u);
+    EXPECT_EQ(result.scan.checks_waiting, 2u);
+    const std::string csv = out.str();
+    EXPECT_EQ(
+        csv.substr(0, csv.find('\n')),
+        "cohort,cohort_kiosk,cohort_sealed_date,pack_id,module_id,item_id,participant,phase,value,dont_know");
+    EXPECT_THAT(csv, testing::Not(HasSubstr("middag")));
+    EXPECT_THAT(csv, testing::Not(HasSubstr("ochtend")));
+    EXPECT_THAT(csv, testing::Not(HasSubstr("1.0.0")));
+    EXPECT_THAT(csv, testing::Not(HasSubstr("vragen")));
+    const sb::LoadedAnswers raw = sb::LoadAnswers({log});
+    for (const sb::Answer& a : raw.answers) {
+        EXPECT_THAT(csv, testing::Not(HasSubstr(a.session_id))) << "a session code left the log";
+    }
+    // Each participant pseudonym stands for one check's answers to one statement.
+    std::map<std::string, int> per_participant;
+    std::istringstream lines(csv);
+    std::string line;
+    std::getline(lines, line);
+    while (std::getline(lines, line)) {
+        const auto fields = [&] {
+            std::vector<std::string> f;
+            std::stringstream ss(line);
+            std::string x;
+            while (std::getline(ss, x, ',')) {
+                f.push_back(x);
+            }
+            return f;
+        }();
+        ASSERT_GE(fields.size(), 9u) << line;
+        EXPECT_EQ(fields[1], "lokaal-1");
+        EXPECT_EQ(fields[2], "2025-03-10");
+        ++per_participant[fields[6]];
+    }
+    EXPECT_EQ(per_participant.size(), 5u);
+    for (const auto& [participant, n] : per_participant) {
+        EXPECT_EQ(n, 3) << participant; // pre, post and then
+    }
+}
 
+TEST_F(Export, RawCsvIsEverythingForTheDataSteward) {
+    const std::string log = SevenStudents();
+    std::ostringstream out;
+    const sb::ExportResult result = sb::ExportRawCsv({log}, {}, out);
+    EXPECT_EQ(result.written, 7u * 5u);
+    EXPECT_THAT(out.str(), HasSubstr(",ochtend,lokaal-1,"));
+    EXPECT_THAT(sb::RawExportWarning(), HasSubstr("data steward"));
+    EXPECT_THAT(sb::RawExportWarning(), HasSubstr("gegevensbeheerder"));
+}
+
+TEST_F(Export, XapiDefinitionsOnceAndValidShape) {
+    const std::string log = SevenStudents();
+    setenv("TZ", "Europe/Amsterdam", 1);
+    tzset();
+    std::ostringstream out;
+    const sb::ExportResult result = sb::ExportXapi({log}, {}, sb::XapiOptions{}, out);
     const nlohmann::json statements = nlohmann::json::parse(out.str());
-    ASSERT_TRUE(statements.is_array());
     ASSERT_EQ(statements.size(), result.written);
-
-    std::size_t checked = 0;
-    for (const sb::Answer& answer : answers) {
-        if (!answer.value) {
-            continue;
-        }
-        const nlohmann::json& s = statements.at(checked++);
+    ASSERT_EQ(result.written, 15u);
+    int definitions = 0;
+    int cohort_definitions = 0;
+    for (const nlohmann::json& s : statements) {
         std::set<std::string> keys;
         for (const auto& [key, value] : s.items()) {
             keys.insert(key);
         }
         EXPECT_EQ(keys,
                   (std::set<std::string>{"id", "actor", "verb", "object", "result", "context", "timestamp"}));
-        EXPECT_EQ(s["id"], answer.uuid);
-
-        // An anonymous account: the session id, nothing else about the person.
-        const nlohmann::json& actor = s["actor"];
-        EXPECT_EQ(actor["objectType"], "Agent");
-        EXPECT_FALSE(actor.contains("name"));
-        EXPECT_FALSE(actor.contains("mbox"));
-        EXPECT_EQ(actor["account"]["name"], answer.session_id);
-        EXPECT_EQ(actor["account"]["homePage"], "https://stageboost.local/kiosk/Studiecentrum%20Zuid");
-
-        EXPECT_EQ(s["verb"]["id"], "http://adlnet.gov/expapi/verbs/answered");
-        EXPECT_EQ(s["verb"]["display"]["en-US"], "answered");
-
-        const nlohmann::json& object = s["object"];
-        EXPECT_EQ(object["objectType"], "Activity");
-        EXPECT_EQ(object["id"], "https://stageboost.local/xapi/packs/stageboost/items/durf");
-        const nlohmann::json& definition = object["definition"];
-        EXPECT_EQ(definition["type"], "http://adlnet.gov/expapi/activities/cmi.interaction");
-        EXPECT_EQ(definition["interactionType"], "likert");
-        ASSERT_EQ(definition["scale"].size(), 5u);
-        for (int v = 1; v <= 5; ++v) {
-            EXPECT_EQ(definition["scale"][v - 1]["id"], std::to_string(v));
-            EXPECT_TRUE(definition["scale"][v - 1]["description"].contains("en-US"));
-        }
-
-        EXPECT_EQ(s["result"]["response"], std::to_string(*answer.value));
-        EXPECT_EQ(s["timestamp"], "2025-03-10T15:00:00Z"); // middag -> 15:00
-
-        const nlohmann::json& context = s["context"];
-        const std::string parent = answer.module_id.empty()
-                                       ? "https://stageboost.local/xapi/packs/stageboost/session-check"
-                                       : "https://stageboost.local/xapi/packs/stageboost/modules/rollenspel";
-        EXPECT_EQ(context["contextActivities"]["parent"][0]["id"], parent);
-        EXPECT_EQ(context["extensions"]["https://stageboost.local/xapi/extensions/phase"],
-                  std::string(sb::PhaseName(answer.phase)));
-        EXPECT_EQ(context["extensions"]["https://stageboost.local/xapi/extensions/part-of-day"], "middag");
-        EXPECT_EQ(context["extensions"]["https://stageboost.local/xapi/extensions/pack-version"], "1.2.0");
+        EXPECT_EQ(s["actor"]["account"]["homePage"], "https://stageboost.local/kiosk/lokaal-1");
+        EXPECT_EQ(s["actor"]["account"]["name"].get<std::string>().size(), 32u);
+        EXPECT_EQ(s["object"]["id"], "https://stageboost.local/xapi/packs/stageboost/items/durf");
+        definitions += s["object"].contains("definition") ? 1 : 0;
+        const nlohmann::json& grouping = s["context"]["contextActivities"]["grouping"][0];
+        EXPECT_THAT(grouping["id"].get<std::string>(), HasSubstr("/xapi/cohorts/"));
+        cohort_definitions += grouping.contains("definition") ? 1 : 0;
+        // Winter in Amsterdam: UTC+1, and the cohort's date at noon.
+        EXPECT_EQ(s["timestamp"], "2025-03-10T12:00:00+01:00");
+        EXPECT_FALSE(s["context"]["extensions"].dump().find("part") != std::string::npos);
     }
-    EXPECT_EQ(checked, statements.size());
+    EXPECT_EQ(definitions, 1) << "each activity's definition once per file";
+    EXPECT_EQ(cohort_definitions, 1);
+    EXPECT_EQ(statements[0]["object"]["definition"]["scale"].size(), 5u);
+    unsetenv("TZ");
+    tzset();
 }
 
-TEST(XapiExport, OptionsForHomePageAndDontKnow) {
-    const std::vector<sb::Answer> answers = KioskAnswers("Lokaal \"3\"", 4, sb::PartOfDay::Night);
+TEST(XapiTimestamps, RealUtcOffsetsSummerAndWinter) {
+    setenv("TZ", "Europe/Amsterdam", 1);
+    tzset();
+    EXPECT_EQ(sb::XapiTimestamp("2025-01-15", 9), "2025-01-15T09:00:00+01:00");
+    EXPECT_EQ(sb::XapiTimestamp("2025-07-15", 15), "2025-07-15T15:00:00+02:00");
+    setenv("TZ", "America/New_York", 1);
+    tzset();
+    EXPECT_EQ(sb::XapiTimestamp("2025-07-15", 21), "2025-07-15T21:00:00-04:00");
+    setenv("TZ", "UTC", 1);
+    tzset();
+    EXPECT_EQ(sb::XapiTimestamp("2025-07-15", 3), "2025-07-15T03:00:00+00:00");
+    unsetenv("TZ");
+    tzset();
+}
+
+TEST(XapiOptions, HomePageAndActivityBaseMustBeIris) {
     sb::XapiOptions options;
+    EXPECT_EQ(sb::ValidateXapiOptions(options), "");
     options.home_page = "https://school.example/stageboost/{kiosk}";
     options.activity_base = "https://school.example/xapi/";
-    options.include_dont_know = true;
-    std::ostringstream out;
-    const sb::ExportResult result = sb::WriteXapiStatements(answers, options, out);
-    EXPECT_EQ(result.written, answers.size());
-    EXPECT_EQ(result.dont_know_left_out, 0u);
-    const nlohmann::json statements = nlohmann::json::parse(out.str());
-    EXPECT_EQ(statements[0]["actor"]["account"]["homePage"],
-              "https://school.example/stageboost/Lokaal%20%223%22");
-    EXPECT_EQ(statements[0]["object"]["id"], "https://school.example/xapi/packs/stageboost/items/durf");
-    EXPECT_EQ(statements[0]["object"]["definition"]["scale"].size(), 6u);
-    EXPECT_EQ(statements[0]["timestamp"], "2025-03-10T03:00:00Z");
-    EXPECT_EQ(statements[0]["context"]["extensions"]["https://school.example/xapi/extensions/kiosk"],
-              "Lokaal \"3\"");
-    EXPECT_EQ(statements[1]["result"]["response"], "dont-know"); // session 0's after answer
-
-    std::ostringstream empty;
-    sb::WriteXapiStatements({}, options, empty);
-    EXPECT_EQ(nlohmann::json::parse(empty.str()), nlohmann::json::array());
-}
-
-TEST(XapiExport, TimestampsMarkThePartOfDay) {
-    EXPECT_EQ(sb::XapiTimestamp("2025-01-31", sb::PartOfDay::Night), "2025-01-31T03:00:00Z");
-    EXPECT_EQ(sb::XapiTimestamp("2025-01-31", sb::PartOfDay::Morning), "2025-01-31T09:00:00Z");
-    EXPECT_EQ(sb::XapiTimestamp("2025-01-31", sb::PartOfDay::Afternoon), "2025-01-31T15:00:00Z");
-    EXPECT_EQ(sb::XapiTimestamp("2025-01-31", sb::PartOfDay::Evening), "2025-01-31T21:00:00Z");
-    // Each fixed hour lies inside its own part of the day.
-    for (sb::PartOfDay part :
-         {sb::PartOfDay::Night, sb::PartOfDay::Morning, sb::PartOfDay::Afternoon, sb::PartOfDay::Evening}) {
-        EXPECT_EQ(sb::PartOfDayForHour(sb::PartOfDayExportHour(part)), part);
+    EXPECT_EQ(sb::ValidateXapiOptions(options), "");
+    for (const char* bad : {"school.example/kiosk", "https://", "https:///x", "https://school example/",
+                            "https://school.example/<kiosk>", "", "://x", "1http://x"}) {
+        sb::XapiOptions o;
+        o.home_page = bad;
+        EXPECT_THAT(sb::ValidateXapiOptions(o), HasSubstr("--home-page")) << bad;
+        o = sb::XapiOptions{};
+        o.activity_base = bad;
+        EXPECT_THAT(sb::ValidateXapiOptions(o), HasSubstr("--activity-base")) << bad;
     }
+    sb::XapiOptions query;
+    query.activity_base = "https://school.example/xapi?x=1";
+    EXPECT_THAT(sb::ValidateXapiOptions(query), HasSubstr("--activity-base"));
+    EXPECT_TRUE(sb::IsAbsoluteIri("urn:uuid:3f2b8c1e-9d4a-4e6b-8c7d-1a2b3c4d5e6f"));
+    EXPECT_TRUE(sb::IsAbsoluteIri("https://scholen.example/kiosk/café"));
 }
 
-TEST(CsvExport, OneRowPerAnswerAndSafeForSpreadsheets) {
-    std::vector<sb::Answer> answers = KioskAnswers("=HYPERLINK(\"x\")", 1);
-    std::ostringstream out;
-    const sb::ExportResult result = sb::WriteAnswersCsv(answers, out);
-    EXPECT_EQ(result.written, 3u);
-    std::istringstream in(out.str());
-    std::string line;
-    std::getline(in, line);
-    EXPECT_EQ(line, "uuid,session_id,pack_id,pack_version,module_id,item_id,phase,value,dont_know,date,part_"
-                    "of_day,kiosk");
-    std::getline(in, line);
-    EXPECT_EQ(line,
-              answers[0].uuid + "," + answers[0].session_id +
-                  ",stageboost,1.2.0,rollenspel,durf,pre,1,no,2025-03-10,middag,\"'=HYPERLINK(\"\"x\"\")\"");
-    std::getline(in, line);
-    EXPECT_THAT(line, HasSubstr(",post,,yes,")); // "don't know": no value
-    std::getline(in, line);
-    EXPECT_THAT(line, HasSubstr("stageboost,1.2.0,,durf,retro,2,no,")); // whole-session check: empty module
+TEST(Csv, FieldsAreSafeForSpreadsheets) {
+    EXPECT_EQ(sb::CsvField("plain"), "plain");
+    EXPECT_EQ(sb::CsvField("a,b"), "\"a,b\"");
+    EXPECT_EQ(sb::CsvField("=1+1"), "\"'=1+1\"");
+    EXPECT_EQ(sb::CsvField("say \"hi\""), "\"say \"\"hi\"\"\"");
 }
 
-TEST_F(ExportFolder, ExportReadsFilteredAnswersFromLogs) {
-    std::vector<sb::Answer> answers = KioskAnswers("k1", 6);
-    answers[0].date = "2025-02-01";
-    const std::string path = Write("k1.sqlite", answers);
-    sb::AnswerFilter filter;
-    filter.from = "2025-03-01";
-    filter.module_id = "rollenspel";
-    const sb::LoadedAnswers loaded = sb::LoadAnswers({path}, filter);
-    EXPECT_EQ(loaded.answers.size(), 11u); // 12 module answers minus the one from February
-    std::ostringstream out;
-    sb::WriteXapiStatements(loaded.answers, sb::XapiOptions{}, out);
-    EXPECT_NO_THROW(nlohmann::json::parse(out.str()));
+// The USB copy is a log that holds only what is released; reports on it match reports on the original.
+TEST_F(Export, ReleasedCopyReportsTheSameAndHoldsNothingElse) {
+    const std::string log = SevenStudents();
+    const sb::ReleasedCopyResult copy = sb::WriteReleasedCopy({log}, PathOf("usb.sqlite"));
+    ASSERT_TRUE(copy.Ok()) << copy.output.MessageEn();
+    EXPECT_EQ(copy.answers, 15u);
+    const sb::ConfidenceReport a = sb::BuildReport({log}, {});
+    const sb::ConfidenceReport b = sb::BuildReport({PathOf("usb.sqlite")}, {});
+    EXPECT_EQ(sb::RenderReportCsv(a), sb::RenderReportCsv(b));
+    const sb::LoadedAnswers inside = sb::LoadAnswers({PathOf("usb.sqlite")});
+    EXPECT_EQ(inside.answers.size(), 15u);
+    for (const sb::Answer& answer : inside.answers) {
+        EXPECT_EQ(answer.pack_version, "released");
+        EXPECT_EQ(answer.part_of_day, sb::PartOfDay::Afternoon);
+    }
+    EXPECT_FALSE(std::filesystem::exists(PathOf("usb.sqlite.part")));
 }
 
-TEST_F(ExportFolder, MergeTwoKiosksWithoutDuplicates) {
-    const std::vector<sb::Answer> a = KioskAnswers("kiosk-a", 10);
-    const std::vector<sb::Answer> b = KioskAnswers("kiosk-b", 7);
-    const std::string path_a = Write("a.sqlite", a);
-    const std::string path_b = Write("b.sqlite", b);
-    const std::string out = (m_folder / "all.sqlite").string();
-
-    sb::MergeResult result = sb::MergeLogs(out, {path_a, path_b});
-    ASSERT_TRUE(result.Ok()) << result.output.MessageEn() << result.input.Problems();
-    EXPECT_EQ(result.written.inserted, a.size() + b.size());
-    EXPECT_EQ(Count(out), a.size() + b.size());
-
-    // The same stick merged again, and the same file twice in one go: nothing new.
-    result = sb::MergeLogs(out, {path_a, path_a});
-    ASSERT_TRUE(result.Ok());
-    EXPECT_EQ(result.written.inserted, 0u);
-    EXPECT_EQ(result.input.duplicates, a.size());
-    EXPECT_EQ(result.written.duplicates, a.size());
-    EXPECT_EQ(Count(out), a.size() + b.size());
-
-    // Merging the output into itself is harmless too.
-    result = sb::MergeLogs(out, {out});
-    EXPECT_TRUE(result.Ok());
-    EXPECT_EQ(result.written.inserted, 0u);
-    EXPECT_EQ(Count(out), a.size() + b.size());
-
-    // The merged log holds exactly the answers of both kiosks.
-    std::vector<sb::Answer> merged = sb::LoadAnswers({out}).answers;
-    std::vector<sb::Answer> expected = a;
-    expected.insert(expected.end(), b.begin(), b.end());
-    auto by_uuid = [](const sb::Answer& x, const sb::Answer& y) { return x.uuid < y.uuid; };
-    std::sort(merged.begin(), merged.end(), by_uuid);
-    std::sort(expected.begin(), expected.end(), by_uuid);
-    EXPECT_EQ(merged, expected);
+TEST_F(Export, MergeTwoKiosksWithoutDuplicatesInBoundedSteps) {
+    const std::string a = SevenStudents("a.sqlite");
+    const std::string b = SevenStudents("b.sqlite");
+    sb::MergeResult merged = sb::MergeLogs(PathOf("all.sqlite"), {a, b});
+    ASSERT_TRUE(merged.Ok()) << merged.output.MessageEn();
+    EXPECT_EQ(merged.written.inserted, 70u);
+    merged = sb::MergeLogs(PathOf("all.sqlite"), {a});
+    ASSERT_TRUE(merged.Ok());
+    EXPECT_EQ(merged.written.inserted, 0u);
+    EXPECT_EQ(merged.written.duplicates, 35u);
+    const sb::ConfidenceReport report = sb::BuildReport({PathOf("all.sqlite")}, {});
+    ASSERT_FALSE(report.items.empty());
+    EXPECT_EQ(report.items[0].total.participants, 10); // one sealed cohort from each kiosk's log
+    EXPECT_EQ(report.scan.checks_waiting, 4u);
 }
 
-TEST_F(ExportFolder, MergeReportsConflictsAndUnreadableInputs) {
-    const std::vector<sb::Answer> a = KioskAnswers("kiosk-a", 3);
-    std::vector<sb::Answer> changed = {a[0]};
-    changed[0].value = 5; // same UUID, other content
-    const std::string path_a = Write("a.sqlite", a);
-    const std::string path_c = Write("c.sqlite", changed);
-    const std::string out = (m_folder / "all.sqlite").string();
-
-    sb::MergeResult result = sb::MergeLogs(out, {path_a});
-    ASSERT_TRUE(result.Ok());
-    result = sb::MergeLogs(out, {path_c, (m_folder / "missing.sqlite").string()});
-    EXPECT_FALSE(result.Ok());
-    EXPECT_TRUE(result.output.Ok());
-    EXPECT_EQ(result.written.conflicts, 1u);
-    EXPECT_EQ(result.input.files.at(1).status.code, sb::LogStatusCode::CannotOpen);
-    const std::vector<sb::Answer> stored = sb::LoadAnswers({out}).answers;
-    ASSERT_EQ(stored.size(), a.size());
-    for (const sb::Answer& answer : stored) {
-        if (answer.uuid == a[0].uuid) {
-            EXPECT_EQ(answer.value, a[0].value); // the first one stays
+// "Added 80 answers" into a damaged file must never happen: the target is checked first and left alone.
+TEST_F(Export, MergeRefusesADamagedTargetAndLeavesItByteForByte) {
+    const std::string input = SevenStudents("in.sqlite");
+    const std::string target = SevenStudents("target.sqlite");
+    {
+        // Grow the target so it has pages past the first, then damage one of them.
+        std::vector<StudentSession> more = sb::test::Students(60, StudentSession{});
+        sb::test::WriteLog(target, more);
+    }
+    const std::uintmax_t size = std::filesystem::file_size(target);
+    ASSERT_GT(size, 4u * 4096u);
+    struct Damage {
+        const char* name;
+        std::function<void(std::fstream&)> apply;
+        bool truncate;
+    };
+    const std::string original = ReadBytes(target);
+    const std::vector<Damage> damages = {
+        {"overwritten page",
+         [](std::fstream& f) {
+             f.seekp(2 * 4096 + 10);
+             f << std::string(3000, '\x5a');
+         },
+         false},
+        {"garbage header",
+         [](std::fstream& f) {
+             f.seekp(0);
+             f << std::string(100, '\x13');
+         },
+         false},
+        {"truncated", nullptr, true},
+    };
+    for (const Damage& damage : damages) {
+        {
+            std::ofstream restore(target, std::ios::binary | std::ios::trunc);
+            restore << original;
         }
+        if (damage.truncate) {
+            std::filesystem::resize_file(target, size / 2);
+        } else {
+            std::fstream f(target, std::ios::binary | std::ios::in | std::ios::out);
+            damage.apply(f);
+        }
+        const std::string before = ReadBytes(target);
+        const sb::MergeResult result = sb::MergeLogs(target, {input});
+        EXPECT_TRUE(result.refused_target) << damage.name;
+        EXPECT_FALSE(result.Ok()) << damage.name;
+        EXPECT_EQ(result.written.inserted, 0u) << damage.name;
+        EXPECT_EQ(ReadBytes(target), before) << damage.name << ": the target changed";
     }
+}
 
-    // An output that is not a log is left alone.
-    const std::string not_a_log = (m_folder / "notes.txt").string();
-    std::ofstream(not_a_log) << "shopping list\n";
-    result = sb::MergeLogs(not_a_log, {path_a});
-    EXPECT_EQ(result.output.code, sb::LogStatusCode::NotALog);
-    std::ifstream in(not_a_log);
-    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    EXPECT_EQ(content, "shopping list\n");
+TEST_F(Export, MergeSkipsRowsWithAPersonInTheKioskLabel) {
+    const std::string input = SevenStudents("in.sqlite");
+    {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(input.c_str(), &db), SQLITE_OK);
+        ASSERT_EQ(sqlite3_exec(
+                      db, "UPDATE answers SET kiosk = 'Jan Jansen <jan@example.org>' WHERE phase = 'retro'",
+                      nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+        sqlite3_close(db);
+    }
+    const sb::MergeResult result = sb::MergeLogs(PathOf("out.sqlite"), {input});
+    ASSERT_TRUE(result.Ok());
+    EXPECT_EQ(result.written.invalid, 7u);
+    EXPECT_EQ(result.written.inserted, 28u);
+    std::ostringstream out;
+    sb::ExportRawCsv({PathOf("out.sqlite")}, {}, out);
+    EXPECT_THAT(out.str(), testing::Not(HasSubstr("jan@")));
 }
 
 } // namespace

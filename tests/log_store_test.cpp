@@ -27,7 +27,7 @@ namespace {
 using testing::HasSubstr;
 
 sb::Answer SampleAnswer(std::optional<int> value = 4, sb::Phase phase = sb::Phase::Pre) {
-    const sb::SessionContext session{sb::NewSessionId(), "stageboost", "1.2.0", "Studiecentrum Zuid"};
+    const sb::SessionContext session{sb::NewSessionId(), "stageboost", "1.2.0", "studiecentrum-zuid"};
     return sb::MakeAnswer(session, "rollenspel-sollicitatie", "durf-vragen", phase, value,
                           sb::CoarseTime{"2025-03-10", sb::PartOfDay::Afternoon});
 }
@@ -195,8 +195,26 @@ TEST(Answers, ValidationRefusesAnythingThatCouldCarryPersonalText) {
     EXPECT_THAT(sb::ValidateAnswer(bad), HasSubstr("kiosk label"));
     bad.kiosk = "bad \xff utf-8";
     EXPECT_THAT(sb::ValidateAnswer(bad), HasSubstr("kiosk label"));
-    bad.kiosk = "Café Zuid"; // UTF-8 is fine
+    // The kiosk label is a place code (core/kiosk_label.h): never a name or an e-mail address.
+    for (const char* person : {"Jan Jansen <jan@example.org>", "Studiecentrum Zuid", "tab\there",
+                               "jan@school", "x", "Café-Zuid"}) {
+        bad.kiosk = person;
+        EXPECT_THAT(sb::ValidateAnswer(bad), HasSubstr("place code")) << person;
+    }
+    bad.kiosk = "Studiecentrum-Zuid-2";
     EXPECT_EQ(sb::ValidateAnswer(bad), "");
+    // One id rule: ^[a-z0-9][a-z0-9_-]{0,63}$
+    bad = SampleAnswer();
+    bad.item_id = "durf_vragen";
+    EXPECT_EQ(sb::ValidateAnswer(bad), "");
+    for (const char* id : {"_durf", "-durf", "Durf", "durf vragen", ""}) {
+        bad.item_id = id;
+        EXPECT_THAT(sb::ValidateAnswer(bad), HasSubstr("item id")) << id;
+    }
+    bad.item_id = std::string(64, 'a');
+    EXPECT_EQ(sb::ValidateAnswer(bad), "");
+    bad.item_id = std::string(65, 'a');
+    EXPECT_THAT(sb::ValidateAnswer(bad), HasSubstr("item id"));
 }
 
 TEST(LogStatusMessages, EveryCodeHasADutchAndEnglishMessage) {
@@ -257,8 +275,12 @@ TEST_F(LogFolder, NothingThatPointsToAPersonIsInTheSchema) {
     store.Close();
     const std::string columns =
         QueryText(path, "SELECT group_concat(name, ',') FROM pragma_table_info('answers')");
-    EXPECT_EQ(columns,
-              "uuid,session_id,pack_id,pack_version,module_id,item_id,phase,value,day,part_of_day,kiosk");
+    EXPECT_EQ(
+        columns,
+        "uuid,session_id,pack_id,pack_version,module_id,item_id,phase,value,day,part_of_day,kiosk,cohort");
+    const std::string cohort_columns =
+        QueryText(path, "SELECT group_concat(name, ',') FROM pragma_table_info('cohorts')");
+    EXPECT_EQ(cohort_columns, "id,pack_id,module_id,kiosk,state,workshop,members,ended,last_day");
     // Rows are kept in UUID order, not in the order students came by.
     EXPECT_THAT(QueryText(path, "SELECT sql FROM sqlite_schema WHERE name = 'answers'"),
                 HasSubstr("WITHOUT ROWID"));
@@ -297,7 +319,7 @@ TEST_F(LogFolder, MigratesAVersion1LogStepByStep) {
                 "INSERT INTO answers VALUES ('" +
                 kept.uuid + "', '" + kept.session_id +
                 "', 'stageboost', '1.2.0', 'rollenspel-sollicitatie', 'durf-vragen', 'pre', 3, '2025-03-10', "
-                "'middag', 'Studiecentrum Zuid');"
+                "'middag', 'studiecentrum-zuid');"
                 "COMMIT;");
     ASSERT_EQ(QueryNumber(path, "PRAGMA user_version"), 1);
     ASSERT_EQ(QueryNumber(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'answers_by_pack'"), 0);
@@ -306,8 +328,12 @@ TEST_F(LogFolder, MigratesAVersion1LogStepByStep) {
     const sb::LogStatus status = store.Open(path);
     ASSERT_TRUE(status.Ok()) << status.MessageEn() << " " << status.detail;
     store.Close();
-    EXPECT_EQ(QueryNumber(path, "PRAGMA user_version"), 2);
-    EXPECT_EQ(QueryNumber(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'answers_by_pack'"), 1);
+    EXPECT_EQ(QueryNumber(path, "PRAGMA user_version"), 3);
+    EXPECT_EQ(QueryNumber(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'answers_by_cohort'"), 1);
+    // The older answer joined a cohort of its pack, module, kiosk and day (open: one check, not five).
+    EXPECT_EQ(QueryNumber(path, "SELECT count(*) FROM answers a JOIN cohorts c ON c.id = a.cohort "
+                                "WHERE c.state = 'open' AND c.members = 1 AND c.last_day = '2025-03-10'"),
+              1);
     const sb::LoadedAnswers loaded = sb::LoadAnswers({path});
     ASSERT_EQ(loaded.answers.size(), 1u);
     EXPECT_EQ(loaded.answers[0], kept);
@@ -339,22 +365,29 @@ TEST_F(LogFolder, RefusesANewerLogAndOtherFilesWithoutChangingThem) {
     EXPECT_EQ(status.code, sb::LogStatusCode::NotALog);
     EXPECT_EQ(QueryNumber(other, "SELECT count(*) FROM sqlite_schema WHERE name = 'answers'"), 0);
 
+    // A file at the log's own path that is not SQLite at all is damage: the kiosk moves it aside, starts a
+    // new log and keeps every answer (see also the damage tests in log_damage_test.cpp).
     const std::string text = PathOf("notes.txt");
     std::ofstream(text)
         << "This is not a database, it is a text file with enough bytes to look like one maybe.\n";
     status = store.Open(text);
-    EXPECT_EQ(status.code, sb::LogStatusCode::NotALog)
+    EXPECT_EQ(status.code, sb::LogStatusCode::MovedAside)
         << sb::LogStatusCodeName(status.code) << " " << status.detail;
-    // Recording keeps answers in memory; nothing is thrown and nothing is written into the wrong file.
+    EXPECT_EQ(status.moved_aside, text + ".damaged-1");
     status = store.Record(SampleAnswer());
-    EXPECT_EQ(status.code, sb::LogStatusCode::NotALog);
-    EXPECT_EQ(status.pending, 1u);
+    EXPECT_EQ(status.code, sb::LogStatusCode::MovedAside);
+    EXPECT_EQ(status.pending, 0u);
+    EXPECT_THAT(status.MessageEn(), HasSubstr("moved aside"));
+    EXPECT_THAT(status.MessageNl(), HasSubstr("apart gezet"));
+    store.Close();
 
-    const sb::LoadedAnswers loaded = sb::LoadAnswers({newer, other, text, PathOf("missing.sqlite")});
+    const sb::LoadedAnswers loaded =
+        sb::LoadAnswers({newer, other, text + ".damaged-1", PathOf("missing.sqlite")});
     EXPECT_EQ(loaded.files[0].status.code, sb::LogStatusCode::TooNew);
     EXPECT_EQ(loaded.files[1].status.code, sb::LogStatusCode::NotALog);
     EXPECT_EQ(loaded.files[2].status.code, sb::LogStatusCode::NotALog);
     EXPECT_EQ(loaded.files[3].status.code, sb::LogStatusCode::CannotOpen);
+    EXPECT_EQ(sb::LoadAnswers({text}).answers.size(), 1u);
     EXPECT_THAT(loaded.Problems(), HasSubstr("missing.sqlite"));
 }
 
@@ -366,10 +399,10 @@ TEST_F(LogFolder, HandEditedRowsThatMakeNoSenseAreSkippedAndCounted) {
         ASSERT_TRUE(store.Record(SampleAnswer()).Ok());
     }
     ExecSql(path, "INSERT INTO answers VALUES ('not-a-uuid', 'x', 'stageboost', '1', '', 'durf', 'pre', 3, "
-                  "'2025-03-10', 'middag', 'k'); "
+                  "'2025-03-10', 'middag', 'k', NULL); "
                   "INSERT INTO answers VALUES ('6f1c1f7e-3a7b-4c1d-9e2f-0a1b2c3d4e5f', "
                   "'0123456789abcdef0123456789abcdef', 'stageboost', '1', '', 'durf', 'pre', 3, 'yesterday', "
-                  "'middag', 'k');");
+                  "'middag', 'k', NULL);");
     const sb::LoadedAnswers loaded = sb::LoadAnswers({path});
     EXPECT_TRUE(loaded.AllFilesRead());
     EXPECT_EQ(loaded.answers.size(), 1u);

@@ -7,6 +7,7 @@
 
 #include "log/coarse_time.h"
 #include "log/ids.h"
+#include "log/export.h"
 #include "log/log_reader.h"
 
 #include <algorithm>
@@ -56,7 +57,8 @@ void Flow::ResetStudent() {
     m_state.trainer.export_result.reset();
     ++m_state.student_generation;
     m_state.last_input_ms = m_state.now_ms;
-    if (m_state.log) m_state.log->Flush();
+    // The student's checks end: cohorts seal, and nothing in the files keeps the order of students.
+    if (m_state.log) m_state.log_status = m_state.log->EndSession();
 }
 
 void Flow::Tick() {
@@ -468,13 +470,10 @@ void Flow::BuildResults() {
     t.report.reset();
     if (!m_state.log) return;
     m_state.log->Flush();
-    ReportOptions options;
-    options.grouping = ReportGrouping::None;
-    options.filter.module_id = std::string(); // the check around the whole session
-    const auto now = m_clock.WallNow();
-    if (t.results_period == "today") options.filter.from = DateDaysAgo(now, 0);
-    if (t.results_period == "week") options.filter.from = DateDaysAgo(now, 6);
-    t.report = BuildReport(std::vector<std::string>{m_state.log->Path()}, options);
+    // Only sealed cohorts of at least 5 (the check around the whole session), by the date they were sealed.
+    t.report = ResultsForScreen(m_state.log->Path(),
+                                ParseResultsPeriod(t.results_period).value_or(ResultsPeriod::All),
+                                DateDaysAgo(m_clock.WallNow(), 0));
 }
 
 void Flow::On(const act::OpenResults&) {
@@ -504,7 +503,8 @@ void Flow::On(const act::OpenExport&) {
 }
 
 void Flow::On(const act::Export& a) {
-    // A merged copy of the log (SQLite) into the folder; the report tool reads it.
+    // A released copy of the log (SQLite, whole sealed cohorts, no session codes or dates) into the folder;
+    // the report tool reads it. The raw log never leaves the kiosk this way.
     TrainerData& t = m_state.trainer;
     if (!m_state.log) return;
     std::error_code ec;
@@ -512,8 +512,8 @@ void Flow::On(const act::Export& a) {
     m_state.log->Flush();
     const std::string date = Coarsen(m_clock.WallNow()).date;
     const std::string out = a.folder + "/stageboost-" + m_state.config.kiosk_label + "-" + date + ".sqlite";
-    const MergeResult r = MergeLogs(out, {m_state.log->Path()});
-    t.export_result = TrainerData::ExportResult{r.Ok(), out, r.written.inserted + r.written.duplicates,
+    const ReleasedCopyResult r = WriteReleasedCopy({m_state.log->Path()}, out);
+    t.export_result = TrainerData::ExportResult{r.Ok(), out, r.answers,
                                                 r.Ok() ? "" : r.output.Message(m_state.student.lang)};
 }
 

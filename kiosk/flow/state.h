@@ -3,7 +3,7 @@
 // Screens read it as const; only the flow changes it, between frames.
 #include "config/config.h"
 #include "config/pin.h"
-#include "confidence/report.h"
+#include "confidence/results.h"
 #include "flow/student.h"
 #include "log/log_store.h"
 #include "pack/library.h"
@@ -16,8 +16,8 @@ namespace sb {
 
 // What the trainer screens show, computed when they open (never while a frame is drawn).
 struct TrainerData {
-    std::string results_period = "today"; // today, week or all
-    std::optional<ConfidenceReport> report;
+    std::string results_period = "today";    // today, week or all
+    std::optional<ScreenResults> report;     // only sealed cohorts (ResultsForScreen)
     std::vector<std::string> export_targets; // folders an export can go to (USB sticks, the log's folder)
     struct ExportResult {
         bool ok = false;

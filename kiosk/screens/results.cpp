@@ -4,7 +4,7 @@
 #include "ui/layout.h"
 #include "ui/strings.h"
 
-#include "confidence/report.h"
+#include "confidence/results.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -59,32 +59,34 @@ void DrawResultsScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         ui::EndBody(ui);
         return;
     }
-    // Computed by the flow when the screen opened or the period changed, never while drawing.
-    const ConfidenceReport& report = *trainer.report;
-    size_t shown = 0, hidden = 0;
-    for (const ItemReport& item : report.items) {
+    // Computed by the flow when the screen opened or the period changed, never while drawing; only sealed
+    // cohorts of at least 5 (ResultsForScreen), so the figures never change by one student.
+    const ScreenResults& report = *trainer.report;
+    size_t shown = 0;
+    for (const ScreenItem& item : report.items) {
         const Pack* pack = state.packs.FindPack(item.pack_id);
         const ConfidenceItem* ci = pack ? pack->FindConfidenceItem(item.item_id) : nullptr;
         ui::Space(ui, 0.6f);
         ui::Label(ui, FontRole::Bold, ci ? pack->T(ci->statement, ui.lang) : item.item_id, t.text, w);
-        const GroupFigures& g = item.total;
-        if (g.Suppressed()) {
-            ++hidden;
-            ui::Label(ui, FontRole::Small, Tr(ui.lang, "results.suppressed"), t.text_muted, w);
-            continue;
-        }
         ++shown;
-        Bar(ui, Tr(ui.lang, "results.before"), g.mean_before, t.text_muted, w);
-        Bar(ui, Tr(ui.lang, "results.after"), g.mean_after, t.primary, w);
+        Bar(ui, Tr(ui.lang, "results.before"), item.mean_before, t.text_muted, w);
+        Bar(ui, Tr(ui.lang, "results.after"), item.mean_after, t.primary, w);
         char n[128];
-        snprintf(n, sizeof n, Tr(ui.lang, "results.n"), g.participants);
+        snprintf(n, sizeof n, Tr(ui.lang, "results.n"), item.participants);
         ui::Label(ui, FontRole::Small, n, t.text_muted, w);
+    }
+    if (report.checks_waiting > 0) {
+        char waiting[160];
+        snprintf(waiting, sizeof waiting, Tr(ui.lang, "results.waiting"),
+                 static_cast<int>(report.checks_waiting));
+        ui::Space(ui, 0.6f);
+        ui::Label(ui, FontRole::Small, waiting, t.text_muted, w);
     }
     if (report.items.empty()) ui::Label(ui, FontRole::Body, Tr(ui.lang, "results.empty"), t.text_muted, w);
     ui::Space(ui, 0.8f);
     ui::Label(ui, FontRole::Small, Tr(ui.lang, "results.rule"), t.text_muted, w);
     ui::Probe(ui, "results.shown", std::to_string(shown));
-    ui::Probe(ui, "results.hidden", std::to_string(hidden));
+    ui::Probe(ui, "results.waiting", std::to_string(report.checks_waiting));
     ui::EndBody(ui);
 }
 

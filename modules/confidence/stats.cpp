@@ -154,23 +154,42 @@ double NormalCdf(double z) {
 }
 
 std::optional<MeanInterval> MeanWithInterval(std::span<const double> values, double level) {
-    if (values.size() < 2 || !(level > 0.0) || !(level < 1.0)) {
+    std::vector<ValueCount> counted;
+    counted.reserve(values.size());
+    for (double v : values) {
+        counted.push_back({v, 1});
+    }
+    return MeanWithInterval(std::span<const ValueCount>(counted), level);
+}
+
+std::optional<MeanInterval> MeanWithInterval(std::span<const ValueCount> values, double level) {
+    long long count = 0;
+    double sum = 0.0;
+    for (const ValueCount& v : values) {
+        count += v.count;
+        sum += v.value * static_cast<double>(v.count);
+    }
+    if (count < 2 || !(level > 0.0) || !(level < 1.0)) {
         return std::nullopt;
     }
-    const double n = static_cast<double>(values.size());
-    double sum = 0.0;
-    for (double v : values) {
-        sum += v;
-    }
+    const double n = static_cast<double>(count);
     const double mean = sum / n;
     double squares = 0.0;
-    for (double v : values) {
-        squares += (v - mean) * (v - mean);
+    for (const ValueCount& v : values) {
+        squares += static_cast<double>(v.count) * (v.value - mean) * (v.value - mean);
     }
     MeanInterval result;
-    result.n = static_cast<int>(values.size());
+    result.n = static_cast<int>(count);
     result.mean = mean;
     result.sd = std::sqrt(squares / (n - 1.0));
+    // Equal values (within rounding of averaged answers): no spread, no interval.
+    if (result.sd <= 1e-12 * std::max(1.0, std::fabs(mean))) {
+        result.sd = 0.0;
+        result.defined = false;
+        result.low = kNaN;
+        result.high = kNaN;
+        return result;
+    }
     const double half_width = StudentTQuantile(0.5 + level / 2.0, n - 1.0) * result.sd / std::sqrt(n);
     result.low = mean - half_width;
     result.high = mean + half_width;
@@ -178,42 +197,64 @@ std::optional<MeanInterval> MeanWithInterval(std::span<const double> values, dou
 }
 
 WilcoxonResult WilcoxonSignedRank(std::span<const double> differences) {
+    std::vector<ValueCount> counted;
+    counted.reserve(differences.size());
+    for (double d : differences) {
+        counted.push_back({d, 1});
+    }
+    return WilcoxonSignedRank(std::span<const ValueCount>(counted));
+}
+
+WilcoxonResult WilcoxonSignedRank(std::span<const ValueCount> differences) {
     constexpr double kSame = 1e-9;
     WilcoxonResult result;
-    result.n_pairs = static_cast<int>(differences.size());
-
-    std::vector<double> nonzero;
+    std::vector<ValueCount> nonzero;
     nonzero.reserve(differences.size());
-    for (double d : differences) {
-        if (std::fabs(d) < kSame) {
-            ++result.n_zero;
-        } else {
+    long long pairs = 0;
+    long long zeros = 0;
+    for (const ValueCount& d : differences) {
+        pairs += d.count;
+        if (std::fabs(d.value) < kSame) {
+            zeros += d.count;
+        } else if (d.count > 0) {
             nonzero.push_back(d);
         }
     }
-    result.n_used = static_cast<int>(nonzero.size());
+    result.n_pairs = static_cast<int>(pairs);
+    result.n_zero = static_cast<int>(zeros);
+    long long used = 0;
+    for (const ValueCount& d : nonzero) {
+        used += d.count;
+    }
+    result.n_used = static_cast<int>(used);
     if (nonzero.empty()) {
         return result;
     }
 
-    std::sort(nonzero.begin(), nonzero.end(), [](double x, double y) { return std::fabs(x) < std::fabs(y); });
+    std::sort(nonzero.begin(), nonzero.end(), [](const ValueCount& x, const ValueCount& y) {
+        return std::fabs(x.value) < std::fabs(y.value);
+    });
     double tie_sum = 0.0; // sum of t^3 - t over tie groups
+    double ranked = 0.0;  // ranks given so far
     std::size_t i = 0;
     while (i < nonzero.size()) {
-        std::size_t j = i + 1;
-        while (j < nonzero.size() && std::fabs(nonzero[j]) - std::fabs(nonzero[i]) < kSame) {
+        std::size_t j = i;
+        double t = 0.0;
+        while (j < nonzero.size() && std::fabs(nonzero[j].value) - std::fabs(nonzero[i].value) < kSame) {
+            t += static_cast<double>(nonzero[j].count);
             ++j;
         }
-        // Positions i..j-1 share ranks i+1..j: each gets the average rank.
-        const double average_rank = (static_cast<double>(i + 1) + static_cast<double>(j)) / 2.0;
+        // The t values of this group share ranks ranked+1 .. ranked+t: each gets the average rank.
+        const double average_rank = ranked + (t + 1.0) / 2.0;
         for (std::size_t k = i; k < j; ++k) {
-            (nonzero[k] > 0 ? result.v_plus : result.v_minus) += average_rank;
+            (nonzero[k].value > 0 ? result.v_plus : result.v_minus) +=
+                average_rank * static_cast<double>(nonzero[k].count);
         }
-        const double t = static_cast<double>(j - i);
-        if (j - i > 1) {
+        if (t > 1.0) {
             ++result.tie_groups;
             tie_sum += t * t * t - t;
         }
+        ranked += t;
         i = j;
     }
 
@@ -226,8 +267,9 @@ WilcoxonResult WilcoxonSignedRank(std::span<const double> differences) {
     }
     result.valid = true;
     result.z = (centred - correction) / std::sqrt(result.variance);
+    result.z_uncorrected = centred / std::sqrt(result.variance);
     result.p_value = std::min(1.0, std::erfc(std::fabs(result.z) / std::numbers::sqrt2));
-    result.effect_r = result.z / std::sqrt(n);
+    result.effect_r = std::fabs(result.z_uncorrected) / std::sqrt(n);
     return result;
 }
 

@@ -1,5 +1,6 @@
 #include "log/answer.h"
 
+#include "core/kiosk_label.h"
 #include "log/ids.h"
 
 #include <cstdint>
@@ -106,7 +107,7 @@ bool IsLogId(std::string_view text) {
     }
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && i > 0);
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || ((c == '-' || c == '_') && i > 0);
         if (!ok) {
             return false;
         }
@@ -122,16 +123,16 @@ std::string ValidateAnswer(const Answer& answer) {
         return "the session id is not 32 lowercase hex characters";
     }
     if (!IsLogId(answer.pack_id)) {
-        return "the pack id is empty or has characters other than a-z, 0-9 and '-'";
+        return "the pack id is empty or has characters other than a-z, 0-9, '_' and '-'";
     }
     if (!IsPrintableLabel(answer.pack_version)) {
         return "the pack version is empty, longer than 64 characters or has control characters";
     }
     if (!answer.module_id.empty() && !IsLogId(answer.module_id)) {
-        return "the module id has characters other than a-z, 0-9 and '-'";
+        return "the module id has characters other than a-z, 0-9, '_' and '-'";
     }
     if (!IsLogId(answer.item_id)) {
-        return "the item id is empty or has characters other than a-z, 0-9 and '-'";
+        return "the item id is empty or has characters other than a-z, 0-9, '_' and '-'";
     }
     if (answer.value && (*answer.value < 1 || *answer.value > 5)) {
         return "the value is outside the 1-5 scale";
@@ -139,8 +140,9 @@ std::string ValidateAnswer(const Answer& answer) {
     if (!IsValidDate(answer.date)) {
         return "the date is not a real date written YYYY-MM-DD";
     }
-    if (!IsPrintableLabel(answer.kiosk)) {
-        return "the kiosk label is empty, longer than 64 characters or has control characters";
+    if (!IsValidKioskLabel(answer.kiosk)) {
+        // The one kiosk-label rule: a place code, so no name or e-mail address can get into the log.
+        return "the kiosk label is not a place code: " + KioskLabelProblem(answer.kiosk, "en");
     }
     return "";
 }

@@ -28,7 +28,7 @@ struct Answer {
     std::optional<int> value; // 1..5; std::nullopt is "weet ik niet" (don't know)
     std::string date;         // "YYYY-MM-DD"
     PartOfDay part_of_day = PartOfDay::Morning;
-    std::string kiosk; // the label the trainer gave this kiosk
+    std::string kiosk; // the label the trainer gave this kiosk: a place code (core/kiosk_label.h)
 
     bool operator==(const Answer&) const = default;
 };
@@ -50,8 +50,7 @@ Answer MakeAnswer(const SessionContext& session, std::string_view module_id, std
 // characters), so nothing personal can slip in through an id.
 std::string ValidateAnswer(const Answer& answer);
 
-// Ids (pack, module, item) as the pack format allows them: lowercase letters, digits and '-' (not first),
-// at most 64 characters.
+// Ids (pack, module, item): ^[a-z0-9][a-z0-9_-]{0,63}$, the one id rule of the log, its import and the tools.
 bool IsLogId(std::string_view text);
 
 } // namespace sb

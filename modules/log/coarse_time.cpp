@@ -89,6 +89,22 @@ int PartOfDayExportHour(PartOfDay part) {
     return 9;
 }
 
+std::string AddDays(const std::string& date, int days) {
+    if (!IsValidDate(date)) {
+        return "";
+    }
+    // Civil-date arithmetic on days since 1970 (no time zone, no clock).
+    using namespace std::chrono;
+    const year_month_day ymd{year{std::stoi(date.substr(0, 4))},
+                             month{static_cast<unsigned>(std::stoi(date.substr(5, 2)))},
+                             day{static_cast<unsigned>(std::stoi(date.substr(8, 2)))}};
+    const year_month_day moved{sys_days{ymd} + std::chrono::days{days}};
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(moved.year()),
+                  static_cast<unsigned>(moved.month()), static_cast<unsigned>(moved.day()));
+    return buffer;
+}
+
 bool IsValidDate(std::string_view date) {
     if (date.size() != 10 || date[4] != '-' || date[7] != '-') {
         return false;

@@ -51,6 +51,9 @@ std::optional<PartOfDay> ParsePartOfDay(std::string_view name);
 // offset of up to two hours between time zones still lands in the same part of the day.
 int PartOfDayExportHour(PartOfDay part);
 
+// The date `days` days after (or before, when negative) a valid "YYYY-MM-DD" date; "" for an invalid one.
+std::string AddDays(const std::string& date, int days);
+
 // True for a real calendar date written "YYYY-MM-DD" (years 2000..2999).
 bool IsValidDate(std::string_view date);
 

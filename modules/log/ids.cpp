@@ -52,6 +52,42 @@ std::string NewUuidV4() {
     return uuid;
 }
 
+std::int64_t NewRandomKey() {
+    static const int init_result = sodium_init();
+    (void)init_result;
+    std::uint64_t value = 0;
+    while (value == 0) {
+        randombytes_buf(&value, sizeof value);
+        value &= 0x7fffffffffffffffULL;
+    }
+    return static_cast<std::int64_t>(value);
+}
+
+std::string HashHex(std::initializer_list<std::string_view> parts) {
+    static const int init_result = sodium_init();
+    (void)init_result;
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, 16);
+    bool first = true;
+    for (std::string_view part : parts) {
+        if (!first) {
+            const unsigned char separator = 0x1f;
+            crypto_generichash_update(&state, &separator, 1);
+        }
+        first = false;
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(part.data()), part.size());
+    }
+    unsigned char out[16];
+    crypto_generichash_final(&state, out, sizeof out);
+    std::string hex;
+    hex.reserve(32);
+    for (unsigned char b : out) {
+        hex += kHex[b >> 4];
+        hex += kHex[b & 0x0f];
+    }
+    return hex;
+}
+
 bool IsSessionId(std::string_view text) {
     if (text.size() != 32) {
         return false;

@@ -1,9 +1,11 @@
 #pragma once
-// Reading confidence logs (read-only) for reports and exports, and merging logs from several kiosks.
+// Merging confidence logs from several kiosks, and reading raw answers into memory (tests and small
+// tools only). Reports, screens and exports read through log/release.h.
 
 #include "log/answer.h"
 #include "log/log_status.h"
 #include "log/log_store.h"
+#include "log/release.h"
 
 #include <optional>
 #include <string>
@@ -11,24 +13,10 @@
 
 namespace sb {
 
-// Which answers to read. Empty strings mean "any".
-struct AnswerFilter {
-    std::string pack_id;
-    std::optional<std::string> module_id; // "" selects the whole-session check
-    std::string from;                     // "YYYY-MM-DD", inclusive
-    std::string to;                       // "YYYY-MM-DD", inclusive
-};
+using AnswerFilter = ReleaseFilter;
 
 // Returns "" when the filter is usable, otherwise a plain English reason ("--from is not a date ...").
 std::string ValidateFilter(const AnswerFilter& filter);
-
-struct LogFileInfo {
-    std::string path;
-    LogStatus status; // Ok, or why the file could not be read
-    int schema_version = 0;
-    std::size_t answers = 0; // rows read that passed the filter
-    std::size_t invalid = 0; // rows skipped because a field could not be understood
-};
 
 struct LoadedAnswers {
     std::vector<Answer> answers;    // each UUID once
@@ -41,23 +29,26 @@ struct LoadedAnswers {
     std::string Problems() const;
 };
 
-// Why a file could not be read, in plain English for a person running a report ("there is no such file").
-// Empty when it was read.
-std::string ReadProblem(const LogFileInfo& file);
-
-// Reads the answers of one or more logs, without changing them. Never throws: unreadable files are listed
-// with their status and the others are still read.
+// Reads every raw answer of one or more logs into memory, without changing them (ScanRaw underneath).
+// For tests and small logs: it holds everything at once.
 LoadedAnswers LoadAnswers(const std::vector<std::string>& paths, const AnswerFilter& filter = {});
 
 struct MergeResult {
-    LogStatus output;         // status of writing OUT
-    LoadedAnswers input;      // what was read (answers cleared after writing to save memory)
-    BulkInsertResult written; // inserted / already there / conflicts
+    LogStatus output;            // status of writing OUT
+    LoadedAnswers input;         // the files read (answers stay empty: merge streams)
+    BulkInsertResult written;    // inserted / already there (or twice in the inputs) / conflicts / invalid
+    bool refused_target = false; // OUT was damaged or not a log: it was left exactly as it was
     bool Ok() const { return output.Ok() && input.AllFilesRead(); }
 };
 
-// Copies every answer of `inputs` into `output` (created when missing), skipping those already there by
-// UUID, in one transaction. Merging the same file twice changes nothing.
+// Copies every answer and cohort of `inputs` into `output` (created when missing), skipping answers already
+// there by UUID, in one transaction and in bounded memory (SQLite copies row by row). `output` is checked
+// first: a damaged file or one that is not a Stageboost log is refused and left byte for byte as it was.
+// Merging the same file twice changes nothing.
 MergeResult MergeLogs(const std::string& output, const std::vector<std::string>& inputs);
+
+// A check of a log file that changes nothing: Ok, or why it is not a readable log (damaged, not a log,
+// too new, missing). Used before writing into a file that already exists.
+LogStatus CheckLogFile(const std::string& path);
 
 } // namespace sb

@@ -51,6 +51,8 @@ std::string_view LogStatusCodeName(LogStatusCode code) {
         return "too-new";
     case LogStatusCode::Corrupt:
         return "corrupt";
+    case LogStatusCode::MovedAside:
+        return "moved-aside";
     }
     return "unknown";
 }
@@ -125,6 +127,17 @@ std::string LogStatus::Message(std::string_view language) const {
         text = nl ? file + " is beschadigd. Bewaar een kopie voor de beheerder en kies een nieuw logbestand."
                   : file + " is damaged. Keep a copy for the administrator and choose a new log file.";
         break;
+    case LogStatusCode::MovedAside:
+        break; // said below
+    }
+    if (!moved_aside.empty()) {
+        const std::string moved =
+            nl ? "Het logbestand was beschadigd. Het is apart gezet als " + moved_aside +
+                     " (bewaar het voor de beheerder) en er is een nieuw logbestand begonnen; er is geen "
+                     "antwoord verloren gegaan."
+               : "The log file was damaged. It was moved aside as " + moved_aside +
+                     " (keep it for the administrator) and a new log was started; no answer was lost.";
+        text = text.empty() ? moved : moved + " " + text;
     }
     return text + PendingSentence(pending, nl);
 }

@@ -20,6 +20,7 @@ enum class LogStatusCode {
     NotALog,       // the file is not a Stageboost log
     TooNew,        // the log was written by a newer Stageboost with a newer schema
     Corrupt,       // the file is damaged
+    MovedAside,    // answers are saved, in a new log: the old one was damaged and moved aside (moved_aside)
 };
 
 struct LogStatus {
@@ -27,8 +28,13 @@ struct LogStatus {
     std::string path;        // the log file this is about
     std::string detail;      // technical detail in English (for example SQLite's message), may be empty
     std::size_t pending = 0; // answers kept in memory because they could not be written yet
+    // A damaged log this run moved aside (and started afresh, keeping every answer); "" when none. While
+    // it is set the store reports MovedAside instead of Ok, so the trainer menu keeps saying so.
+    std::string moved_aside;
 
     bool Ok() const { return code == LogStatusCode::Ok; }
+    // Answers are being stored (perhaps in a fresh log after damage): nothing waits in memory.
+    bool Saving() const { return code == LogStatusCode::Ok || code == LogStatusCode::MovedAside; }
 
     // A plain message for the trainer: what happened, whether answers are lost, what to do.
     // `language` is "nl" or "en" (anything else gives English).

@@ -11,12 +11,26 @@
 // - Rows are kept in UUID order (a WITHOUT ROWID table), not in the order they were given, so the file does
 //   not tell who was first at the kiosk.
 //
+// - Every check (one student's answers around one module, or around the whole session) joins a cohort
+//   (log/release.h): the store puts it in the open cohort for its pack, module and kiosk, a cohort fills at
+//   k checks (or when a workshop is closed), and EndSession() seals full cohorts whose checks have all
+//   ended. Opening the log as its owner ends the checks a crash left open: their session ids died with
+//   the process.
+// - Order is gone from the files: rows have random keys (answers by UUID, cohorts by a random 63-bit id),
+//   secure_delete is on, and EndSession() rewrites the file in key order (VACUUM), checkpoints the WAL to
+//   nothing and closes it, so the database, its -wal and its -shm hold nothing of who came first.
+// - Damage: the file is checked (quick_check) when it is opened and after a write error. A damaged log is
+//   moved aside ("confidence.sqlite.damaged-N"), a new one is started, the answer that met the damage is
+//   written there, and Status() says so (LogStatus::moved_aside) until the kiosk stops.
+//
 // Typical kiosk use:
 //     sb::LogStore log;
 //     sb::LogStatus status = log.Open("/var/lib/stageboost/confidence.sqlite");
 //     sb::SessionContext session{sb::NewSessionId(), pack.id, pack.version, settings.kiosk_label};
 //     status = log.Record(sb::MakeAnswer(session, module_id, item_id, sb::Phase::Pre, 4,
 //                                        sb::Coarsen(std::chrono::system_clock::now())));
+//     ...
+//     status = log.EndSession(); // when the student leaves: seals cohorts, wipes order from the files
 //     if (!status.Ok()) trainer_banner = status.Message(language);
 //
 // A LogStore is used from one thread.
@@ -25,6 +39,7 @@
 #include "log/coarse_time.h"
 #include "log/ids.h"
 #include "log/log_status.h"
+#include "log/release.h"
 
 #include <cstdint>
 #include <deque>
@@ -36,7 +51,7 @@ struct sqlite3;
 namespace sb {
 
 // The schema version this build writes, and the steps that bring an older log up to it.
-inline constexpr int kLogSchemaVersion = 2;
+inline constexpr int kLogSchemaVersion = 3;
 // PRAGMA application_id of a Stageboost log ("SBLG"): other SQLite files are refused, never changed.
 inline constexpr std::int32_t kLogApplicationId = 0x53424C47;
 
@@ -63,6 +78,9 @@ class LogStore {
         // An upper bound on the file size so a kiosk never fills its disk; 0 is no limit. Reaching it gives
         // the same DiskFull status as a full disk.
         std::int64_t max_size_bytes = 0;
+        // The kiosk owns its log: it ends checks left open by a crash, seals cohorts and moves a damaged
+        // file aside. Tools that only add answers (merge) open with owner = false and change none of that.
+        bool owner = true;
     };
 
     LogStore();
@@ -85,12 +103,29 @@ class LogStore {
     LogStatus Flush();
 
     // Writes many answers in one transaction (not for the kiosk: one power cut loses the whole batch).
+    // Each session's answers form checks and join cohorts as Record() does; the sessions end afterwards.
     LogStatus InsertMany(const std::vector<Answer>& answers, BulkInsertResult* result = nullptr);
+
+    // For released copies (log/export.h): answers with their cohort, and those cohorts, stored as sealed.
+    LogStatus InsertReleased(const std::vector<std::pair<Answer, std::int64_t>>& answers,
+                             const std::vector<CohortInfo>& cohorts);
+
+    // The student has left: every check recorded since the last call ends, full cohorts whose checks have
+    // all ended are sealed, and the file is rewritten so nothing in it (or in -wal and -shm) keeps the
+    // order of students. Call it on every session end (idle reset, "bye", the trainer taking over).
+    LogStatus EndSession();
+
+    // A workshop: checks that start while it is open join workshop cohorts that do not fill at k; closing
+    // it fills every workshop cohort with at least k checks (sealed once they have ended) and turns smaller
+    // ones into ordinary cohorts that fill at k. Kept in the file, so a restart does not lose it.
+    LogStatus BeginWorkshop();
+    LogStatus CloseWorkshop();
+    bool InWorkshop() const { return m_workshop; }
 
     // The last status (the code of the last write or open, with the current pending count).
     LogStatus Status() const;
-    std::size_t PendingCount() const { return m_pending.size(); }
-    std::vector<Answer> PendingAnswers() const { return {m_pending.begin(), m_pending.end()}; }
+    std::size_t PendingCount() const;
+    std::vector<Answer> PendingAnswers() const;
     const std::string& Path() const { return m_path; }
     bool IsOpen() const { return m_db != nullptr; }
 
@@ -100,16 +135,30 @@ class LogStore {
     LogStatus Close();
 
   private:
+    struct Pending {
+        Answer answer;
+        bool end_session =
+            false; // a marker: end the checks recorded so far once the answers before it are in
+    };
     LogStatus OpenDatabase();
+    LogStatus OpenChecked();
     LogStatus WritePending();
+    LogStatus WriteAnswer(const Answer& answer, bool& inserted);
+    LogStatus EndChecks();
+    LogStatus WipeOrder();
     LogStatus Remember(LogStatus status);
+    bool MoveAsideIfDamaged(LogStatus& status);
     void CloseDatabase();
     void ApplySizeLimit();
 
     sqlite3* m_db = nullptr;
     std::string m_path;
     Options m_options;
-    std::deque<Answer> m_pending;
+    std::deque<Pending> m_pending;
+    std::vector<std::int64_t> m_open_checks_cohorts; // one entry per check recorded since EndSession()
+    std::vector<std::string> m_open_checks;          // session + pack + module of those checks
+    bool m_workshop = false;
+    std::string m_moved_aside; // a damaged log this run moved aside
     LogStatus m_status;
 };
 

@@ -52,6 +52,15 @@ int Exec(sqlite3* db, const char* sql);
 // Reads one integer from a single-row query ("PRAGMA user_version"); returns the SQLite result.
 int QueryInt(sqlite3* db, const char* sql, long long& value);
 
+// The page cache of the tools' connections (report, export, merge): fixed, so memory does not grow with
+// the log, and large enough that a scan of a million answers is not slowed by re-reading pages.
+inline constexpr const char* kToolCacheSql = "PRAGMA cache_size = -16384";
+
+// The covering index every released scan reads (also in LogMigrations(), step 3).
+inline constexpr const char* kCohortIndexSql =
+    "CREATE INDEX IF NOT EXISTS main.answers_by_cohort ON answers (pack_id, module_id, item_id, cohort, "
+    "session_id, phase, value)";
+
 // The columns every reader selects, in this order.
 inline constexpr const char* kAnswerColumns =
     "uuid, session_id, pack_id, pack_version, module_id, item_id, phase, value, day, part_of_day, kiosk";

@@ -1,11 +1,13 @@
 // stageboost-log: the command-line face of the anonymous confidence log.
-//   stageboost-log report DB... [--pack ID] [--module ID] [--from DATE] [--to DATE] [--by
-//   module|kiosk|date|none]
-//                                [--format text|csv|json] [--out FILE]
-//   stageboost-log export DB... --format csv|xapi [--out FILE] [--home-page URL] [--include-dont-know]
-//   [filters] stageboost-log merge OUT IN...
-// Exit status: 0 done; 1 done, but a log could not be read or written (the message says which); 2 wrong
-// usage.
+//   stageboost-log report DB... [--pack ID] [--module ID] [--kiosk LABEL] [--from DATE] [--to DATE]
+//                               [--by none|kiosk|date] [--format text|csv|json] [--out FILE]
+//   stageboost-log export DB... --format csv|xapi [--out FILE] [--home-page IRI] [--activity-base IRI]
+//                               [--include-dont-know] [--raw] [filters]
+//   stageboost-log merge OUT IN...
+// Everything but `export --raw` goes through the release rule (log/release.h): only whole sealed cohorts.
+// Filters select whole cohorts (dates are the dates cohorts were completed).
+// Exit status: 0 done; 1 done, but a log could not be read or written (the message says which), or the
+// target of a merge was refused; 2 wrong usage.
 
 #include "confidence/report.h"
 #include "log/export.h"
@@ -31,8 +33,8 @@ constexpr int kExitUsage = 2;
 struct FilterOptions {
     std::string pack;
     std::string module;
-    bool module_given = false;
     bool session_check = false;
+    std::string kiosk;
     std::string from;
     std::string to;
 };
@@ -42,8 +44,9 @@ void AddFilterOptions(CLI::App& command, FilterOptions& options) {
     command.add_option("--module", options.module,
                        "Only answers of this module (its id); --module '' selects the whole-session check");
     command.add_flag("--session-check", options.session_check, "Only the check around a whole session");
-    command.add_option("--from", options.from, "First date to include, YYYY-MM-DD");
-    command.add_option("--to", options.to, "Last date to include, YYYY-MM-DD");
+    command.add_option("--kiosk", options.kiosk, "Only cohorts formed at this kiosk (its label)");
+    command.add_option("--from", options.from, "First date a cohort was completed to include, YYYY-MM-DD");
+    command.add_option("--to", options.to, "Last date a cohort was completed to include, YYYY-MM-DD");
 }
 
 bool MakeFilter(const CLI::App& command, const FilterOptions& options, sb::AnswerFilter& filter) {
@@ -53,6 +56,7 @@ bool MakeFilter(const CLI::App& command, const FilterOptions& options, sb::Answe
     } else if (command.count("--module") > 0) {
         filter.module_id = options.module;
     }
+    filter.kiosk = options.kiosk;
     filter.from = options.from;
     filter.to = options.to;
     const std::string problem = sb::ValidateFilter(filter);
@@ -118,15 +122,6 @@ void ReportUnreadable(const std::vector<sb::LogFileInfo>& files) {
     }
 }
 
-bool AnyRead(const std::vector<sb::LogFileInfo>& files) {
-    for (const sb::LogFileInfo& file : files) {
-        if (file.status.Ok()) {
-            return true;
-        }
-    }
-    return false;
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -138,13 +133,16 @@ int main(int argc, char** argv) {
     std::vector<std::string> report_logs;
     FilterOptions report_filter;
     std::string report_format = "text";
-    std::string report_by = "module";
+    std::string report_by = "none";
     std::string report_out;
     CLI::App* report =
         app.add_subcommand("report", "Per item: pairs, means, change with 95% CI, Wilcoxon, r");
     report->add_option("DB", report_logs, "Log files (.sqlite) to read")->required();
     AddFilterOptions(*report, report_filter);
-    report->add_option("--by", report_by, "Rows under each item's total: module, kiosk, date or none")
+    report
+        ->add_option("--by", report_by,
+                     "Rows under each item's total: none, kiosk or date (every item is already per module; "
+                     "'module' is accepted as 'none')")
         ->check(CLI::IsMember({"module", "kiosk", "date", "none"}));
     report->add_option("--format", report_format, "text, csv or json")
         ->check(CLI::IsMember({"text", "csv", "json"}));
@@ -156,8 +154,9 @@ int main(int argc, char** argv) {
     std::string export_format;
     std::string export_out;
     sb::XapiOptions xapi;
-    CLI::App* export_command =
-        app.add_subcommand("export", "Every answer as CSV or as xAPI 1.0.3 statements");
+    bool export_raw = false;
+    CLI::App* export_command = app.add_subcommand(
+        "export", "Released answers (whole sealed cohorts, no dates or session codes) as CSV or xAPI 1.0.3");
     export_command->add_option("DB", export_logs, "Log files (.sqlite) to read")->required();
     export_command->add_option("--format", export_format, "csv or xapi")
         ->required()
@@ -171,6 +170,10 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     export_command->add_flag("--include-dont-know", xapi.include_dont_know,
                              "xAPI: also export 'don't know' answers (response \"dont-know\")");
+    export_command->add_flag(
+        "--raw", export_raw,
+        "For the data steward only: every answer with date, part of day, kiosk and session "
+        "code. It can single out a student; a warning is printed");
     AddFilterOptions(*export_command, export_filter);
 
     // merge
@@ -195,10 +198,10 @@ int main(int argc, char** argv) {
             if (!MakeFilter(*report, report_filter, options.filter)) {
                 return kExitUsage;
             }
-            options.grouping = sb::ParseReportGrouping(report_by).value_or(sb::ReportGrouping::Module);
+            options.grouping = sb::ParseReportGrouping(report_by).value_or(sb::ReportGrouping::None);
             const sb::ConfidenceReport result = sb::BuildReport(report_logs, options);
-            ReportUnreadable(result.files);
-            if (!AnyRead(result.files)) {
+            ReportUnreadable(result.scan.files);
+            if (!result.scan.AnyFileRead()) {
                 std::cerr << "stageboost-log: no log could be read, so there is no report.\n";
                 return kExitPartial;
             }
@@ -212,45 +215,68 @@ int main(int argc, char** argv) {
         }
 
         if (export_command->parsed()) {
-            sb::AnswerFilter filter;
+            sb::ReleaseFilter filter;
             if (!MakeFilter(*export_command, export_filter, filter)) {
                 return kExitUsage;
             }
-            const sb::LoadedAnswers loaded = sb::LoadAnswers(export_logs, filter);
-            ReportUnreadable(loaded.files);
-            if (!AnyRead(loaded.files)) {
-                std::cerr << "stageboost-log: no log could be read, so nothing was exported.\n";
-                return kExitPartial;
+            if (export_format == "xapi") {
+                const std::string problem = sb::ValidateXapiOptions(xapi);
+                if (!problem.empty()) {
+                    std::cerr << "stageboost-log: " << problem << ".\n";
+                    return kExitUsage;
+                }
             }
-            if (loaded.conflicts > 0) {
-                std::cerr
-                    << "stageboost-log: " << loaded.conflicts
-                    << " answers had the same UUID as another with different content; the first was kept.\n";
+            if (export_raw) {
+                std::cerr << sb::RawExportWarning();
             }
             sb::ExportResult exported;
             const bool written = WriteOutput(export_out, "export", [&](std::ostream& out) {
-                exported = export_format == "xapi" ? sb::WriteXapiStatements(loaded.answers, xapi, out)
-                                                   : sb::WriteAnswersCsv(loaded.answers, out);
+                if (export_format == "xapi") {
+                    exported = export_raw ? sb::ExportRawXapi(export_logs, filter, xapi, out)
+                                          : sb::ExportXapi(export_logs, filter, xapi, out);
+                } else {
+                    exported = export_raw ? sb::ExportRawCsv(export_logs, filter, out)
+                                          : sb::ExportCsv(export_logs, filter, out);
+                }
             });
+            ReportUnreadable(exported.scan.files);
+            if (!exported.scan.AnyFileRead()) {
+                std::cerr << "stageboost-log: no log could be read, so nothing was exported.\n";
+                return kExitPartial;
+            }
             if (!written) {
                 return kExitPartial;
             }
+            if (exported.scan.conflicts > 0) {
+                std::cerr
+                    << "stageboost-log: " << exported.scan.conflicts
+                    << " answers had the same UUID as another with different content; the first was kept.\n";
+            }
             std::cerr << "stageboost-log: exported " << exported.written << " answers";
-            if (loaded.duplicates > 0) {
-                std::cerr << " (" << loaded.duplicates << " duplicates in the logs written once)";
+            if (exported.scan.duplicates > 0) {
+                std::cerr << " (" << exported.scan.duplicates << " duplicates in the logs written once)";
+            }
+            if (!export_raw) {
+                std::cerr << " from " << exported.scan.cohorts_sealed << " complete cohorts; "
+                          << exported.scan.checks_waiting << " checks wait for their cohort to complete";
             }
             std::cerr << ".\n";
             if (exported.dont_know_left_out > 0) {
                 std::cerr << "stageboost-log: " << exported.dont_know_left_out
                           << " 'don't know' answers are not in the xAPI export (they have no value on the "
-                             "1-5 scale); "
-                             "add --include-dont-know to export them too.\n";
+                             "1-5 scale); add --include-dont-know to export them too.\n";
             }
-            return loaded.AllFilesRead() ? kExitOk : kExitPartial;
+            return exported.scan.AllFilesRead() ? kExitOk : kExitPartial;
         }
 
         if (merge->parsed()) {
             const sb::MergeResult result = sb::MergeLogs(merge_out, merge_inputs);
+            if (result.refused_target) {
+                std::cerr << "stageboost-log: " << merge_out << " is not a log that can be added to: "
+                          << sb::ReadProblem(sb::LogFileInfo{merge_out, result.output, 0, 0, 0})
+                          << ".\nIt was left exactly as it was. Merge into a new file instead.\n";
+                return kExitPartial;
+            }
             ReportUnreadable(result.input.files);
             if (!result.output.Ok()) {
                 std::cerr << "stageboost-log: could not write " << merge_out << ": "
@@ -262,14 +288,14 @@ int main(int argc, char** argv) {
                 return kExitPartial;
             }
             std::cout << "Added " << result.written.inserted << " answers to " << merge_out << "; skipped "
-                      << result.written.duplicates << " that were already in it";
-            if (result.input.duplicates > 0) {
-                std::cout << " and " << result.input.duplicates
-                          << " that appeared more than once in the inputs";
-            }
-            if (result.written.conflicts + result.input.conflicts > 0) {
-                std::cout << "; " << result.written.conflicts + result.input.conflicts
+                      << result.written.duplicates << " that were already in it (or twice in the inputs)";
+            if (result.written.conflicts > 0) {
+                std::cout << "; " << result.written.conflicts
                           << " had a known UUID with other content and were skipped";
+            }
+            if (result.written.invalid > 0) {
+                std::cout << "; " << result.written.invalid
+                          << " rows could not be understood and were skipped";
             }
             std::cout << ".\n";
             return result.Ok() ? kExitOk : kExitPartial;
