@@ -21,6 +21,7 @@ screenshot ready2.png
 sleep 1500
 expect-text "Deze module bestaat niet meer"
 key Escape
+key Ctrl+Alt+T
 click diagnostics
 expect diagnostics.broken 1
 SCRIPT
