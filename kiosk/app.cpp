@@ -30,9 +30,8 @@ namespace {
 // after any input, build this many frames so its state settles.
 constexpr int kFramesAfterInput = 3;
 constexpr int kIdleWaitMs = 60 * 1000;
-constexpr int kWatchPollMs = 400;    // --watch: an edit shows within a second
-constexpr int kAttractLineMs = 7000; // matches the attract screen's rotation
-constexpr int kGestureMs = 3000;     // hold the top-left corner this long for the trainer PIN
+constexpr int kWatchPollMs = 400; // --watch: an edit shows within a second
+constexpr int kGestureMs = 3000;  // hold the top-left corner this long for the trainer PIN
 
 long long RealtimeNs() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -271,7 +270,7 @@ int64_t App::NextWakeMs() const {
         if (ms >= 0 && (wake < 0 || ms < wake)) wake = ms;
     };
     const ScreenId s = m_state.Screen();
-    if (s == ScreenId::Start) at(kAttractLineMs - m_state.now_ms % kAttractLineMs);
+    if (s == ScreenId::Start) at(AttractNextChangeMs(m_state.now_ms));
     at(m_flow.NextIdleWakeMs());
     if (s == ScreenId::TrainerPin && m_state.pin_guard.Locked(m_state.now_ms))
         at(1000 - m_state.now_ms % 1000);

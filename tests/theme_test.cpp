@@ -51,6 +51,18 @@ TEST(Theme, EveryTextPairMeetsWcagAA) {
     }
 }
 
+TEST(Theme, ControlEdgesStandOutFromThePage) {
+    // WCAG 1.4.11: what marks out a control (its outline, or its fill) has at least 3:1 against what is
+    // around.
+    for (sb::ThemeId id : {sb::ThemeId::Calm, sb::ThemeId::HighContrast}) {
+        const sb::ThemeColors& t = sb::GetThemeColors(id);
+        EXPECT_GE(sb::ContrastRatio(t.edge, t.background), 3.0) << t.name << ": control edge on the page";
+        EXPECT_GE(sb::ContrastRatio(t.edge, t.surface), 3.0) << t.name << ": control edge on a card";
+        EXPECT_GE(sb::ContrastRatio(t.primary, t.background), 3.0) << t.name << ": a primary button's fill";
+        EXPECT_GE(sb::ContrastRatio(t.focus, t.background), 3.0) << t.name << ": the focus ring";
+    }
+}
+
 TEST(Strings, EveryUiStringHasDutchAndEnglish) {
     std::string missing;
     EXPECT_TRUE(sb::StringsComplete(missing)) << "missing a translation: " << missing;

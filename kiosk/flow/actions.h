@@ -30,6 +30,7 @@ struct Answer {
     std::optional<int> value;
 }; // 1..5, or nullopt for "weet ik niet"
 struct SkipItem {};
+struct PreviousItem {}; // back one statement, to change a mis-tap
 // ---- home and modules
 struct OpenModule {
     std::string pack_id, module_id;
@@ -124,18 +125,17 @@ struct OpenDiagnostics {};
 
 namespace sb {
 
-using Action =
-    std::variant<act::Back, act::OpenTrainer, act::StillHere, act::Begin, act::SetLanguage, act::SetTextScale,
-                 act::ToggleContrast, act::ToggleDyslexia, act::StartSession, act::Answer, act::SkipItem,
-                 act::OpenModule, act::FinishSession, act::EndSession, act::LessonPage, act::FinishLesson,
-                 act::QuizSelect, act::QuizMove, act::QuizLikert, act::QuizGrade, act::QuizNext,
-                 act::QuizBack, act::QuizFinish, act::QuizRetry, act::QuizDone, act::RoleplayBegin,
-                 act::RoleplayUndo, act::RoleplayRestart, act::RoleplayAdvance, act::RoleplayChoose,
-                 act::RoleplayTally, act::RoleplayFocus, act::RoleplaySeen, act::RoleplayAgain,
-                 act::DebriefToggle, act::RoleplayDone, act::PinDigit, act::PinBackspace, act::PinSubmit,
-                 act::PinCancel, act::LeaveTrainer, act::Quit, act::SetWorkshop, act::ToggleHidden,
-                 act::StepIdle, act::StepCountdown, act::SetKioskContrast, act::SetKioskDyslexia,
-                 act::OpenResults, act::SetResultsPeriod, act::OpenExport, act::Export, act::OpenDiagnostics>;
+using Action = std::variant<
+    act::Back, act::OpenTrainer, act::StillHere, act::Begin, act::SetLanguage, act::SetTextScale,
+    act::ToggleContrast, act::ToggleDyslexia, act::StartSession, act::Answer, act::SkipItem,
+    act::PreviousItem, act::OpenModule, act::FinishSession, act::EndSession, act::LessonPage,
+    act::FinishLesson, act::QuizSelect, act::QuizMove, act::QuizLikert, act::QuizGrade, act::QuizNext,
+    act::QuizBack, act::QuizFinish, act::QuizRetry, act::QuizDone, act::RoleplayBegin, act::RoleplayUndo,
+    act::RoleplayRestart, act::RoleplayAdvance, act::RoleplayChoose, act::RoleplayTally, act::RoleplayFocus,
+    act::RoleplaySeen, act::RoleplayAgain, act::DebriefToggle, act::RoleplayDone, act::PinDigit,
+    act::PinBackspace, act::PinSubmit, act::PinCancel, act::LeaveTrainer, act::Quit, act::SetWorkshop,
+    act::ToggleHidden, act::StepIdle, act::StepCountdown, act::SetKioskContrast, act::SetKioskDyslexia,
+    act::OpenResults, act::SetResultsPeriod, act::OpenExport, act::Export, act::OpenDiagnostics>;
 
 // Where a screen puts the actions of this frame.
 class ActionSink {

@@ -178,6 +178,11 @@ void Flow::On(const act::SkipItem&) {
     if (s.confidence->Done()) FinishConfidence();
 }
 
+void Flow::On(const act::PreviousItem&) {
+    // A mis-tap can be undone: the statement before comes back, and a new answer to it replaces the old one.
+    if (m_state.student.confidence) m_state.student.confidence->Back();
+}
+
 // ============================================================ [SECTION] home and modules
 
 void Flow::On(const act::OpenModule& a) {

@@ -54,6 +54,7 @@ class Flow {
     SB_ON(StartSession);
     SB_ON(Answer);
     SB_ON(SkipItem);
+    SB_ON(PreviousItem);
     SB_ON(OpenModule);
     SB_ON(FinishSession);
     SB_ON(EndSession);

@@ -140,8 +140,8 @@ bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float t
             return false;
         }
         // Noto Sans has no arrows and no minus sign; take them from DejaVu Sans when it is there.
-        static const ImWchar arrows[] = {0x2190, 0x2193, 0x2212, 0x2212, 0x232B, 0x232B, 0x25B2,
-                                         0x25BE, 0x25CB, 0x25CF, 0x2713, 0x2717, 0};
+        static const ImWchar arrows[] = {0x2190, 0x2193, 0x21BA, 0x21BA, 0x2212, 0x2212, 0x232B, 0x232B,
+                                         0x25B2, 0x25BE, 0x25CB, 0x25CF, 0x2713, 0x2717, 0};
         const std::string symbols = bold[i] ? kSymbolsBold : kSymbols;
         std::error_code ec;
         if (std::filesystem::is_regular_file(symbols, ec)) {

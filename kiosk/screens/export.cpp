@@ -28,10 +28,12 @@ void DrawExportScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     ui::Space(ui, 0.4f);
     if (!state.log) ui::Label(ui, FontRole::Body, Tr(ui.lang, "results.nolog"), t.text_muted, w);
     for (const std::string& folder : trainer.export_targets) {
+        // A folder path can be long and has no spaces: a button whose text wraps.
         const std::string id = "export-" + folder;
-        if (ui::Button(ui, id.c_str(), std::string(Tr(ui.lang, "trainer.export")) + " " + folder,
-                       ImVec2(w, 0), ButtonKind::Secondary))
+        if (ui::ChoiceButton(ui, id.c_str(), "↓", std::string(Tr(ui.lang, "trainer.export")) + " " + folder,
+                             w))
             out.Push(act::Export{folder});
+        ui::Space(ui, 0.2f);
     }
     ui::EndBody(ui);
 }

@@ -28,7 +28,7 @@ ui::IconKind IconFor(ModuleKind kind) {
 struct CardData {
     const Pack* pack;
     const Module* module;
-    std::string title, summary, footer;
+    std::string title, summary, footer, badge;
 };
 
 } // namespace
@@ -58,9 +58,11 @@ void DrawHomeScreen(const KioskState& state, Ui& ui, ActionSink& out) {
             if (state.ModuleHidden(pack->id, m.id)) continue; // the trainer switched it off
             char minutes[32];
             snprintf(minutes, sizeof minutes, Tr(ui.lang, "common.minutes"), ModuleMinutes(*pack, m));
+            const bool done = state.Finished(pack->id, m.id);
             cards.push_back(
                 {pack, &m, pack->T(m.title, ui.lang), pack->T(m.summary, ui.lang),
-                 std::string(Tr(ui.lang, std::string("kind.") + KindName(m.kind))) + "  ·  " + minutes});
+                 std::string(Tr(ui.lang, std::string("kind.") + KindName(m.kind))) + "  ·  " + minutes,
+                 done ? std::string("✓ ") + Tr(ui.lang, "home.finished") : ""});
         }
     }
 
@@ -75,15 +77,15 @@ void DrawHomeScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     for (size_t row = 0; row < cards.size(); row += columns) {
         float h = 0;
         for (size_t k = row; k < row + columns && k < cards.size(); ++k)
-            h = std::max(h, ui::CardHeight(ui, cards[k].title, cards[k].summary, cards[k].footer, card_w));
+            h = std::max(h, ui::CardHeight(ui, cards[k].title, cards[k].summary, cards[k].footer, card_w,
+                                           cards[k].badge));
         if (row > 0) ImGui::Dummy(ImVec2(1, spacing * 0.4f));
         for (size_t k = row; k < row + columns && k < cards.size(); ++k) {
             const CardData& c = cards[k];
             if (k > row) ImGui::SameLine(0, spacing);
             const std::string id = "module-" + c.module->id;
-            const bool done = state.Finished(c.pack->id, c.module->id);
             if (ui::Card(ui, id.c_str(), IconFor(c.module->kind), c.title, c.summary, c.footer,
-                         ImVec2(card_w, h), done ? std::string("✓ ") + Tr(ui.lang, "home.finished") : ""))
+                         ImVec2(card_w, h), c.badge))
                 out.Push(act::OpenModule{c.pack->id, c.module->id});
         }
     }

@@ -11,6 +11,13 @@ namespace sb {
 #include "screens/screen_list.h"
 #undef SCREEN
 
+// The attract screen's line changes every kAttractLineMs, fading in over kAttractFadeMs in a few steps.
+constexpr int64_t kAttractLineMs = 7000;
+constexpr int64_t kAttractFadeMs = 480;
+constexpr int64_t kAttractFadeStepMs = 120;
+// Milliseconds until the attract screen looks different (the next fade step or the next line).
+int64_t AttractNextChangeMs(int64_t now_ms);
+
 // "Ben je er nog?" over any screen, with the seconds left.
 void DrawIdlePrompt(const KioskState& state, Ui& ui, ActionSink& out, int seconds_left);
 // The bar at the top of a lesson or quiz: Close, title, "n of m" (`progress_key`) and a progress bar.

@@ -234,6 +234,19 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
                            " is '" + got + "')");
             return in;
         }
+        if (!w->Visible() && m_phase % 4 == 0) {
+            // Out of view in a scroll area: scroll towards it first, as a person would.
+            if (++m_scrolls > kMaxRepeats) {
+                Fail(step, "'" + step.args[2] + "' stays out of view after scrolling");
+                return in;
+            }
+            m_mouse = ImVec2((w->clip_min.x + w->clip_max.x) * 0.5f, (w->clip_min.y + w->clip_max.y) * 0.5f);
+            in.mouse_pos = m_mouse;
+            in.wheel = (w->min.y + w->max.y) * 0.5f > w->clip_max.y ? -1.0f : 1.0f;
+            m_wait_frames = 1;
+            return in;
+        }
+        m_scrolls = 0;
         if (m_phase < 2000) m_phase = 2000;
         m_mouse = ImVec2((w->min.x + w->max.x) * 0.5f, (w->min.y + w->max.y) * 0.5f);
         in.mouse_pos = m_mouse;

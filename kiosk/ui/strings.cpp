@@ -25,6 +25,7 @@ constexpr Entry kStrings[] = {
      "“Preparing for discrimination is not taboo.” – from the Rotterdam approach to equal internship "
      "chances"},
     {"start.button", "Start", "Start"},
+    {"start.note", "Anoniem: we vragen nooit je naam.", "Anonymous: we never ask your name."},
     {"start.language", "Taal", "Language"},
     {"lang.nl", "Nederlands", "Nederlands"},
     {"lang.en", "English", "English"},
@@ -142,6 +143,7 @@ constexpr Entry kStrings[] = {
     {"check.retro.question", "Kijk nu terug: hoe zeker was je vóór je begon?",
      "Looking back now: how confident were you before you started?"},
     {"check.dontknow", "Weet ik niet", "Don't know"},
+    {"check.previous", "← Vorige", "← Previous"},
     {"check.skip", "Overslaan", "Skip"},
     {"check.anonymous", "Anoniem: we bewaren alleen je antwoord, de datum en het dagdeel. Nooit je naam.",
      "Anonymous: we only keep your answer, the date and the part of the day. Never your name."},
@@ -188,6 +190,7 @@ constexpr Entry kStrings[] = {
     {"trainer.display", "Weergave", "Display"},
     {"trainer.log.problem", "Probleem met de log", "Problem with the log"},
     {"results.title", "Hoe zeker voelt de groep zich?", "How confident does the group feel?"},
+    {"results.period", "Periode", "Period"},
     {"results.today", "Vandaag", "Today"},
     {"results.week", "Week", "Week"},
     {"results.all", "Alles", "All"},

@@ -23,10 +23,11 @@ struct ThemeColors {
     Rgb secondary_text;
     Rgb accent;      // highlights, progress
     Rgb accent_text; // text on accent
-    Rgb border;
-    Rgb focus;       // keyboard focus ring
-    Rgb good;        // feedback: a strong choice
-    Rgb warn;        // feedback: a weaker choice
+    Rgb border;      // quiet lines: separators, panels that are not controls
+    Rgb edge;  // the outline of a control on the page: at least 3:1 against the background (WCAG 1.4.11)
+    Rgb focus; // keyboard focus ring
+    Rgb good;  // feedback: a strong choice
+    Rgb warn;  // feedback: a weaker choice
     Rgb callout_tip; // callout backgrounds (text colour is `text`)
     Rgb callout_watch;
     Rgb callout_know;

@@ -171,9 +171,12 @@ bool Button(Ui& ui, const char* id, const std::string& label, ImVec2 size, Butto
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ToVec4(hover));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, ToVec4(hover));
     ImGui::PushStyleColor(ImGuiCol_Text, ToVec4(fg));
-    if (kind == ButtonKind::Quiet) {
+    // Quiet and secondary buttons are marked out by their outline (3:1 against the page), primary by their
+    // fill.
+    const bool outlined = kind != ButtonKind::Primary;
+    if (outlined) {
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(2.0f, ui.U(0.06f)));
-        ImGui::PushStyleColor(ImGuiCol_Border, ToVec4(c.border));
+        ImGui::PushStyleColor(ImGuiCol_Border, ToVec4(enabled ? c.edge : c.border));
     }
     // Touch targets stay at least 48 px high at 1080p, whatever the caller asks; a width of 0 fits the label.
     size.y = std::max(size.y, std::max(48.0f, ui.U(1.9f)));
@@ -192,7 +195,7 @@ bool Button(Ui& ui, const char* id, const std::string& label, ImVec2 size, Butto
                    ImVec2(c.x + ts.x * 0.5f, c.y + ts.y * 0.5f), FontRole::Bold, id);
         ImGui::GetWindowDrawList()->PopClipRect();
     }
-    if (kind == ButtonKind::Quiet) {
+    if (outlined) {
         ImGui::PopStyleColor();
         ImGui::PopStyleVar();
     }
@@ -405,10 +408,11 @@ namespace {
 
 struct CardMetrics {
     float pad, r, text_x, wrap, title_h, text_h, footer_h, height;
+    bool badge_below = false;
 };
 
 CardMetrics MeasureCard(const Ui& ui, const std::string& title, const std::string& text,
-                        const std::string& footer, float width) {
+                        const std::string& footer, float width, const std::string& badge) {
     CardMetrics m;
     m.pad = ui.U(0.8f);
     m.r = ui.U(1.2f);
@@ -417,6 +421,12 @@ CardMetrics MeasureCard(const Ui& ui, const std::string& title, const std::strin
     m.title_h = MeasureWrapped(ui.Font(FontRole::Bold), title, m.wrap).y;
     m.text_h = text.empty() ? 0 : MeasureWrapped(ui.Font(FontRole::Small), text, m.wrap).y;
     m.footer_h = footer.empty() ? 0 : ui.Font(FontRole::Small)->FontSize;
+    // The badge goes after the footer, or on a line of its own below it when the two do not fit side by side.
+    ImFont* small = ui.Font(FontRole::Small);
+    const float footer_w = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, footer.c_str()).x;
+    const float badge_w = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, badge.c_str()).x;
+    m.badge_below = !badge.empty() && footer_w + badge_w + ui.U(1.6f) > m.wrap;
+    if (m.badge_below) m.footer_h += small->FontSize + ui.U(0.45f);
     const float content = m.title_h + (text.empty() ? 0 : ui.U(0.2f) + m.text_h) +
                           (footer.empty() ? 0 : ui.U(0.35f) + m.footer_h);
     m.height = std::max(m.r * 2, content) + m.pad * 2;
@@ -426,14 +436,14 @@ CardMetrics MeasureCard(const Ui& ui, const std::string& title, const std::strin
 } // namespace
 
 float CardHeight(const Ui& ui, const std::string& title, const std::string& text, const std::string& footer,
-                 float width) {
-    return MeasureCard(ui, title, text, footer, width).height;
+                 float width, const std::string& badge) {
+    return MeasureCard(ui, title, text, footer, width, badge).height;
 }
 
 bool Card(Ui& ui, const char* id, IconKind icon, const std::string& title, const std::string& text,
           const std::string& footer, ImVec2 size, const std::string& badge) {
     const ThemeColors& t = *ui.colors;
-    const CardMetrics m = MeasureCard(ui, title, text, footer, size.x);
+    const CardMetrics m = MeasureCard(ui, title, text, footer, size.x, badge);
     size.y = std::max(size.y, m.height);
     ImGui::PushID(id);
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -447,7 +457,7 @@ bool Card(Ui& ui, const char* id, IconKind icon, const std::string& title, const
                       ToU32(t.border, 0.7f), rounding);
     dl->AddRectFilled(p0, p1, ToU32(held ? t.secondary_hover : (hovered ? t.secondary : t.surface)),
                       rounding);
-    dl->AddRect(p0, p1, ToU32(hovered ? t.primary : t.border), rounding, 0, std::max(1.5f, ui.U(0.06f)));
+    dl->AddRect(p0, p1, ToU32(hovered ? t.primary : t.edge), rounding, 0, std::max(1.5f, ui.U(0.06f)));
     FocusRing(ui, rounding);
     DrawIcon(ui, icon, ImVec2(p0.x + m.pad + m.r, p0.y + m.pad + m.r), m.r);
     const float tx = p0.x + m.text_x;
@@ -464,13 +474,14 @@ bool Card(Ui& ui, const char* id, IconKind icon, const std::string& title, const
         const float fy = p1.y - m.pad - m.footer_h;
         const ImVec2 fs = DrawText(ui, FontRole::Small, ImVec2(tx, fy), t.secondary_text, footer, 0, id);
         if (!badge.empty()) {
-            // A pill after the footer, e.g. "✓ Gedaan" on a module this student finished.
+            // A pill after the footer (or under it), e.g. "✓ Gedaan" on a module this student finished.
             ImFont* bold = ui.Font(FontRole::Small);
             const ImVec2 bs = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, badge.c_str());
-            const ImVec2 b0(tx + fs.x + ui.U(0.6f), fy - ui.U(0.1f));
-            const ImVec2 b1(b0.x + bs.x + ui.U(0.8f), fy + bs.y + ui.U(0.1f));
+            const float by = m.badge_below ? fy + fs.y + ui.U(0.45f) : fy;
+            const ImVec2 b0(m.badge_below ? tx : tx + fs.x + ui.U(0.6f), by - ui.U(0.1f));
+            const ImVec2 b1(b0.x + bs.x + ui.U(0.8f), by + bs.y + ui.U(0.1f));
             dl->AddRectFilled(b0, b1, ToU32(t.good), (b1.y - b0.y) * 0.5f);
-            DrawText(ui, FontRole::Small, ImVec2(b0.x + ui.U(0.4f), fy), t.primary_text, badge, 0, id);
+            DrawText(ui, FontRole::Small, ImVec2(b0.x + ui.U(0.4f), by), t.primary_text, badge, 0, id);
         }
     }
     dl->PopClipRect();
@@ -509,7 +520,7 @@ bool ChoiceButton(Ui& ui, const char* id, const std::string& badge, const std::s
     const float rounding = ui.U(0.5f);
     Rgb bg = held || highlighted ? t.secondary_hover : (hovered ? t.secondary : t.surface);
     dl->AddRectFilled(p0, p1, ToU32(bg), rounding);
-    const Rgb edge = mark ? *mark : (hovered || highlighted ? t.primary : t.border);
+    const Rgb edge = mark ? *mark : (hovered || highlighted ? t.primary : (enabled ? t.edge : t.border));
     dl->AddRect(p0, p1, ToU32(edge), rounding, 0,
                 highlighted || mark ? std::max(3.0f, ui.U(0.1f)) : std::max(1.5f, ui.U(0.06f)));
     FocusRing(ui, rounding);

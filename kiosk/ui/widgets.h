@@ -154,7 +154,7 @@ void DrawIcon(const Ui& ui, IconKind kind, ImVec2 c, float r);
 bool Card(Ui& ui, const char* id, IconKind icon, const std::string& title, const std::string& text,
           const std::string& footer, ImVec2 size, const std::string& badge = "");
 float CardHeight(const Ui& ui, const std::string& title, const std::string& text, const std::string& footer,
-                 float width);
+                 float width, const std::string& badge = "");
 } // namespace sb::ui
 
 namespace sb::ui {
