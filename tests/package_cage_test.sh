@@ -97,42 +97,51 @@ stop_within_a_second() { # what: SIGTERM to kiosk-session, then the kiosk must b
 }
 
 # ---- 1. the start screen under cage, as grim sees it
-# On cage 0.1.4's headless backend, grim's copy of the output is fresh only when a client commits a frame while
-# the copy is pending; otherwise it gets an output buffer that was never drawn (black) or an old one. A real
-# screen shows the last frame; a kiosk draws a frame and then sleeps, as it should. So here the script presents
-# the same start screen 30 times while grim copies the output again and again: the first copy that is not blank
-# is cage's picture of the kiosk, and it must equal the kiosk's own screenshot of that frame (read back from GL
-# under cage): the start screen over the whole output, and nothing else.
+# On cage 0.1.4's headless backend grim's copy of the output is only right while the client is drawing: when it
+# is idle, cage answers the copy with an output buffer it did not redraw (black, or an older frame), or with the
+# client's buffer itself, which the headless backend "scans out" and cannot read back. A real screen shows the
+# last frame; a kiosk draws a frame and then sleeps, as it should. So the script first takes the kiosk's own
+# screenshot (read back from GL under cage) of each of the pack's attract lines, then lets virtual time run so
+# that the start screen redraws with the next line about 20 times a second, while grim copies the output again
+# and again. The first copy that is not blank must equal one of the kiosk's own screenshots: the start screen over
+# the whole output, and nothing else.
+lines=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["attract"]))' \
+    "$root/usr/share/stageboost/content/stageboost/pack.json")
 {
     echo "expect-screen start"
-    for _ in $(seq 30); do echo "screenshot frame.png"; done
-    echo "screenshot ready.png"
+    for i in $(seq 0 $((lines - 1))); do
+        echo "screenshot line$i.png"
+        echo "wait 7000"
+    done
+    for _ in $(seq 200); do echo "wait 7000"; done
+    echo "screenshot done.png"
     wait_steps
 } >"$tmp/out/start.script"
 start_session --script "$tmp/out/start.script" --shots "$tmp/out"
+wait_for "$tmp/out/line$((lines - 1)).png"
 shot=$tmp/out/cage_start.png
 got=
-for i in $(seq 300); do
+while [ ! -s "$tmp/out/done.png" ]; do
     if grab "$tmp/out/grab.png" && [ "$(convert "$tmp/out/grab.png" -format '%[fx:standard_deviation>0.02]' info:)" = 1 ]; then
         mv "$tmp/out/grab.png" "$shot"
         got=1
         break
     fi
-    [ -s "$tmp/out/ready.png" ] && [ "${ready_at:-}" = "" ] && ready_at=$i
-    [ -n "${ready_at:-}" ] && [ $((i - ready_at)) -gt 20 ] && break
     kill -0 "$kiosk_pid" 2>/dev/null || fail "the kiosk ended"
-    sleep 0.05
 done
-[ -n "$got" ] || fail "grim saw only a blank output while the kiosk drew its start screen"
-wait_for "$tmp/out/ready.png"
+[ -n "$got" ] || fail "grim saw only a blank output while the kiosk redrew its start screen"
 mkdir -p "$build/tests/screenshots"
 cp "$shot" "$build/tests/screenshots/cage_start.png"
 size=$(convert "$shot" -format '%wx%h' info:)
-[ "$size" = "$(convert "$tmp/out/ready.png" -format '%wx%h' info:)" ] ||
-    fail "the kiosk's window ($(convert "$tmp/out/ready.png" -format '%wx%h' info:)) does not fill cage's output ($size)"
-differ=$(compare -metric AE -fuzz 2% "$shot" "$tmp/out/ready.png" null: 2>&1 || true)
-echo "  cage output $size; pixels that differ from the kiosk's own frame: $differ"
-[ "$differ" -le $((${size%x*} * ${size#*x} / 1000)) ] || fail "cage's screen is not the kiosk's start screen"
+[ "$size" = "$(convert "$tmp/out/line0.png" -format '%wx%h' info:)" ] ||
+    fail "the kiosk's window ($(convert "$tmp/out/line0.png" -format '%wx%h' info:)) does not fill cage's output ($size)"
+best=
+for i in $(seq 0 $((lines - 1))); do
+    d=$(compare -metric AE -fuzz 2% "$shot" "$tmp/out/line$i.png" null: 2>&1 || true)
+    if [ -z "$best" ] || [ "$d" -lt "$best" ]; then best=$d; fi
+done
+echo "  cage output $size; pixels that differ from the closest of the kiosk's own frames: $best"
+[ "$best" -le $((${size%x*} * ${size#*x} / 1000)) ] || fail "cage's screen is not the kiosk's start screen"
 ok "grim shows the kiosk's start screen over the whole output, and nothing else (build/tests/screenshots/cage_start.png)"
 
 # ---- 2. systemctl stop, in a script's wait and in the idle kiosk (asleep in SDL_WaitEventTimeout)
