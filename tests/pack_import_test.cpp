@@ -297,7 +297,12 @@ TEST_F(PackImport, RefusesPacksOverTheLimits) {
 }
 
 TEST_F(PackImport, ABuiltInPackCannotBeReplacedFromAStick) {
-    options.builtin_ids = {"mijn-pack"};
+    // The kiosk's content folder holds a pack with the same id as the stick's good pack.
+    fs::create_directories(root / "content");
+    fs::copy(kPacks / "_base", root / "content/mijn-pack", fs::copy_options::recursive);
+    fs::copy(kPacks / "_base/les.json", root / "content/les.json"); // a file, not a pack
+    options.builtin_ids = sb::PackIdsIn((root / "content").string());
+    ASSERT_EQ(options.builtin_ids, std::vector<std::string>{"mijn-pack"});
     sb::PackImporter importer(options);
     const sb::StickPack p = importer.Inspect((stick / "goed").string());
     EXPECT_EQ(p.status, sb::StickPackStatus::BuiltIn);

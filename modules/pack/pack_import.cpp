@@ -104,6 +104,16 @@ std::vector<std::string> ListPackDirs(const std::string& dir) {
     return out;
 }
 
+std::vector<std::string> PackIdsIn(const std::string& dir) {
+    std::vector<std::string> ids;
+    for (const std::string& d : ListPackDirs(dir)) {
+        std::string id, version;
+        ReadIdAndVersion(d, id, version);
+        if (!id.empty()) ids.push_back(id);
+    }
+    return ids;
+}
+
 // ============================================================ [SECTION] versions
 
 int CompareVersions(const std::string& a, const std::string& b) {

@@ -93,6 +93,10 @@ std::vector<std::string> FindMountedSticks(const std::vector<std::string>& roots
 // none). The kiosk loads the imported packs this way, each like a --pack folder.
 std::vector<std::string> ListPackDirs(const std::string& dir);
 
+// The ids of the packs in the sub-folders of `dir` (from each pack.json, without loading the pack): for
+// ImportOptions::builtin_ids, the packs in the kiosk's content folder.
+std::vector<std::string> PackIdsIn(const std::string& dir);
+
 // Compares two pack versions part by part ("1.10" > "1.9"; numbers as numbers, the rest as text): < 0, 0, >
 // 0.
 int CompareVersions(const std::string& a, const std::string& b);
