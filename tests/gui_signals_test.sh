@@ -96,7 +96,8 @@ ends_within_a_second() { # SIGNAL
     kiosk_pid=
     [ "$t" -lt 1000 ] || fail "SIG$1: the kiosk took $t ms to end"
     [ "$rc" = 0 ] || fail "SIG$1: the kiosk exited $rc"
-    "$logtool" export "$tmp/log/confidence.sqlite" --format csv --out "$tmp/answers.csv" ||
+    # One student is never released (cohorts of five): read what is stored, as the data steward does (--raw).
+    "$logtool" export "$tmp/log/confidence.sqlite" --raw --format csv --out "$tmp/answers.csv" 2>/dev/null ||
         fail "SIG$1: stageboost-log cannot read the log"
     [ "$(tail -n +2 "$tmp/answers.csv" | wc -l)" = 1 ] || fail "SIG$1: the answer is not in the log: $(cat "$tmp/answers.csv")"
     ok "SIG$1 ended the fullscreen kiosk in $t ms, exit 0, the answer in the log"

@@ -161,7 +161,8 @@ start_session --script "$tmp/out/answer.script" --shots "$tmp/out" --seed 1
 wait_for "$tmp/out/answered.png"
 stop_within_a_second "after one answer"
 [ -f "$tmp/state/confidence.sqlite" ] || fail "no log in the state folder ($tmp/state)"
-"$logtool" export "$tmp/state/confidence.sqlite" --format csv --out "$tmp/answers.csv" ||
+# One student is never released (cohorts of five): read what is stored, as the data steward does (--raw).
+"$logtool" export "$tmp/state/confidence.sqlite" --raw --format csv --out "$tmp/answers.csv" 2>/dev/null ||
     fail "stageboost-log cannot read the log after SIGTERM"
 python3 - "$tmp/answers.csv" <<'PY' || fail "the answer given before SIGTERM is not in the log"
 import csv, sys
