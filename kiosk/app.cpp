@@ -5,8 +5,11 @@
 // [SECTION] the loop
 #include "app.h"
 
+#include "pack/pack_import.h"
 #include "platform/screenshot.h"
+#include "platform/signals.h"
 #include "screens/screen_table.h"
+#include "system/paths.h"
 
 #include <SDL.h>
 #include <glad/gl.h>
@@ -37,12 +40,6 @@ long long RealtimeNs() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
                std::chrono::system_clock::now().time_since_epoch())
         .count();
-}
-
-std::string DefaultDataDir() {
-    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return std::string(x) + "/stageboost";
-    if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.local/share/stageboost";
-    return "stageboost-data";
 }
 
 bool IsInput(const SDL_Event& e) {
@@ -86,7 +83,7 @@ std::chrono::system_clock::time_point App::KioskClock::WallNow() const {
 
 void App::OpenLog() {
     std::string dir = !m_options.log_dir.empty() ? m_options.log_dir : m_state.config.log_dir;
-    if (dir.empty()) dir = DefaultDataDir();
+    if (dir.empty()) dir = DefaultStateDir();
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     m_state.log = std::make_unique<LogStore>();
@@ -123,13 +120,15 @@ bool App::Init(std::string& error) {
     m_state.seed = m_options.seed ? m_options.seed : std::random_device{}();
 
     // Reading the packs does not need the window: do it on a second core while SDL loads GL.
-    std::vector<std::string> extra = config.pack_dirs;
+    std::vector<std::string> extra = ListPackDirs(m_options.packs_dir); // imported from USB sticks
+    extra.insert(extra.end(), config.pack_dirs.begin(), config.pack_dirs.end());
     extra.insert(extra.end(), m_options.pack_dirs.begin(), m_options.pack_dirs.end());
     m_loading = std::async(std::launch::async, [content = m_options.content_dir, extra] {
         PackLibrary library;
         library.Load(content, extra);
         return library;
     });
+    WatchQuitSignals(); // SIGTERM/SIGINT end the kiosk cleanly; SDL_QUIT (Alt+F4) stays ignored when locked
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
@@ -465,6 +464,7 @@ int App::Run() {
                 m_pending_frames = 1;
             }
         }
+        if (QuitSignal()) break; // systemctl stop, Ctrl+C: answers are flushed and the log closed below
         if (m_options.watch && SDL_GetTicks64() - m_last_watch_ms >= kWatchPollMs) {
             m_last_watch_ms = SDL_GetTicks64();
             ReloadPacks();
@@ -503,6 +503,7 @@ int App::Run() {
         printf("frames-drawn %llu frames-skipped %llu\n", static_cast<unsigned long long>(m_skipper.drawn),
                static_cast<unsigned long long>(m_skipper.skipped));
     Shutdown();
+    StopWatchingQuitSignals();
     SDL_Quit();
     return code;
 }

@@ -38,6 +38,7 @@ struct AppOptions {
     std::string theme;                   // "" = the config's
     std::string content_dir;             // folder of packs (each sub-folder with a pack.json)
     std::vector<std::string> pack_dirs;  // extra packs (--pack)
+    std::string packs_dir;               // packs imported from USB sticks, one sub-folder each ("" = none)
     bool watch = false;                  // reload packs when their files change
     std::string mode;                    // "" = the config's; walk-up or workshop
     uint64_t seed = 0;                   // quiz shuffles; 0 means a random seed

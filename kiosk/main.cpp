@@ -5,6 +5,7 @@
 
 #include "config/config.h"
 #include "config/pin.h"
+#include "system/paths.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -15,14 +16,6 @@
 #include <string>
 
 namespace {
-
-std::string DefaultConfigPath() {
-    if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x)
-        return std::string(x) + "/stageboost/config.json";
-    if (const char* h = std::getenv("HOME"); h && *h)
-        return std::string(h) + "/.config/stageboost/config.json";
-    return "stageboost-config.json";
-}
 
 // The PIN comes on standard input, so it never shows in the shell history or the process list.
 int SetPin(const std::string& config_path) {
@@ -84,9 +77,12 @@ int main(int argc, char** argv) {
     cli.add_option("--screenshot", options.screenshot, "Render the start screen into this PNG file and exit");
     cli.add_option("--script", options.script,
                    "Drive the kiosk with this script (see kiosk/script/script.h)");
-    options.content_dir = STAGEBOOST_SOURCE_DIR "/content";
+    options.content_dir = sb::DefaultContentDir();
     cli.add_option("--content", options.content_dir,
                    "Folder of packs to show (default: the bundled content/)");
+    options.packs_dir = sb::DefaultImportedPacksDir();
+    cli.add_option("--packs-dir", options.packs_dir,
+                   "Folder of packs imported from USB sticks, one per folder");
     cli.add_option("--pack", options.pack_dirs, "Also show the pack in this folder (repeatable)");
     cli.add_flag("--watch", options.watch,
                  "Reload a pack within a second when its files change (for authors)");
@@ -96,7 +92,7 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0.8, 1.8));
     cli.add_option("--theme", theme, "Colour theme")->check(CLI::IsMember({"calm", "high-contrast"}));
     std::string mode;
-    options.config_path = DefaultConfigPath();
+    options.config_path = sb::DefaultConfigPath();
     cli.add_option("--config", options.config_path, "The kiosk's config file (JSON)");
     cli.add_option("--log-dir", options.log_dir, "Folder for the anonymous confidence log");
     cli.add_flag(
@@ -141,6 +137,7 @@ int main(int argc, char** argv) {
         options.window.width = w;
         options.window.height = h;
     }
+    if (options.content_dir.empty()) fprintf(stderr, "stageboost: %s\n", sb::NoDataDirMessage().c_str());
     options.mode = mode;
     if (dyslexia) options.dyslexia_font = 1;
     options.theme = theme;

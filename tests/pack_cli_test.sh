@@ -28,6 +28,10 @@ assert d and d[0]["code"] == "unknown-target" and d[0]["line"] > 0 and d[0]["poi
 "$tool" new "$tmp/nieuw" >/dev/null; check "new creates a pack" 0 $?
 "$tool" validate --strict "$tmp/nieuw"; check "the scaffold validates clean with --strict" 0 $?
 "$tool" new "$tmp/nieuw" >/dev/null 2>&1; check "new refuses to overwrite" 1 $?
+# The schemas are built into the tool (no source tree at run time): the new pack gets exactly content/schema/.
+src=$(cd "$(dirname "$0")/.." && pwd)
+diff -r "$src/content/schema" "$tmp/nieuw/.schema" && echo "ok: new writes the built-in schemas" \
+    || { echo "FAIL: the new pack's .schema/ differs from content/schema/"; fail=1; }
 "$tool" graph "$tmp/nieuw" rollenspel > "$tmp/map.dot"; check "graph" 0 $?
 grep -q 'doubleoctagon' "$tmp/map.dot" && grep -q '"begin" -> "uitleg"' "$tmp/map.dot" && echo "ok: graph content" || { echo "FAIL: graph content"; fail=1; }
 if command -v dot >/dev/null; then dot -Tsvg "$tmp/map.dot" -o "$tmp/map.svg" && echo "ok: graphviz renders the map" || { echo "FAIL: dot"; fail=1; }; fi

@@ -17,5 +17,7 @@ name=$(basename "$script" .script)
 state="$shots/state-$name"
 rm -rf "$state"
 mkdir -p "$state"
+# ...and packs imported from USB sticks on this machine (~/.local/share/stageboost/packs) stay out too.
+export STAGEBOOST_STATE_DIR="$state"
 exec xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --config "$state/config.json" --log-dir "$state/log" \
     $args --script "$script" --shots "$shots"

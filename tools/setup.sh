@@ -11,6 +11,9 @@ packages=(
     fonts-noto-core fonts-dejavu-core fonts-opendyslexic
     xvfb xauth xdotool imagemagick graphviz procps
     libgl1-mesa-dri libegl-mesa0
+    # the Debian package and its tests: CPack's dpkg-shlibdeps needs dpkg-dev and file; the kiosk service's smoke
+    # test runs cage (which needs xwayland) and grim; systemd-analyze checks the unit
+    dpkg-dev file lintian cage xwayland grim systemd
 )
 # npm runs ajv for the schema cross-check; a machine that already has a node with npm keeps it.
 command -v npm >/dev/null || packages+=(nodejs npm)

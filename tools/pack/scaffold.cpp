@@ -1,8 +1,10 @@
 // `stageboost-pack new DIR`: a small working pack with one module of each kind, ready to edit.
+#include "schemas.h"
 #include "tool.h"
 
 #include <filesystem>
 #include <fstream>
+#include <string_view>
 
 namespace fs = std::filesystem;
 
@@ -146,7 +148,7 @@ const char* const kQuiz = R"JSON({
 }
 )JSON";
 
-bool Write(const fs::path& path, const char* text, std::string& error) {
+bool Write(const fs::path& path, std::string_view text, std::string& error) {
     std::ofstream out(path, std::ios::binary);
     out << text;
     if (!out) {
@@ -170,12 +172,10 @@ bool ScaffoldPack(const std::string& dir, std::string& error) {
         error = "Could not create " + dir + ": " + ec.message();
         return false;
     }
-    // A copy of the schemas beside the pack, so editors validate it wherever the folder goes.
-    const fs::path schema_dir(STAGEBOOST_SCHEMA_DIR);
-    for (const char* name : {"common", "pack", "lesson", "roleplay", "quiz", "confidence"}) {
-        const std::string file = std::string(name) + ".schema.json";
-        fs::copy_file(schema_dir / file, root / ".schema" / file, fs::copy_options::overwrite_existing, ec);
-    }
+    // A copy of the schemas beside the pack, so editors validate it wherever the folder goes. They are built
+    // into the tool, so this works from an installed package as well as from a build tree.
+    for (const EmbeddedFile& schema : EmbeddedSchemas())
+        if (!Write(root / ".schema" / schema.name, schema.text, error)) return false;
     return Write(root / "pack.json", kPack, error) && Write(root / "check.json", kCheck, error) &&
            Write(root / "les.json", kLesson, error) && Write(root / "rollenspel.json", kRoleplay, error) &&
            Write(root / "quiz.json", kQuiz, error);
