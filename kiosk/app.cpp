@@ -117,6 +117,7 @@ bool App::Init(std::string& error) {
     m_state.student = StudentSession::Fresh(defaults);
     m_state.workshop = (!m_options.mode.empty() ? m_options.mode : config.mode) == "workshop";
     m_state.locked = !m_options.window.windowed; // a fullscreen kiosk ignores window-close
+    m_state.reduced_motion = m_options.reduced_motion;
     m_state.seed = m_options.seed ? m_options.seed : std::random_device{}();
 
     // Reading the packs does not need the window: do it on a second core while SDL loads GL.
@@ -269,7 +270,7 @@ int64_t App::NextWakeMs() const {
         if (ms >= 0 && (wake < 0 || ms < wake)) wake = ms;
     };
     const ScreenId s = m_state.Screen();
-    if (s == ScreenId::Start) at(AttractNextChangeMs(m_state.now_ms));
+    if (s == ScreenId::Start) at(AttractNextChangeMs(m_state.now_ms, m_state.reduced_motion));
     at(m_flow.NextIdleWakeMs());
     if (s == ScreenId::TrainerPin && m_state.pin_guard.Locked(m_state.now_ms))
         at(1000 - m_state.now_ms % 1000);

@@ -33,6 +33,7 @@ struct AppOptions {
     bool exit_after_first_frame = false; // for the start-up benchmark
     bool audit_layout = false;           // --audit-layout: a script checks the layout before every step
     bool no_screenshots = false;         // --no-screenshots: a script's screenshot steps save nothing
+    bool reduced_motion = false;         // --reduced-motion: nothing on screen moves by itself but what must
     int dyslexia_font = -1;              // -1 = the config's, 0 = off, 1 = on
     float text_scale = 0;                // 0 = the config's
     std::string theme;                   // "" = the config's

@@ -108,6 +108,8 @@ int main(int argc, char** argv) {
     cli.add_flag("--audit-layout", options.audit_layout,
                  "With --script: check the layout of every screen before each step (see audit-layout)");
     cli.add_flag("--no-screenshots", options.no_screenshots, "With --script: skip its screenshot steps");
+    cli.add_flag("--reduced-motion", options.reduced_motion,
+                 "No soft fades or other motion (the attract line still changes every few seconds)");
     bool dyslexia = false;
     cli.add_flag("--dyslexia-font", dyslexia, "Start with the dyslexia-friendly letter (OpenDyslexic)");
     // Given twice (a script's #! line, then the command line), an option takes the last value.

@@ -117,7 +117,8 @@ lines=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["at
     echo "screenshot done.png"
     wait_steps
 } >"$tmp/out/start.script"
-start_session --script "$tmp/out/start.script" --shots "$tmp/out"
+# --reduced-motion: no fade between lines, so every frame grim can catch is one of the kiosk's own screenshots.
+start_session --script "$tmp/out/start.script" --shots "$tmp/out" --reduced-motion
 wait_for "$tmp/out/line$((lines - 1)).png"
 shot=$tmp/out/cage_start.png
 got=

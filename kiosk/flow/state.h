@@ -34,8 +34,9 @@ struct KioskState {
     std::string config_path;
     PackLibrary packs;
     std::vector<std::string> languages{"nl", "en"};
-    bool workshop = false; // a trainer presents to a class; the class discusses each decision
-    bool locked = true;    // kiosk mode: closing the window is ignored unless the trainer exits
+    bool workshop = false;       // a trainer presents to a class; the class discusses each decision
+    bool locked = true;          // kiosk mode: closing the window is ignored unless the trainer exits
+    bool reduced_motion = false; // no fades: for people bothered by motion, and for screen captures
     bool quit = false;
     int64_t now_ms = 0; // the steady clock for this frame (virtual in scripts)
     int64_t last_input_ms = 0;

@@ -16,7 +16,7 @@ constexpr int64_t kAttractLineMs = 7000;
 constexpr int64_t kAttractFadeMs = 480;
 constexpr int64_t kAttractFadeStepMs = 120;
 // Milliseconds until the attract screen looks different (the next fade step or the next line).
-int64_t AttractNextChangeMs(int64_t now_ms);
+int64_t AttractNextChangeMs(int64_t now_ms, bool reduced_motion);
 
 // "Ben je er nog?" over any screen, with the seconds left.
 void DrawIdlePrompt(const KioskState& state, Ui& ui, ActionSink& out, int seconds_left);

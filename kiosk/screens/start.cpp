@@ -45,9 +45,9 @@ void DrawConversation(const Ui& ui, ImVec2 c, float s) {
 
 } // namespace
 
-int64_t AttractNextChangeMs(int64_t now_ms) {
+int64_t AttractNextChangeMs(int64_t now_ms, bool reduced_motion) {
     const int64_t in_line = now_ms % kAttractLineMs;
-    if (in_line < kAttractFadeMs) return kAttractFadeStepMs - in_line % kAttractFadeStepMs;
+    if (in_line < kAttractFadeMs && !reduced_motion) return kAttractFadeStepMs - in_line % kAttractFadeStepMs;
     return kAttractLineMs - in_line;
 }
 
@@ -66,7 +66,7 @@ void DrawStartScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         const size_t n = pack->attract.size();
         line = pack->T(pack->attract[static_cast<size_t>(state.now_ms / kAttractLineMs) % n], ui.lang);
         const int64_t in_line = state.now_ms % kAttractLineMs;
-        if (in_line < kAttractFadeMs)
+        if (in_line < kAttractFadeMs && !state.reduced_motion)
             alpha = float(in_line / kAttractFadeStepMs + 1) / (kAttractFadeMs / kAttractFadeStepMs + 1);
     }
     const std::string title = Tr(ui.lang, "app.title");
