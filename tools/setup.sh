@@ -11,8 +11,10 @@ packages=(
     fonts-noto-core fonts-dejavu-core fonts-opendyslexic
     xvfb xauth xdotool imagemagick graphviz procps
     libgl1-mesa-dri libegl-mesa0
+    libcpp-httplib-dev libqrencode-dev zbar-tools chromium
 )
-# npm runs ajv for the schema cross-check; a machine that already has a node with npm keeps it.
+# zbar-tools decodes the QR code in a test; chromium runs the phone page in a test (with puppeteer-core).
+# npm runs ajv for the schema cross-check and installs puppeteer-core for that test; a machine that already has a node with npm keeps it.
 command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
