@@ -49,7 +49,7 @@ nlohmann::json PhoneViewJson(const PhoneView& view, const std::string& code) {
             item["text"] = TextJson(it.text, fb);
             item["low"] = TextJson(it.low, fb);
             item["high"] = TextJson(it.high, fb);
-            item["retro"] = it.phase == Phase::Retro;
+            item["phase"] = PhaseName(it.phase);
         }
         items.push_back(std::move(item));
     }

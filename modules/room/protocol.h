@@ -10,7 +10,8 @@
 //
 // The view: {"v":12,"room":"K7QP","finished":false,"state":"none|open|closed|revealed",
 //   "question":{"id":"q3","kind":"check|vote|quiz|experienced","title":{"nl":..,"en":..},"note":{..},
-//     "options":[{"nl":..,"en":..}], "items":[{"text":{..},"low":{..},"high":{..},"dontKnow":true}]},
+//     "options":[{"nl":..,"en":..}],
+//     "items":[{"text":{..},"low":{..},"high":{..},"dontKnow":true,"phase":"pre"}]},
 //   "mine":[{"answered":true,"value":3,"seq":2}], "tally":[{"answers":12,"shown":true,"counts":[..],
 //     "dontKnow":0}] (only once revealed)}
 #include "room/room.h"

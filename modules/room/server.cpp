@@ -79,6 +79,14 @@ bool ReadStatic(const std::string& dir, const std::string& name, std::string& ou
     return in.good() || in.eof();
 }
 
+// httplib listens with a backlog of 5 (baked into Debian's library): 30 phones scanning the QR code at once
+// overflow it and some get their connection reset. The listening socket is a protected member, so a
+// subclass widens the backlog after binding (listen() again on a listening socket only changes it).
+class Server : public httplib::Server {
+  public:
+    bool WidenBacklog(int backlog) { return ::listen(svr_sock_, backlog) == 0; }
+};
+
 struct StreamState {
     std::string token;
     uint64_t stream = 0;
@@ -144,7 +152,7 @@ void RoomServer::Routes() {
                     st->seen = view.version;
                     out += "event: state\ndata: " + PhoneViewJson(view, m_room.Code()).dump() + "\n\n";
                 } else if (live) {
-                    out += ": ping\n\n";
+                    out += "event: ping\ndata: {}\n\n"; // an event, not a comment: the page watches for it
                 }
                 if (!out.empty() && !sink.write(out.data(), out.size())) return false;
                 if (!live) sink.done();
@@ -216,7 +224,9 @@ bool RoomServer::Start(std::string& error_en, std::string& error_nl) {
                    "\"). Installeer Stageboost opnieuw, of zet STAGEBOOST_ASSETS op de map assets.";
         return false;
     }
-    m_server = std::make_unique<httplib::Server>();
+    auto server = std::make_unique<Server>();
+    Server* raw = server.get();
+    m_server = std::move(server);
     const size_t threads = static_cast<size_t>(m_options.threads);
     m_server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would let a second kiosk bind the
@@ -251,6 +261,7 @@ bool RoomServer::Start(std::string& error_en, std::string& error_nl) {
         m_port = 0;
         return false;
     }
+    raw->WidenBacklog(1024);
     m_thread = std::thread([this] { m_server->listen_after_bind(); });
     return true;
 }
