@@ -262,7 +262,15 @@ bool RoomServer::Start(std::string& error_en, std::string& error_nl) {
         return false;
     }
     raw->WidenBacklog(1024);
-    m_thread = std::thread([this] { m_server->listen_after_bind(); });
+    m_listen_ended = false;
+    m_thread = std::thread([this] {
+        m_server->listen_after_bind();
+        m_listen_ended = true;
+    });
+    // httplib's stop() does nothing until its thread has marked itself running, so a Stop() right after
+    // Start() would leave the thread in accept() for ever: wait (briefly, once) until it runs.
+    for (int i = 0; i < 2000 && !m_server->is_running() && !m_listen_ended; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return true;
 }
 

@@ -14,6 +14,7 @@
 // the room's cap plus headroom (threads). A phone has at most one stream.
 #include "room/room.h"
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <string>
@@ -59,6 +60,7 @@ class RoomServer {
     RoomServerOptions m_options;
     std::unique_ptr<httplib::Server> m_server;
     std::thread m_thread;
+    std::atomic<bool> m_listen_ended{false};
     int m_port = 0;
 };
 
