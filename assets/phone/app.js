@@ -25,6 +25,8 @@
       kind: { vote: 'Stemmen', quiz: 'Vraag', check: 'Hoe zeker ben je?', experienced: 'Anoniem' },
       phase: { pre: 'Voor je begint', post: 'Na afloop', retro: 'Terugkijken' },
       retroQuestion: 'Kijk nu terug: hoe zeker was je vóór je begon?',
+      checkHint: (n) => `${n} korte zinnen. Tik bij elke zin op een cijfer.`,
+      itemSaved: 'Ontvangen',
       dontKnow: 'Weet ik niet',
       pick: 'Tik op je keuze.',
       optional: 'Je hoeft niet te antwoorden.',
@@ -63,6 +65,8 @@
       kind: { vote: 'Vote', quiz: 'Question', check: 'How sure are you?', experienced: 'Anonymous' },
       phase: { pre: 'Before you start', post: 'Afterwards', retro: 'Looking back' },
       retroQuestion: 'Looking back now: how confident were you before you started?',
+      checkHint: (n) => `${n} short sentences. Tap a number for each one.`,
+      itemSaved: 'Received',
       dontKnow: "Don't know",
       pick: 'Tap your choice.',
       optional: 'You do not have to answer.',
@@ -176,8 +180,8 @@
       if (!online) {
         online = true;
         reconnectDelay = 1000;
-        showBanner(t().online, true);
-        setTimeout(() => { if (online) showBanner('', true); }, 2500);
+        showBanner('online');
+        setTimeout(() => { if (online && bannerKind === 'online') showBanner(''); }, 2500);
       }
       return;
     }
@@ -185,15 +189,17 @@
     offlineTimer = setTimeout(() => {
       offlineTimer = null;
       online = false;
-      showBanner(t().offline, false);
+      showBanner('offline');
     }, 1500);
   }
 
-  function showBanner(text, good) {
+  let bannerKind = ''; // '', 'offline' or 'online'
+  function showBanner(kind) {
+    bannerKind = kind;
     const banner = document.getElementById('banner');
-    banner.textContent = text;
-    banner.hidden = !text;
-    banner.classList.toggle('good', !!good);
+    banner.textContent = kind ? t()[kind] : '';
+    banner.hidden = !kind;
+    banner.classList.toggle('good', kind === 'online');
   }
 
   async function join() {
@@ -312,6 +318,7 @@
   function onView(v) {
     if (v.finished) {
       closeEvents();
+      showBanner('');
       store.remove(tokenKey());
       screen = 'finished';
       render();
@@ -486,16 +493,31 @@
           type: 'button', class: 'dontknow', id: `item-${i + 1}-dk`, 'data-key': `i${i}dk`, disabled: !open,
           'aria-pressed': s.answered && s.value === null ? 'true' : 'false',
           onclick: () => { answer(i, null); scrollToNext(i); },
-        }, t().dontKnow) : null);
+        }, t().dontKnow) : null,
+        itemChip(i));
     });
   }
 
+  // A small confirmation on each statement: received, sending, or waiting to be sent again.
+  function itemChip(i) {
+    const s = shown(i);
+    const text = !s.answered ? '' : s.pending === 'retrying' ? t().retrying : s.pending ? t().sending : `✓ ${t().itemSaved}`;
+    return h('p', { class: `chip${s.pending === 'retrying' ? ' warn' : s.pending ? '' : ' ok'}`, id: `chip-${i + 1}`,
+                    hidden: !text }, text);
+  }
+
+  // After an answer, bring the next open statement into view, but only when it is not in view already:
+  // the page does not move under a thumb that is about to tap.
   function scrollToNext(i) {
     const q = view.question;
     for (let k = i + 1; k < q.items.length; ++k) {
       if (!shown(k).answered) {
         const el = document.getElementById(`item-${k + 1}`);
-        if (el) el.scrollIntoView({ behavior: 'smooth', block: 'center' });
+        if (!el) return;
+        const r = el.getBoundingClientRect();
+        if (r.top >= 0 && r.bottom <= window.innerHeight) return;
+        const calm = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        el.scrollIntoView({ behavior: calm ? 'auto' : 'smooth', block: 'center' });
         return;
       }
     }
@@ -523,8 +545,9 @@
     if (!q) return [message('✓', t().waitingTitle, t().waitingText)];
     const phase = q.kind === 'check' && q.items.length ? t().phase[q.items[0].phase] : null;
     const head = card(
-      h('p', { class: 'kicker' }, phase ? `${t().kind.check} · ${phase}` : t().kind[q.kind] || ''),
+      h('p', { class: 'kicker' }, phase || t().kind[q.kind] || ''),
       h('h1', { id: 'title' }, local(q.title)),
+      q.kind === 'check' ? h('p', { class: 'muted' }, t().checkHint(q.items.length)) : null,
       q.kind === 'check' ? null : renderOptions(q),
       q.kind === 'check' ? null : statusLine(q),
       local(q.note) ? h('p', { class: 'note' }, local(q.note)) : null);
@@ -537,7 +560,55 @@
     return out;
   }
 
+  // What decides the page's structure; anything else (which answer is pressed, the status line) is updated
+  // in place, so a button under a finger is never swapped for a new one between touch and click.
+  function structureKey() {
+    const q = view && view.question;
+    return [screen, lang, q ? q.id : '', view ? view.state : ''].join('|');
+  }
+  let renderedKey = null;
+
   function render() {
+    const key = structureKey();
+    if (key === renderedKey && screen === 'live') {
+      refresh();
+    } else {
+      rebuild();
+      renderedKey = key;
+    }
+    showBanner(online ? bannerKind : 'offline');
+  }
+
+  function refresh() {
+    const q = view && view.question;
+    if (!q) return;
+    const main = document.getElementById('main');
+    if (q.kind === 'check') {
+      q.items.forEach((item, i) => {
+        const s = shown(i);
+        for (let v = 1; v <= 5; ++v) {
+          const b = main.querySelector(`[data-key="i${i}v${v}"]`);
+          if (b) b.setAttribute('aria-pressed', s.answered && s.value === v ? 'true' : 'false');
+        }
+        const dk = main.querySelector(`[data-key="i${i}dk"]`);
+        if (dk) dk.setAttribute('aria-pressed', s.answered && s.value === null ? 'true' : 'false');
+        const cardEl = document.getElementById(`item-${i + 1}`);
+        if (cardEl) cardEl.classList.toggle('done', s.answered);
+        const chip = document.getElementById(`chip-${i + 1}`);
+        if (chip) chip.replaceWith(itemChip(i));
+      });
+    } else {
+      const s = shown(0);
+      q.options.forEach((_, k) => {
+        const b = main.querySelector(`[data-key="o${k}"]`);
+        if (b) b.setAttribute('aria-pressed', s.answered && s.value === k ? 'true' : 'false');
+      });
+    }
+    const status = document.getElementById('status');
+    if (status) status.replaceWith(statusLine(q));
+  }
+
+  function rebuild() {
     const main = document.getElementById('main');
     const focusedKey = document.activeElement && document.activeElement.getAttribute('data-key');
     let content;
@@ -558,6 +629,7 @@
     }
     document.body.dataset.screen = screen;
     document.body.dataset.state = view ? view.state : '';
+    document.body.dataset.question = view && view.question ? view.question.id : '';
     const roomEl = document.getElementById('room');
     roomEl.textContent = room;
     roomEl.hidden = !room || screen === 'code' || screen === 'wrong-room';
@@ -566,7 +638,6 @@
     langButton.setAttribute('aria-label', t().otherLangName);
     document.documentElement.lang = lang;
     document.getElementById('foot').textContent = t().anonymous;
-    if (!online) showBanner(t().offline, false);
   }
 
   // ---- start
