@@ -119,6 +119,18 @@ struct Export {
     std::string folder;
 };
 struct OpenDiagnostics {};
+// ---- phones in the room (workshop mode; kiosk/flow/phones.cpp)
+struct SetPhones {
+    bool on;
+}; // the trainer's "Telefoons" switch
+struct OpenPhones {};  // the join screen: QR code, address, room code, how many joined
+struct PhonesCheck {
+    bool after;
+};                       // the class check on phones, before or after
+struct PhonesClose {};   // the live question takes no more answers (a check's answers go to the log)
+struct PhonesReveal {};  // the spread appears, on the big screen and on phones (from 5 answers)
+struct PhonesAskExperienced {}; // after a role-play: "Heb jij dit zelf meegemaakt?"
+struct PhonesContinue {};       // from the join screen to the modules
 
 } // namespace sb::act
 
@@ -135,7 +147,9 @@ using Action =
                  act::DebriefToggle, act::RoleplayDone, act::PinDigit, act::PinBackspace, act::PinSubmit,
                  act::PinCancel, act::LeaveTrainer, act::Quit, act::SetWorkshop, act::ToggleHidden,
                  act::StepIdle, act::StepCountdown, act::SetKioskContrast, act::SetKioskDyslexia,
-                 act::OpenResults, act::SetResultsPeriod, act::OpenExport, act::Export, act::OpenDiagnostics>;
+                 act::OpenResults, act::SetResultsPeriod, act::OpenExport, act::Export, act::OpenDiagnostics,
+                 act::SetPhones, act::OpenPhones, act::PhonesCheck, act::PhonesClose, act::PhonesReveal,
+                 act::PhonesAskExperienced, act::PhonesContinue>;
 
 // Where a screen puts the actions of this frame.
 class ActionSink {
