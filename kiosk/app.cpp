@@ -409,6 +409,8 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     m_last_record.probes["idle"] = idle_left > 0 ? "prompt" : "no";
     m_last_record.probes["session"] = m_state.student.session_id.empty() ? "none" : "active";
     m_last_record.probes["theme"] = m_ui.colors->name;
+    m_last_record.probes["phones"] = m_state.phones.On() ? "on" : "off";
+    m_last_record.probes["phones.live"] = m_state.phones.live;
 
     // A frame whose input changed the state shows the state before it: build the next one instead of drawing
     // this.

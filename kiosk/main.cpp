@@ -99,7 +99,8 @@ int main(int argc, char** argv) {
     options.config_path = DefaultConfigPath();
     cli.add_option("--config", options.config_path, "The kiosk's config file (JSON)");
     cli.add_option("--log-dir", options.log_dir, "Folder for the anonymous confidence log");
-    cli.add_option("--phones-port", options.phones_port, "Port of the phones' web server in workshop mode (8080)")
+    cli.add_option("--phones-port", options.phones_port,
+                   "Port of the phones' web server in workshop mode (8080)")
         ->check(CLI::Range(1, 65535));
     cli.add_option("--room-code", options.room_code, "A fixed room code for phones (tests; default: random)");
     cli.add_option("--assets", options.assets_dir,

@@ -124,7 +124,8 @@ void Flow::On(const act::PhonesAskExperienced&) {
     if (!p.On() || !rp) return;
     const Ending* ending = rp->CurrentEnding();
     const Pack& pack = rp->GetPack();
-    const HelpResource* help = ending && !ending->help.empty() ? pack.FindHelp(ending->help.front()) : nullptr;
+    const HelpResource* help =
+        ending && !ending->help.empty() ? pack.FindHelp(ending->help.front()) : nullptr;
     if (!help && !pack.help.empty()) help = &pack.help.front();
     p.room->Open(ExperiencedQuestion(&pack, help));
     p.live = "experienced";

@@ -43,7 +43,8 @@ struct PhonesState {
     std::string url; // what the QR code holds: http://ADDRESS:PORT/?r=CODE
     std::vector<std::string> addresses;
     QrMatrix qr;
-    // What the flow made live: "check-pre", "check-post", "vote:<module>:<node>:<step>", "experienced", or "".
+    // What the flow made live: "check-pre", "check-post", "vote:<module>:<node>:<step>", "experienced", or
+    // "".
     std::string live;
     int checks_closed = 0; // check questions closed (their answers logged) in this workshop
     // Set by the app: the port, a fixed room code for tests (else random), where the page is (else looked

@@ -46,17 +46,18 @@ void DrawPhonesScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     const PhonesState& p = state.phones;
     if (!p.On()) {
         ui::Label(ui, FontRole::Heading, Tr(ui.lang, "phones.failed"), t.text);
-        if (ui::Button(ui, "back", Tr(ui.lang, "phones.continue"), ImVec2(ui.U(14), 0))) out.Push(act::PhonesContinue{});
+        if (ui::Button(ui, "back", Tr(ui.lang, "phones.continue"), ImVec2(ui.U(14), 0)))
+            out.Push(act::PhonesContinue{});
         return;
     }
     const RoomSnapshot& v = p.view;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float gap = ui.U(2.5f);
-    const float side = std::min(avail.y * 0.86f, avail.x * 0.44f);
+    const float side = std::min(avail.y * 0.74f, avail.x * 0.42f);
     const float column = std::min(avail.x - side - gap, ui.U(34));
     const float left = origin.x + (avail.x - side - gap - column) * 0.5f;
-    const float top = origin.y + (avail.y - side) * 0.35f;
+    const float top = origin.y + (avail.y - side) * 0.25f;
     DrawQr(ui, p.qr, ImVec2(left, top), side);
     ui::Record(ui, "qr", p.url, ImVec2(left, top), ImVec2(left + side, top + side), false, true);
 
@@ -72,7 +73,7 @@ void DrawPhonesScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     ui::Label(ui, FontRole::Title, v.code, t.text, column);
     ui::Space(ui, 0.6f);
     const std::string count = v.participants == 1 ? std::string(Tr(ui.lang, "phones.count.one"))
-                                                   : Format(Tr(ui.lang, "phones.count"), v.participants);
+                                                  : Format(Tr(ui.lang, "phones.count"), v.participants);
     ui::Label(ui, FontRole::Heading, count, t.secondary_text, column);
     ui::Label(ui, FontRole::Small, Tr(ui.lang, "phones.anonymous"), t.text_muted, column);
     ui::Space(ui, 0.9f);
@@ -80,15 +81,18 @@ void DrawPhonesScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     const bool check_live = p.live.rfind("check-", 0) == 0;
     const bool after = p.live == "check-post";
     if (check_live && v.state == QuestionState::Open) {
-        ui::Label(ui, FontRole::Bold,
-                  Format(Tr(ui.lang, after ? "phones.post.live" : "phones.pre.live"), v.answered, v.participants),
-                  t.text, column);
+        ui::Label(
+            ui, FontRole::Bold,
+            Format(Tr(ui.lang, after ? "phones.post.live" : "phones.pre.live"), v.answered, v.participants),
+            t.text, column);
         ui::ProgressBar(ui, v.participants ? float(v.answered) / v.participants : 0.0f, column);
         ui::Space(ui, 0.4f);
-        if (ui::Button(ui, "phones-close", Tr(ui.lang, "phones.close"), ImVec2(column, 0))) out.Push(act::PhonesClose{});
+        if (ui::Button(ui, "phones-close", Tr(ui.lang, "phones.close"), ImVec2(column, 0)))
+            out.Push(act::PhonesClose{});
     } else {
         if (check_live)
-            ui::NoteCard(ui, t.good, t.callout_tip, "", Format(Tr(ui.lang, "phones.closed"), v.answered), column);
+            ui::NoteCard(ui, t.good, t.callout_tip, "", Format(Tr(ui.lang, "phones.closed"), v.answered),
+                         column);
         if (after && check_live) {
             if (ui::Button(ui, "phones-results", Tr(ui.lang, "phones.results"), ImVec2(column, 0)))
                 out.Push(act::OpenResults{});
@@ -99,14 +103,15 @@ void DrawPhonesScreen(const KioskState& state, Ui& ui, ActionSink& out) {
             if (ui::Button(ui, "phones-continue", Tr(ui.lang, "phones.continue"), ImVec2(column, 0),
                            p.checks_closed == 0 ? ButtonKind::Secondary : ButtonKind::Primary))
                 out.Push(act::PhonesContinue{});
-            if (p.checks_closed > 0 &&
-                ui::Button(ui, "phones-post", Tr(ui.lang, "phones.post.start"), ImVec2(column, 0), ButtonKind::Quiet))
+            if (p.checks_closed > 0 && ui::Button(ui, "phones-post", Tr(ui.lang, "phones.post.start"),
+                                                  ImVec2(column, 0), ButtonKind::Quiet))
                 out.Push(act::PhonesCheck{true});
         }
     }
-    ui::Space(ui, 0.6f);
-    ui::Label(ui, FontRole::Small, Tr(ui.lang, "phones.network"), t.text_muted, column);
     ImGui::EndGroup();
+    // Under the QR code: what the room's network must allow, and what to do when it does not.
+    ImGui::SetCursorScreenPos(ImVec2(left, top + side + ui.U(0.6f)));
+    ui::Label(ui, FontRole::Small, Tr(ui.lang, "phones.network"), t.text_muted, side);
 
     ui::Probe(ui, "phones.url", p.url);
     ui::Probe(ui, "phones.code", v.code);
@@ -129,12 +134,13 @@ void PhonesVotePanel(const KioskState& state, Ui& ui, ActionSink& out, float wid
     snprintf(text, sizeof text, Tr(ui.lang, "phones.voted"), v.answered, v.participants);
     ui::Label(ui, FontRole::Bold, text, t.secondary_text, width);
     if (v.state == QuestionState::Open) {
-        if (ui::Button(ui, "phones-reveal", Tr(ui.lang, "phones.reveal"), ImVec2(std::min(width, ui.U(14)), 0),
-                       ButtonKind::Secondary))
+        if (ui::Button(ui, "phones-reveal", Tr(ui.lang, "phones.reveal"),
+                       ImVec2(std::min(width, ui.U(14)), 0), ButtonKind::Secondary))
             out.Push(act::PhonesReveal{});
     } else if (v.state == QuestionState::Revealed) {
         const bool shown = !v.tallies.empty() && v.tallies[0].shown;
-        ui::Label(ui, FontRole::Small, Tr(ui.lang, shown ? "phones.pick" : "phones.hidden"), t.text_muted, width);
+        ui::Label(ui, FontRole::Small, Tr(ui.lang, shown ? "phones.pick" : "phones.hidden"), t.text_muted,
+                  width);
     }
     ui::Probe(ui, "phones.voted", std::to_string(v.answered));
     ui::Probe(ui, "phones.vote.state", std::string(QuestionStateName(v.state)));
@@ -150,10 +156,11 @@ void PhonesVoteBar(const KioskState& state, Ui& ui, int k, ImVec2 at, float widt
     const float h = ui.U(0.35f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ThemeColors& t = *ui.colors;
-    const float bar = width - ui.U(3.5f);
+    const float bar = width - ui.U(6.5f);
     dl->AddRectFilled(at, ImVec2(at.x + bar, at.y + h), ToU32(t.secondary), h * 0.5f);
     const float fill = tally.answers ? bar * n / tally.answers : 0;
-    if (fill > 0) dl->AddRectFilled(at, ImVec2(at.x + std::max(fill, h), at.y + h), ToU32(t.primary), h * 0.5f);
+    if (fill > 0)
+        dl->AddRectFilled(at, ImVec2(at.x + std::max(fill, h), at.y + h), ToU32(t.primary), h * 0.5f);
     char text[32];
     snprintf(text, sizeof text, "%d", n);
     ui::DrawText(ui, FontRole::Bold, ImVec2(at.x + bar + ui.U(0.5f), at.y - ui.U(0.45f)), t.text,

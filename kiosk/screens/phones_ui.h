@@ -13,7 +13,8 @@ bool PhonesVoting(const KioskState& state);
 void PhonesVotePanel(const KioskState& state, Ui& ui, ActionSink& out, float width);
 // After the reveal, under option `k` (its index among the options shown): a bar and the count, from 5 votes.
 void PhonesVoteBar(const KioskState& state, Ui& ui, int k, ImVec2 at, float width);
-// After a role-play: ask "Heb jij dit zelf meegemaakt?", then its tally (from 5 answers) with where to get help.
+// After a role-play: ask "Heb jij dit zelf meegemaakt?", then its tally (from 5 answers) with where to get
+// help.
 void PhonesExperiencedPanel(const KioskState& state, Ui& ui, ActionSink& out, float width);
 
 } // namespace sb::ui

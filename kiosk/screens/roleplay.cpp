@@ -175,7 +175,8 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
                                              .y +
                                          ui.U(1.1f)) +
                 ImGui::GetStyle().ItemSpacing.y;
-        if (workshop) bottom_h += ui.U(1.2f) * available.size() + (phones ? ui.U(3.5f) : 0.0f);
+        if (workshop)
+            bottom_h += ui.U(phones ? 1.0f : 1.2f) * available.size() + (phones ? ui.U(4.5f) : 0.0f);
     } else if (s->ShowingFeedback()) {
         bottom_h = ui.U(3.0f);
     }
@@ -230,7 +231,10 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         if (ui::Button(ui, "next", Tr(ui.lang, "roleplay.next"), ImVec2(column, ui.U(2.2f))) || key_next)
             out.Push(act::RoleplayAdvance{});
     } else if (s->AtDecision()) {
-        ui::Label(ui, FontRole::Bold, Tr(ui.lang, workshop ? "roleplay.vote" : "roleplay.choose"), t.text);
+        ui::Label(
+            ui, FontRole::Bold,
+            Tr(ui.lang, phones ? "phones.vote.label" : (workshop ? "roleplay.vote" : "roleplay.choose")),
+            t.text);
         const auto& view = state.student.roleplay_view;
         const int focus = std::clamp(view.focus, 0, std::max(0, static_cast<int>(available.size()) - 1));
         for (size_t k = 0; k < available.size(); ++k) {
@@ -245,7 +249,8 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
             const bool key_pick = k < 9 && ImGui::IsKeyPressed(SDL_SCANCODE_1 + static_cast<int>(k), false);
             if (phones && state.phones.view.state == QuestionState::Revealed) {
                 const ImVec2 at = ImGui::GetCursorScreenPos();
-                ui::PhonesVoteBar(state, ui, static_cast<int>(k), ImVec2(at.x + ui.U(0.3f), at.y + ui.U(0.2f)), column);
+                ui::PhonesVoteBar(state, ui, static_cast<int>(k),
+                                  ImVec2(at.x + ui.U(0.3f), at.y + ui.U(0.2f)), column);
                 ImGui::Dummy(ImVec2(column, ui.U(0.8f)));
             }
             if (workshop && !phones) {
@@ -300,6 +305,7 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         out.Push(act::RoleplayUndo{});
 
     ui::Probe(ui, "roleplay.node", s->CurrentNode().id);
+    ui::Probe(ui, "roleplay.phones", phones ? "yes" : "no");
     ui::Probe(ui, "roleplay.step",
               s->AtDecision() ? "decision" : (s->ShowingFeedback() ? "feedback" : "reading"));
     ui::Probe(ui, "roleplay.feedback", s->ShowingFeedback() ? "yes" : "no");

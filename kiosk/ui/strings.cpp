@@ -219,7 +219,8 @@ constexpr Entry kStrings[] = {
     {"trainer.phones.off", "Telefoons uit", "Phones off"},
     {"trainer.phones.show", "QR-code tonen", "Show the QR code"},
     {"trainer.phones.note",
-     "Studenten doen mee met hun eigen telefoon, zonder app en zonder account, via het netwerk van het lokaal. "
+     "Studenten doen mee met hun eigen telefoon, zonder app en zonder account, via het netwerk van het "
+     "lokaal. "
      "Alles blijft op deze computer.",
      "Students take part on their own phones, with no app and no account, over the room's network. "
      "Everything stays on this computer."},
@@ -245,6 +246,8 @@ constexpr Entry kStrings[] = {
      "apparaten niet bij elkaar, zet dan een hotspot aan op deze laptop, of tel handen.",
      "Not working? Phones and this computer must be on the same network. If a guest network keeps devices "
      "apart, start a hotspot on this laptop, or count hands."},
+    {"phones.vote.label", "Stem op je telefoon. De trainer laat de uitslag zien.",
+     "Vote on your phone. The trainer shows the result."},
     {"phones.voted", "%d van %d hebben gestemd", "%d of %d have voted"},
     {"phones.reveal", "Toon de uitslag", "Show the result"},
     {"phones.hidden", "Minder dan 5 stemmen: de verdeling blijft verborgen.",
