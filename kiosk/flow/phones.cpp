@@ -50,6 +50,7 @@ bool Flow::StartPhones() {
     p.qr = EncodeQr(p.url);
     p.room = std::move(room);
     p.server = std::move(server);
+    if (m_state.log) m_state.log->BeginWorkshop(); // the class's checks form workshop cohorts
     p.view = p.room->Snapshot();
     p.live.clear();
     p.checks_closed = 0;
@@ -59,7 +60,11 @@ bool Flow::StartPhones() {
 void Flow::StopPhones() {
     PhonesState& p = m_state.phones;
     if (!p.On()) return;
-    p.room->Finish(); // an open check is logged; every token is forgotten
+    p.room->Finish();  // an open check is logged; every token is forgotten
+    if (m_state.log) { // the workshop's cohorts fill and seal: only then can the results show them
+        m_state.log->CloseWorkshop();
+        m_state.log->EndSession();
+    }
     p.server->Stop();
     p.server.reset();
     p.room.reset();

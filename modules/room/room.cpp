@@ -1,7 +1,7 @@
 #include "room/room.h"
 
 #include "log/ids.h"
-#include "log/suppression.h"
+#include "log/release.h"
 
 #include <sodium.h>
 
@@ -454,9 +454,9 @@ std::vector<ItemTally> Room::TalliesLocked() const {
                 ++counts[i][*s.value];
         }
     for (size_t i = 0; i < tallies.size(); ++i) {
-        // The log's rule: below kMinGroupSize answers nothing of the spread is shown, not even on phones.
-        const Suppression total = Suppress({}, tallies[i].answers, true).total;
-        tallies[i].shown = total == Suppression::None;
+        // The log's k (log/release.h): below kMinCohortSize answers nothing of the spread is shown, not even
+        // on phones.
+        tallies[i].shown = tallies[i].answers >= kMinCohortSize;
         if (tallies[i].shown) {
             tallies[i].counts = std::move(counts[i]);
             tallies[i].dont_know = dont_know[i];

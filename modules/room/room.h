@@ -13,7 +13,7 @@
 //   and after check in the log. No address, user agent or device detail ever reaches the room.
 // - One answer per token per item of the live question; a change replaces it. Answer ids make retries
 //   idempotent, and a per-slot sequence number keeps a late retry from undoing a newer change.
-// - Tallies follow the log's small-group rule (log/suppression.h): no spread below 5 answers.
+// - Tallies follow the log's k (log/release.h, kMinCohortSize): no spread below 5 answers.
 // - The clocks (monotonic for rate limits, wall clock for the log's coarse date) are injected.
 #include "core/text.h"
 #include "log/answer.h"

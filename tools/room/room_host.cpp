@@ -119,6 +119,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "%s\n", status.MessageEn().c_str());
             return 1;
         }
+        log.BeginWorkshop(); // the class's checks form workshop cohorts, sealed when the workshop closes
     }
     std::mutex wake_mutex;
     std::condition_variable woken;
@@ -195,6 +196,10 @@ int main(int argc, char** argv) {
             Say({{"ok", true}});
         } else if (cmd == "finish") {
             room.Finish();
+            if (!log_path.empty()) {
+                log.CloseWorkshop();
+                log.EndSession();
+            }
             Say({{"ok", true}, {"logStatus", log.Status().MessageEn()}});
         } else if (cmd == "snapshot") {
             Say(SnapshotJson(room.Snapshot()));
