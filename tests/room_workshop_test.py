@@ -222,8 +222,9 @@ def run(host, log_path, log_tool):
         check(len(match) >= 1 and match[0]["total"]["participants"] == len(ks),
               f"statement {k + 1}: {len(ks)} pairs, before {mean_before:.2f}, after {mean_after:.2f}")
     check(all(it["total"]["participants"] >= PHONES - 1 for it in items.values()), "the report pairs the 30 sessions")
-    dk_item = [it for it in items.values() if it["total"]["dontKnowExcluded"] == 1]
-    check(len(dk_item) == 1, "the one 'weet ik niet' is left out of its pair, as for a walk-up student")
+    # One "weet ik niet" is left out of its pair, and (fewer than 5) never released as a count of its own.
+    check(all(it["total"].get("dontKnowExcluded", 0) == 0 for it in items.values()),
+          "a single 'weet ik niet' is not released as a count")
     for p in phones:
         p.close_stream()
     print(f"votes: {votes}; item ids: {item_ids}")
