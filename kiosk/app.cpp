@@ -119,6 +119,18 @@ bool App::Init(std::string& error) {
     m_state.locked = !m_options.window.windowed; // a fullscreen kiosk ignores window-close
     m_state.reduced_motion = m_options.reduced_motion;
     m_state.seed = m_options.seed ? m_options.seed : std::random_device{}();
+    // Phones in the room: the server's threads wake the loop with an event of our own (SDL_PushEvent is
+    // thread-safe), so the kiosk stays event-driven while answers come in.
+    m_room_event = SDL_RegisterEvents(1);
+    m_state.phones.port = m_options.phones_port;
+    m_state.phones.code = m_options.room_code;
+    m_state.phones.asset_dir = m_options.assets_dir;
+    if (m_room_event != static_cast<uint32_t>(-1))
+        m_state.phones.wake = [type = m_room_event] {
+            SDL_Event e{};
+            e.type = type;
+            SDL_PushEvent(&e);
+        };
 
     // Reading the packs does not need the window: do it on a second core while SDL loads GL.
     std::vector<std::string> extra = ListPackDirs(m_options.packs_dir); // imported from USB sticks
@@ -298,6 +310,10 @@ void App::UpdateTrainerGesture() {
 // ============================================================ [SECTION] one frame
 
 void App::HandleEvent(const SDL_Event& event) {
+    if (event.type == m_room_event) {
+        m_flow.OnRoomWake(); // a new snapshot of the room for the next frames
+        return;
+    }
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (IsInput(event)) m_state.last_input_ms = NowMs();
     if (event.type == SDL_QUIT && !m_state.locked) m_quit = true; // a kiosk ignores Alt+F4; the trainer exits
@@ -392,6 +408,8 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     m_last_record.probes["idle"] = idle_left > 0 ? "prompt" : "no";
     m_last_record.probes["session"] = m_state.student.session_id.empty() ? "none" : "active";
     m_last_record.probes["theme"] = m_ui.colors->name;
+    m_last_record.probes["phones"] = m_state.phones.On() ? "on" : "off";
+    m_last_record.probes["phones.live"] = m_state.phones.live;
 
     // A frame whose input changed the state shows the state before it: build the next one instead of drawing
     // this.
@@ -489,6 +507,7 @@ int App::Run() {
         if (screenshot_countdown > 0) --screenshot_countdown;
         if (m_script && m_script->Finished()) break;
     }
+    m_flow.StopPhones(); // the live check is logged, the server stops before SDL goes
     if (m_state.log) m_state.log->Flush();
 
     int code = 0;

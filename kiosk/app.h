@@ -44,7 +44,10 @@ struct AppOptions {
     std::string mode;                    // "" = the config's; walk-up or workshop
     uint64_t seed = 0;                   // quiz shuffles; 0 means a random seed
     std::string config_path;
-    std::string log_dir; // "" = the config's, else the default data folder
+    std::string log_dir;    // "" = the config's, else the default data folder
+    int phones_port = 8080; // the phones' web server (workshop mode, "Telefoons" on)
+    std::string room_code;  // a fixed room code (tests); "" = a new random one each workshop
+    std::string assets_dir; // where assets/phone is; "" = looked up (room/assets.h)
 };
 
 class App {
@@ -104,6 +107,7 @@ class App {
     int m_width = 0, m_height = 0;
     int64_t m_virtual_ms = 0; // script mode runs on virtual time
     int m_pending_frames = 3;
+    uint32_t m_room_event = static_cast<uint32_t>(-1); // the room's wake (SDL_RegisterEvents)
     uint64_t m_last_watch_ms = 0;
     int64_t m_corner_since = -1; // the trainer gesture: when the corner press began
     bool m_touch_lifted = false; // the last touch ended: show no hover until the next one

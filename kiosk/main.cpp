@@ -95,6 +95,13 @@ int main(int argc, char** argv) {
     options.config_path = sb::DefaultConfigPath();
     cli.add_option("--config", options.config_path, "The kiosk's config file (JSON)");
     cli.add_option("--log-dir", options.log_dir, "Folder for the anonymous confidence log");
+    cli.add_option("--phones-port", options.phones_port,
+                   "Port of the phones' web server in workshop mode (8080)")
+        ->check(CLI::Range(1, 65535));
+    cli.add_option("--room-code", options.room_code, "A fixed room code for phones (tests; default: random)");
+    cli.add_option("--assets", options.assets_dir,
+                   "Folder with the phone page (assets/ or assets/phone; default: installed or source tree; "
+                   "also STAGEBOOST_ASSETS)");
     cli.add_flag(
         "--set-pin", set_pin,
         "Read a new trainer PIN (4-8 digits) from standard input, store its hash in the config, and exit");

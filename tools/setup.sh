@@ -14,8 +14,11 @@ packages=(
     # the Debian package and its tests: CPack's dpkg-shlibdeps needs dpkg-dev and file; the kiosk service's smoke
     # test runs cage (which needs xwayland) and grim; systemd-analyze checks the unit
     dpkg-dev file lintian cage xwayland grim systemd
+    # phones in the room: the web server and the QR code
+    libcpp-httplib-dev libqrencode-dev zbar-tools chromium
 )
-# npm runs ajv for the schema cross-check; a machine that already has a node with npm keeps it.
+# zbar-tools decodes the QR code in a test; chromium runs the phone page in a test (with puppeteer-core).
+# npm runs ajv for the schema cross-check and installs puppeteer-core for that test; a machine that already has a node with npm keeps it.
 command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()

@@ -120,22 +120,37 @@ struct Export {
     std::string folder;
 };
 struct OpenDiagnostics {};
+// ---- phones in the room (workshop mode; kiosk/flow/phones.cpp)
+struct SetPhones {
+    bool on;
+};                    // the trainer's "Telefoons" switch
+struct OpenPhones {}; // the join screen: QR code, address, room code, how many joined
+struct PhonesCheck {
+    bool after;
+};                              // the class check on phones, before or after
+struct PhonesClose {};          // the live question takes no more answers (a check's answers go to the log)
+struct PhonesReveal {};         // the spread appears, on the big screen and on phones (from 5 answers)
+struct PhonesAskExperienced {}; // after a role-play: "Heb jij dit zelf meegemaakt?"
+struct PhonesContinue {};       // from the join screen to the modules
 
 } // namespace sb::act
 
 namespace sb {
 
-using Action = std::variant<
-    act::Back, act::OpenTrainer, act::StillHere, act::Begin, act::SetLanguage, act::SetTextScale,
-    act::ToggleContrast, act::ToggleDyslexia, act::StartSession, act::Answer, act::SkipItem,
-    act::PreviousItem, act::OpenModule, act::FinishSession, act::EndSession, act::LessonPage,
-    act::FinishLesson, act::QuizSelect, act::QuizMove, act::QuizLikert, act::QuizGrade, act::QuizNext,
-    act::QuizBack, act::QuizFinish, act::QuizRetry, act::QuizDone, act::RoleplayBegin, act::RoleplayUndo,
-    act::RoleplayRestart, act::RoleplayAdvance, act::RoleplayChoose, act::RoleplayTally, act::RoleplayFocus,
-    act::RoleplaySeen, act::RoleplayAgain, act::DebriefToggle, act::RoleplayDone, act::PinDigit,
-    act::PinBackspace, act::PinSubmit, act::PinCancel, act::LeaveTrainer, act::Quit, act::SetWorkshop,
-    act::ToggleHidden, act::StepIdle, act::StepCountdown, act::SetKioskContrast, act::SetKioskDyslexia,
-    act::OpenResults, act::SetResultsPeriod, act::OpenExport, act::Export, act::OpenDiagnostics>;
+using Action =
+    std::variant<act::Back, act::OpenTrainer, act::StillHere, act::Begin, act::SetLanguage, act::SetTextScale,
+                 act::ToggleContrast, act::ToggleDyslexia, act::StartSession, act::Answer, act::SkipItem,
+                 act::PreviousItem, act::OpenModule, act::FinishSession, act::EndSession, act::LessonPage,
+                 act::FinishLesson, act::QuizSelect, act::QuizMove, act::QuizLikert, act::QuizGrade,
+                 act::QuizNext, act::QuizBack, act::QuizFinish, act::QuizRetry, act::QuizDone,
+                 act::RoleplayBegin, act::RoleplayUndo, act::RoleplayRestart, act::RoleplayAdvance,
+                 act::RoleplayChoose, act::RoleplayTally, act::RoleplayFocus, act::RoleplaySeen,
+                 act::RoleplayAgain, act::DebriefToggle, act::RoleplayDone, act::PinDigit, act::PinBackspace,
+                 act::PinSubmit, act::PinCancel, act::LeaveTrainer, act::Quit, act::SetWorkshop,
+                 act::ToggleHidden, act::StepIdle, act::StepCountdown, act::SetKioskContrast,
+                 act::SetKioskDyslexia, act::OpenResults, act::SetResultsPeriod, act::OpenExport, act::Export,
+                 act::OpenDiagnostics, act::SetPhones, act::OpenPhones, act::PhonesCheck, act::PhonesClose,
+                 act::PhonesReveal, act::PhonesAskExperienced, act::PhonesContinue>;
 
 // Where a screen puts the actions of this frame.
 class ActionSink {

@@ -229,6 +229,10 @@ void Flow::FinishModule() {
 void Flow::On(const act::FinishSession&) {
     // Done: the check afterwards (when there was one before), then tips and where to get help.
     StudentSession& s = m_state.student;
+    if (m_state.workshop && m_state.phones.On()) { // the class's check afterwards, on their phones
+        OpenPhonesCheck(Phase::Post);
+        return;
+    }
     if (s.pre_done && !s.post_done && StartSessionConfidence(Phase::Post, ScreenId::End))
         s.post_done = true;
     else
@@ -322,7 +326,13 @@ void Flow::On(const act::RoleplayChoose& a) {
     RoleplaySession* rp = s.roleplay.get();
     if (!rp || !rp->AtDecision()) return;
     const std::vector<int> available = rp->AvailableChoices();
-    rp->Choose(a.choice, TallyByChoice(s.roleplay_view.tally, available, rp->CurrentNode().choices.size()));
+    std::vector<int> shown = s.roleplay_view.tally;
+    // With phones, the class's votes are the tally, but only a spread that may be shown (5 or more).
+    const RoomSnapshot& phones = m_state.phones.view;
+    if (m_state.phones.On() && m_state.phones.live.rfind("vote:", 0) == 0 && !phones.tallies.empty() &&
+        phones.tallies[0].shown)
+        shown = phones.tallies[0].counts;
+    rp->Choose(a.choice, TallyByChoice(shown, available, rp->CurrentNode().choices.size()));
     s.roleplay_view.tally.clear();
     s.roleplay_view.focus = 0;
 }
@@ -417,6 +427,7 @@ void Flow::On(const act::LeaveTrainer&) {
     ResetStudent();
 }
 void Flow::On(const act::Quit&) {
+    StopPhones();
     m_state.quit = true;
 }
 
@@ -429,6 +440,7 @@ void Flow::SaveConfig() {
 }
 
 void Flow::On(const act::SetWorkshop& a) {
+    if (!a.on) StopPhones(); // phones belong to workshop mode
     m_state.workshop = a.on;
     m_state.config.mode = a.on ? "workshop" : "walk-up";
     SaveConfig();

@@ -24,7 +24,17 @@ class Flow {
     void ApplyAll(std::vector<Action> actions) {
         for (const Action& a : actions)
             Apply(a);
+        SyncPhones();
     }
+
+    // ---- phones in the room (kiosk/flow/phones.cpp)
+    // The room changed (the app's wake event): take a new snapshot for the screens.
+    void OnRoomWake();
+    // Makes what is live on phones follow the big screen: a vote opens at a role-play decision and closes
+    // when the story goes on. Called after each batch of actions.
+    void SyncPhones();
+    // Phones off: the live check is logged, every token forgotten, the server stopped. Safe to call twice.
+    void StopPhones();
 
     // Wipes everything of the student at the kiosk and shows the attract screen.
     void ResetStudent();
@@ -97,7 +107,16 @@ class Flow {
     SB_ON(OpenExport);
     SB_ON(Export);
     SB_ON(OpenDiagnostics);
+    SB_ON(SetPhones);
+    SB_ON(OpenPhones);
+    SB_ON(PhonesCheck);
+    SB_ON(PhonesClose);
+    SB_ON(PhonesReveal);
+    SB_ON(PhonesAskExperienced);
+    SB_ON(PhonesContinue);
 #undef SB_ON
+    bool StartPhones();
+    void OpenPhonesCheck(Phase phase);
 
     // Starts confidence module `check_id` of `pack` (scope: the module it is asked around, "" for the
     // session), returning to `then`. False (and nothing changes) when the check is missing or empty.

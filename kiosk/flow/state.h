@@ -7,6 +7,11 @@
 #include "flow/student.h"
 #include "log/log_store.h"
 #include "pack/library.h"
+#include "room/qr.h"
+#include "room/room.h"
+#include "room/server.h"
+
+#include <functional>
 
 #include <memory>
 #include <string>
@@ -28,6 +33,29 @@ struct TrainerData {
     std::optional<ExportResult> export_result;
 };
 
+// Phones in the room: the room and its web server, while the trainer has "Telefoons" on in workshop mode.
+// They live here, not in the student, so a trainer visit or the class's "student" wipe keeps every phone.
+// Screens read `view`, the snapshot the flow took at the room's last wake; only the flow talks to the room.
+struct PhonesState {
+    std::unique_ptr<Room> room;
+    std::unique_ptr<RoomServer> server;
+    RoomSnapshot view;
+    std::string url; // what the QR code holds: http://ADDRESS:PORT/?r=CODE
+    std::vector<std::string> addresses;
+    QrMatrix qr;
+    // What the flow made live: "check-pre", "check-post", "vote:<module>:<node>:<step>", "experienced", or
+    // "".
+    std::string live;
+    int checks_closed = 0; // check questions closed (their answers logged) in this workshop
+    // Set by the app: the port, a fixed room code for tests (else random), where the page is (else looked
+    // up), and the wake that puts an event in the SDL queue (called from the server's threads).
+    int port = 8080;
+    std::string code;
+    std::string asset_dir;
+    std::function<void()> wake;
+    bool On() const { return room != nullptr; }
+};
+
 struct KioskState {
     // ---- the kiosk
     KioskConfig config;
@@ -46,6 +74,7 @@ struct KioskState {
     PinGuard pin_guard; // survives students: waiting for a reset must not lift a lockout
     StudentDefaults defaults;
     TrainerData trainer;
+    PhonesState phones;
     uint64_t student_generation = 0; // grows at each reset; the app then also wipes ImGui's memory
 
     // ---- the student at the kiosk now

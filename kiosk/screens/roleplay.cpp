@@ -1,6 +1,7 @@
 // The role-play player: the conversation line by line, like a chat app; choices as big numbered
 // buttons (keys 1-4); feedback after each choice; Back undoes a choice, Start over restarts.
 // In workshop mode each decision first shows a discussion prompt and the options with hand counts.
+#include "screens/phones_ui.h"
 #include "screens/screens.h"
 #include "ui/strings.h"
 
@@ -130,6 +131,7 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     const Pack& pack = s->GetPack();
     const ThemeColors& t = *ui.colors;
     const bool workshop = state.workshop;
+    const bool phones = workshop && ui::PhonesVoting(state); // the class votes on phones: no hand counts
 
     // ---- top bar: undo, title, restart
     if (ui::Button(ui, "undo", Tr(ui.lang, "roleplay.undo"), ImVec2(0, 0), ButtonKind::Quiet, s->CanUndo()))
@@ -173,7 +175,8 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
                                              .y +
                                          ui.U(1.1f)) +
                 ImGui::GetStyle().ItemSpacing.y;
-        if (workshop) bottom_h += ui.U(1.2f) * available.size();
+        if (workshop)
+            bottom_h += ui.U(phones ? 1.0f : 1.2f) * available.size() + (phones ? ui.U(4.5f) : 0.0f);
     } else if (s->ShowingFeedback()) {
         bottom_h = ui.U(3.0f);
     }
@@ -228,7 +231,10 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         if (ui::Button(ui, "next", Tr(ui.lang, "roleplay.next"), ImVec2(column, ui.U(2.2f))) || key_next)
             out.Push(act::RoleplayAdvance{});
     } else if (s->AtDecision()) {
-        ui::Label(ui, FontRole::Bold, Tr(ui.lang, workshop ? "roleplay.vote" : "roleplay.choose"), t.text);
+        ui::Label(
+            ui, FontRole::Bold,
+            Tr(ui.lang, phones ? "phones.vote.label" : (workshop ? "roleplay.vote" : "roleplay.choose")),
+            t.text);
         const auto& view = state.student.roleplay_view;
         const int focus = std::clamp(view.focus, 0, std::max(0, static_cast<int>(available.size()) - 1));
         for (size_t k = 0; k < available.size(); ++k) {
@@ -236,12 +242,18 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
             const std::string id = "choice-" + std::to_string(k + 1);
             const int hands = k < view.tally.size() ? view.tally[k] : 0;
             float w = column;
-            if (workshop) w = column - ui.U(8.5f);
+            if (workshop && !phones) w = column - ui.U(8.5f);
             const bool picked =
                 ui::ChoiceButton(ui, id.c_str(), std::to_string(k + 1), pack.T(choices[i].text, ui.lang), w,
                                  true, workshop && static_cast<int>(k) == focus);
             const bool key_pick = k < 9 && ImGui::IsKeyPressed(SDL_SCANCODE_1 + static_cast<int>(k), false);
-            if (workshop) {
+            if (phones && state.phones.view.state == QuestionState::Revealed) {
+                const ImVec2 at = ImGui::GetCursorScreenPos();
+                ui::PhonesVoteBar(state, ui, static_cast<int>(k),
+                                  ImVec2(at.x + ui.U(0.3f), at.y + ui.U(0.2f)), column);
+                ImGui::Dummy(ImVec2(column, ui.U(0.8f)));
+            }
+            if (workshop && !phones) {
                 // Hand counts beside each option: − n +
                 ImGui::SameLine(0, ui.U(0.4f));
                 const std::string minus = "less-" + std::to_string(k + 1),
@@ -263,6 +275,7 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
             }
             if (picked || key_pick) out.Push(act::RoleplayChoose{i});
         }
+        if (phones) ui::PhonesVotePanel(state, ui, out, column);
         if (workshop) {
             // A presenter remote: arrows move and count, Page Down picks, Page Up goes back.
             const int n = static_cast<int>(available.size());
@@ -292,6 +305,7 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         out.Push(act::RoleplayUndo{});
 
     ui::Probe(ui, "roleplay.node", s->CurrentNode().id);
+    ui::Probe(ui, "roleplay.phones", phones ? "yes" : "no");
     ui::Probe(ui, "roleplay.step",
               s->AtDecision() ? "decision" : (s->ShowingFeedback() ? "feedback" : "reading"));
     ui::Probe(ui, "roleplay.feedback", s->ShowingFeedback() ? "yes" : "no");

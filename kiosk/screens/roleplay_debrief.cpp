@@ -1,5 +1,6 @@
 // The debrief: how it ended, what to take with you, the path taken and where the other options
 // would have led, the class's spread per decision (workshop mode), and where to get help.
+#include "screens/phones_ui.h"
 #include "screens/screens.h"
 #include "ui/layout.h"
 #include "ui/strings.h"
@@ -183,6 +184,11 @@ void DrawRoleplayDebriefScreen(const KioskState& state, Ui& ui, ActionSink& out)
         ImGui::Dummy(ImVec2(w, 1));
     }
 
+    // ---- phones: an optional anonymous "zelf meegemaakt?", shown from 5 answers, beside where to get help
+    if (state.workshop && state.phones.On()) {
+        ui::Space(ui, 0.6f);
+        ui::PhonesExperiencedPanel(state, ui, out, w);
+    }
     // ---- where to get help: low-threshold first, as the pack lists it
     if (!ending->help.empty()) {
         ui::Space(ui, 0.4f);

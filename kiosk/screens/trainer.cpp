@@ -70,6 +70,23 @@ void DrawTrainerScreen(const KioskState& state, Ui& ui, ActionSink& out) {
                    state.workshop ? ButtonKind::Primary : ButtonKind::Quiet))
         out.Push(act::SetWorkshop{true});
 
+    if (state.workshop) {
+        Section(ui, "trainer.phones", w);
+        if (state.phones.On()) {
+            if (ui::Button(ui, "phones-show", Tr(ui.lang, "trainer.phones.show"), ImVec2(half, 0),
+                           ButtonKind::Primary))
+                out.Push(act::OpenPhones{});
+            ImGui::SameLine();
+            if (ui::Button(ui, "phones-off", Tr(ui.lang, "trainer.phones.off"), ImVec2(half, 0),
+                           ButtonKind::Quiet))
+                out.Push(act::SetPhones{false});
+        } else if (ui::Button(ui, "phones-on", Tr(ui.lang, "trainer.phones.on"), ImVec2(w, 0),
+                              ButtonKind::Secondary)) {
+            out.Push(act::SetPhones{true});
+        }
+        ui::Label(ui, FontRole::Small, Tr(ui.lang, "trainer.phones.note"), t.text_muted, w);
+    }
+
     Section(ui, "trainer.results", w);
     if (ui::Button(ui, "results", Tr(ui.lang, "trainer.results.open"), ImVec2(w, 0), ButtonKind::Secondary))
         out.Push(act::OpenResults{});

@@ -1,0 +1,201 @@
+// The join screen of a workshop with phones: a big QR code, the address and the room code, how many phones
+// joined (never who), and the class's check before or after on their phones (only how many answered shows).
+// Also the phones' parts of other screens: the vote panel at a role-play decision and the "zelf meegemaakt"
+// tally after one (phones_ui.h).
+#include "screens/phones_ui.h"
+#include "screens/screens.h"
+#include "ui/strings.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace sb {
+
+namespace {
+
+std::string Format(const char* pattern, int a, int b = 0) {
+    char text[256];
+    snprintf(text, sizeof text, pattern, a, b);
+    return text;
+}
+
+// The QR code as rectangles on a white square with its quiet zone: no texture needed, sharp at any size.
+void DrawQr(Ui& ui, const QrMatrix& qr, ImVec2 at, float side) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + side, at.y + side), IM_COL32_WHITE, ui.U(0.6f));
+    if (qr.Empty()) return;
+    const int cells = qr.size + 2 * kQrQuietZone;
+    const float m = std::floor(side / cells); // whole pixels per module: no blurred edges for a camera
+    const float x0 = at.x + (side - m * qr.size) * 0.5f, y0 = at.y + (side - m * qr.size) * 0.5f;
+    for (int y = 0; y < qr.size; ++y)
+        for (int x = 0; x < qr.size; ++x)
+            if (qr.Dark(x, y))
+                dl->AddRectFilled(ImVec2(x0 + x * m, y0 + y * m), ImVec2(x0 + (x + 1) * m, y0 + (y + 1) * m),
+                                  IM_COL32(0x1E, 0x23, 0x2E, 0xFF));
+}
+
+std::string Address(const std::string& url) {
+    const size_t q = url.find("/?");
+    return q == std::string::npos ? url : url.substr(0, q);
+}
+
+} // namespace
+
+void DrawPhonesScreen(const KioskState& state, Ui& ui, ActionSink& out) {
+    const ThemeColors& t = *ui.colors;
+    const PhonesState& p = state.phones;
+    if (!p.On()) {
+        ui::Label(ui, FontRole::Heading, Tr(ui.lang, "phones.failed"), t.text);
+        if (ui::Button(ui, "back", Tr(ui.lang, "phones.continue"), ImVec2(ui.U(14), 0)))
+            out.Push(act::PhonesContinue{});
+        return;
+    }
+    const RoomSnapshot& v = p.view;
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float gap = ui.U(2.5f);
+    const float side = std::min(avail.y * 0.74f, avail.x * 0.42f);
+    const float column = std::min(avail.x - side - gap, ui.U(34));
+    const float left = origin.x + (avail.x - side - gap - column) * 0.5f;
+    const float top = origin.y + (avail.y - side) * 0.25f;
+    DrawQr(ui, p.qr, ImVec2(left, top), side);
+    ui::Record(ui, "qr", p.url, ImVec2(left, top), ImVec2(left + side, top + side), false, true);
+
+    // The right-hand column: how to join, then what the class is doing.
+    ImGui::SetCursorScreenPos(ImVec2(left + side + gap, top));
+    ImGui::BeginGroup();
+    ui::Label(ui, FontRole::Heading, Tr(ui.lang, "phones.title"), t.text, column);
+    ui::Space(ui, 0.3f);
+    ui::Label(ui, FontRole::Body, Tr(ui.lang, "phones.scan"), t.text_muted, column);
+    ui::Label(ui, FontRole::Title, Address(p.url), t.primary, column);
+    ui::Space(ui, 0.4f);
+    ui::Label(ui, FontRole::Body, Tr(ui.lang, "phones.code"), t.text_muted, column);
+    ui::Label(ui, FontRole::Title, v.code, t.text, column);
+    ui::Space(ui, 0.6f);
+    const std::string count = v.participants == 1 ? std::string(Tr(ui.lang, "phones.count.one"))
+                                                  : Format(Tr(ui.lang, "phones.count"), v.participants);
+    ui::Label(ui, FontRole::Heading, count, t.secondary_text, column);
+    ui::Label(ui, FontRole::Small, Tr(ui.lang, "phones.anonymous"), t.text_muted, column);
+    ui::Space(ui, 0.9f);
+
+    const bool check_live = p.live.rfind("check-", 0) == 0;
+    const bool after = p.live == "check-post";
+    if (check_live && v.state == QuestionState::Open) {
+        ui::Label(
+            ui, FontRole::Bold,
+            Format(Tr(ui.lang, after ? "phones.post.live" : "phones.pre.live"), v.answered, v.participants),
+            t.text, column);
+        ui::ProgressBar(ui, v.participants ? float(v.answered) / v.participants : 0.0f, column);
+        ui::Space(ui, 0.4f);
+        if (ui::Button(ui, "phones-close", Tr(ui.lang, "phones.close"), ImVec2(column, 0)))
+            out.Push(act::PhonesClose{});
+    } else {
+        if (check_live)
+            ui::NoteCard(ui, t.good, t.callout_tip, "", Format(Tr(ui.lang, "phones.closed"), v.answered),
+                         column);
+        if (after && check_live) {
+            if (ui::Button(ui, "phones-results", Tr(ui.lang, "phones.results"), ImVec2(column, 0)))
+                out.Push(act::OpenResults{});
+        } else {
+            if (ui::Button(ui, "phones-pre", Tr(ui.lang, "phones.pre.start"), ImVec2(column, 0),
+                           p.checks_closed == 0 ? ButtonKind::Primary : ButtonKind::Secondary))
+                out.Push(act::PhonesCheck{false});
+            if (ui::Button(ui, "phones-continue", Tr(ui.lang, "phones.continue"), ImVec2(column, 0),
+                           p.checks_closed == 0 ? ButtonKind::Secondary : ButtonKind::Primary))
+                out.Push(act::PhonesContinue{});
+            if (p.checks_closed > 0 && ui::Button(ui, "phones-post", Tr(ui.lang, "phones.post.start"),
+                                                  ImVec2(column, 0), ButtonKind::Quiet))
+                out.Push(act::PhonesCheck{true});
+        }
+    }
+    ImGui::EndGroup();
+    // Under the QR code: what the room's network must allow, and what to do when it does not.
+    ImGui::SetCursorScreenPos(ImVec2(left, top + side + ui.U(0.6f)));
+    ui::Label(ui, FontRole::Small, Tr(ui.lang, "phones.network"), t.text_muted, side);
+
+    ui::Probe(ui, "phones.url", p.url);
+    ui::Probe(ui, "phones.code", v.code);
+    ui::Probe(ui, "phones.joined", std::to_string(v.participants));
+    ui::Probe(ui, "phones.live", p.live);
+    ui::Probe(ui, "phones.state", std::string(QuestionStateName(v.state)));
+    ui::Probe(ui, "phones.answered", std::to_string(v.answered));
+}
+
+namespace ui {
+
+bool PhonesVoting(const KioskState& state) {
+    return state.phones.On() && state.phones.live.rfind("vote:", 0) == 0;
+}
+
+void PhonesVotePanel(const KioskState& state, Ui& ui, ActionSink& out, float width) {
+    const RoomSnapshot& v = state.phones.view;
+    const ThemeColors& t = *ui.colors;
+    char text[128];
+    snprintf(text, sizeof text, Tr(ui.lang, "phones.voted"), v.answered, v.participants);
+    ui::Label(ui, FontRole::Bold, text, t.secondary_text, width);
+    if (v.state == QuestionState::Open) {
+        if (ui::Button(ui, "phones-reveal", Tr(ui.lang, "phones.reveal"),
+                       ImVec2(std::min(width, ui.U(14)), 0), ButtonKind::Secondary))
+            out.Push(act::PhonesReveal{});
+    } else if (v.state == QuestionState::Revealed) {
+        const bool shown = !v.tallies.empty() && v.tallies[0].shown;
+        ui::Label(ui, FontRole::Small, Tr(ui.lang, shown ? "phones.pick" : "phones.hidden"), t.text_muted,
+                  width);
+    }
+    ui::Probe(ui, "phones.voted", std::to_string(v.answered));
+    ui::Probe(ui, "phones.vote.state", std::string(QuestionStateName(v.state)));
+}
+
+// The spread for option `k` after the reveal: a bar and the count, only from 5 votes.
+void PhonesVoteBar(const KioskState& state, Ui& ui, int k, ImVec2 at, float width) {
+    const RoomSnapshot& v = state.phones.view;
+    if (v.state != QuestionState::Revealed || v.tallies.empty() || !v.tallies[0].shown) return;
+    const ItemTally& tally = v.tallies[0];
+    if (k < 0 || k >= static_cast<int>(tally.counts.size())) return;
+    const int n = tally.counts[k];
+    const float h = ui.U(0.35f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ThemeColors& t = *ui.colors;
+    const float bar = width - ui.U(6.5f);
+    dl->AddRectFilled(at, ImVec2(at.x + bar, at.y + h), ToU32(t.secondary), h * 0.5f);
+    const float fill = tally.answers ? bar * n / tally.answers : 0;
+    if (fill > 0)
+        dl->AddRectFilled(at, ImVec2(at.x + std::max(fill, h), at.y + h), ToU32(t.primary), h * 0.5f);
+    char text[32];
+    snprintf(text, sizeof text, "%d", n);
+    ui::DrawText(ui, FontRole::Bold, ImVec2(at.x + bar + ui.U(0.5f), at.y - ui.U(0.45f)), t.text,
+                 std::string(text) + " " + Tr(ui.lang, "phones.votes"));
+}
+
+void PhonesExperiencedPanel(const KioskState& state, Ui& ui, ActionSink& out, float width) {
+    const PhonesState& p = state.phones;
+    if (!p.On()) return;
+    const ThemeColors& t = *ui.colors;
+    if (p.live != "experienced") {
+        if (ui::Button(ui, "phones-experienced", Tr(ui.lang, "phones.experienced.ask"), ImVec2(width, 0),
+                       ButtonKind::Secondary))
+            out.Push(act::PhonesAskExperienced{});
+        return;
+    }
+    const RoomSnapshot& v = p.view;
+    const ItemTally* tally = v.tallies.empty() ? nullptr : &v.tallies[0];
+    std::string body;
+    char line[128];
+    snprintf(line, sizeof line, Tr(ui.lang, "phones.experienced.count"), tally ? tally->answers : 0);
+    body = line;
+    if (tally && tally->shown && tally->counts.size() == 3) {
+        const char* keys[] = {"phones.yes", "phones.no", "phones.rather-not"};
+        for (int i = 0; i < 3; ++i)
+            body += std::string("\n") + Tr(ui.lang, keys[i]) + ": " + std::to_string(tally->counts[i]);
+    } else {
+        body += "\n" + std::string(Tr(ui.lang, "phones.experienced.hidden"));
+    }
+    body += "\n\n" + std::string(Tr(ui.lang, "phones.experienced.help"));
+    ui::NoteCard(ui, t.accent, t.callout_watch, Tr(ui.lang, "phones.experienced.title"), body, width);
+    ui::Label(ui, FontRole::Small, Tr(ui.lang, "phones.experienced.signals"), t.text_muted, width);
+    ui::Probe(ui, "phones.experienced", tally && tally->shown ? "shown" : "hidden");
+}
+
+} // namespace ui
+
+} // namespace sb

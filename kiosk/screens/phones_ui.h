@@ -1,0 +1,20 @@
+#pragma once
+// The phones' parts of the role-play screens (kiosk/screens/phones.cpp): what they show comes from the
+// room's snapshot in the state; what they do is an action for the flow.
+#include "flow/actions.h"
+#include "flow/state.h"
+#include "ui/widgets.h"
+
+namespace sb::ui {
+
+// A vote is live on phones for the decision on screen.
+bool PhonesVoting(const KioskState& state);
+// "n van m hebben gestemd" and the reveal button, or after the reveal what to do next.
+void PhonesVotePanel(const KioskState& state, Ui& ui, ActionSink& out, float width);
+// After the reveal, under option `k` (its index among the options shown): a bar and the count, from 5 votes.
+void PhonesVoteBar(const KioskState& state, Ui& ui, int k, ImVec2 at, float width);
+// After a role-play: ask "Heb jij dit zelf meegemaakt?", then its tally (from 5 answers) with where to get
+// help.
+void PhonesExperiencedPanel(const KioskState& state, Ui& ui, ActionSink& out, float width);
+
+} // namespace sb::ui

@@ -1,0 +1,195 @@
+// Phones in the kiosk's flow, without a window: the trainer's switch (workshop only), the join screen, the
+// class check before and after on phones (each phone one anonymous session in the log, paired by the
+// report), a vote at each role-play decision that follows the story and becomes the path's tally, the
+// "zelf meegemaakt" question on the debrief, and phones switched off with workshop mode and at exit.
+// Phones are simulated through the room's own API; HTTP is tested in room_server_test and room_workshop_test.
+#include "flow/flow.h"
+#include "log/log_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+using namespace sb;
+
+namespace {
+
+class PhonesFlowTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        m_dir = fs::temp_directory_path() / ("sb-phones-" + std::to_string(::getpid()) + "-" +
+                                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::remove_all(m_dir);
+        fs::create_directories(m_dir);
+        state.packs.Load("/nonexistent", {STAGEBOOST_TEST_DATA "/flow"});
+        ASSERT_NE(state.packs.FindPack("flow"), nullptr);
+        state.log = std::make_unique<LogStore>();
+        ASSERT_TRUE(state.log->Open((m_dir / "confidence.sqlite").string()).Ok());
+        state.config.kiosk_label = "lokaal-3";
+        state.student = StudentSession::Fresh(state.defaults);
+        state.phones.port = 0; // any free port
+        state.phones.code = "K7QP";
+        state.phones.asset_dir = STAGEBOOST_SOURCE_DIR "/assets";
+        state.phones.wake = [this] { ++wakes; };
+    }
+    void TearDown() override {
+        flow.StopPhones();
+        state.log.reset();
+        fs::remove_all(m_dir);
+    }
+    void Do(const Action& a) { flow.ApplyAll({a}); }
+    ScreenId Screen() const { return state.Screen(); }
+    Room& TheRoom() { return *state.phones.room; }
+    std::vector<std::string> Join(int n) {
+        std::vector<std::string> tokens;
+        for (int i = 0; i < n; ++i)
+            tokens.push_back(TheRoom().Join("K7QP", "").token);
+        return tokens;
+    }
+    void Answer(const std::string& token, int item, std::optional<int> value) {
+        static uint64_t seq = 1;
+        const RoomSnapshot s = TheRoom().Snapshot();
+        AnswerRequest r{"K7QP", token, s.question_id, item, value, "a" + std::to_string(seq), seq};
+        ++seq;
+        ASSERT_EQ(TheRoom().Answer(r).status, AnswerStatus::Saved);
+    }
+    std::vector<sb::Answer> Logged() {
+        state.log->Flush();
+        return LoadAnswers({state.log->Path()}).answers;
+    }
+
+    fs::path m_dir;
+    KioskState state;
+    ManualClock clock;
+    Flow flow{state, clock};
+    int wakes = 0;
+};
+
+TEST_F(PhonesFlowTest, OnlyInWorkshopModeAndOffWithIt) {
+    Do(act::SetPhones{true});
+    EXPECT_FALSE(state.phones.On()) << "a walk-up kiosk serves no phones";
+    state.workshop = true;
+    Do(act::SetPhones{true});
+    ASSERT_TRUE(state.phones.On());
+    EXPECT_EQ(Screen(), ScreenId::Phones);
+    EXPECT_NE(state.phones.url.find("/?r=K7QP"), std::string::npos);
+    EXPECT_FALSE(state.phones.qr.Empty());
+    EXPECT_TRUE(state.phones.server->Running());
+    Join(3);
+    flow.OnRoomWake();
+    EXPECT_EQ(state.phones.view.participants, 3);
+    EXPECT_GT(wakes, 0) << "the room wakes the kiosk instead of being polled";
+    Do(act::SetWorkshop{false});
+    EXPECT_FALSE(state.phones.On()) << "leaving workshop mode switches phones off";
+    state.workshop = true;
+    Do(act::SetPhones{true});
+    ASSERT_TRUE(state.phones.On());
+    Do(act::Quit{});
+    EXPECT_FALSE(state.phones.On()) << "and so does the exit";
+}
+
+TEST_F(PhonesFlowTest, TheClassCheckOnPhonesPairsEachPhoneInTheLog) {
+    state.workshop = true;
+    Do(act::SetPhones{true});
+    const std::vector<std::string> phones = Join(6);
+    Do(act::PhonesCheck{false});
+    EXPECT_EQ(state.phones.live, "check-pre");
+    const size_t items = TheRoom().Snapshot().tallies.size();
+    ASSERT_EQ(items, 2u);
+    for (const std::string& t : phones)
+        for (size_t k = 0; k < items; ++k)
+            Answer(t, static_cast<int>(k), 2);
+    flow.OnRoomWake();
+    EXPECT_EQ(state.phones.view.answered, 6);
+    EXPECT_TRUE(Logged().empty()) << "nothing is logged while the check is open";
+    Do(act::PhonesClose{});
+    EXPECT_EQ(Logged().size(), 12u);
+    EXPECT_EQ(state.phones.checks_closed, 1);
+    Do(act::PhonesContinue{});
+    EXPECT_EQ(Screen(), ScreenId::Home);
+
+    // "Ik ben klaar" in a workshop with phones: the check afterwards on the phones.
+    Do(act::FinishSession{});
+    EXPECT_EQ(Screen(), ScreenId::Phones);
+    EXPECT_EQ(state.phones.live, "check-post");
+    const size_t post_items = TheRoom().Snapshot().tallies.size();
+    for (const std::string& t : phones)
+        for (size_t k = 0; k < post_items; ++k)
+            Answer(t, static_cast<int>(k), 4);
+    Do(act::PhonesClose{});
+    const std::vector<sb::Answer> logged = Logged();
+    EXPECT_EQ(logged.size(), 12u + 6u * post_items);
+    std::set<std::string> sessions;
+    for (const sb::Answer& a : logged) {
+        sessions.insert(a.session_id);
+        EXPECT_EQ(a.kiosk, "lokaal-3");
+        for (const std::string& t : phones)
+            EXPECT_NE(a.session_id, t);
+    }
+    EXPECT_EQ(sessions.size(), 6u);
+    EXPECT_FALSE(state.log->InWorkshop() && !state.phones.On());
+}
+
+TEST_F(PhonesFlowTest, AVoteAtEachDecisionBecomesThePathsTally) {
+    state.workshop = true;
+    Do(act::SetPhones{true});
+    const std::vector<std::string> phones = Join(7);
+    Do(act::PhonesContinue{});
+    Do(act::OpenModule{"flow", "gesprek"});
+    Do(act::RoleplayBegin{});
+    while (!state.student.roleplay->AtDecision())
+        Do(act::RoleplayAdvance{});
+    ASSERT_EQ(state.phones.live.rfind("vote:gesprek:start", 0), 0u) << state.phones.live;
+    RoomSnapshot s = TheRoom().Snapshot();
+    ASSERT_TRUE(s.question);
+    EXPECT_EQ(s.question->kind, RoomQuestionKind::Vote);
+    const std::vector<int> shown = state.student.roleplay->AvailableChoices();
+    EXPECT_EQ(s.question->options.size(), shown.size());
+    for (int i = 0; i < 7; ++i)
+        Answer(phones[i], 0, i < 5 ? 1 : 0);
+    flow.OnRoomWake();
+    EXPECT_EQ(state.phones.view.answered, 7);
+    Do(act::PhonesReveal{});
+    EXPECT_EQ(state.phones.view.state, QuestionState::Revealed);
+    // The trainer continues with the class's choice; its spread is the path's tally.
+    Do(act::RoleplayChoose{shown[1]});
+    ASSERT_EQ(state.student.roleplay->Path().size(), 1u);
+    const PathStep& step = state.student.roleplay->Path()[0];
+    ASSERT_EQ(step.tally.size(), state.student.roleplay->Scenario().nodes[step.node].choices.size());
+    EXPECT_EQ(step.tally[shown[1]], 5);
+    EXPECT_EQ(step.tally[shown[0]], 2);
+    EXPECT_EQ(state.phones.live, "") << "past the decision the vote is over";
+    EXPECT_EQ(TheRoom().Snapshot().state, QuestionState::None);
+
+    // To the debrief: the optional "zelf meegemaakt?".
+    while (Screen() == ScreenId::Roleplay)
+        Do(act::RoleplayAdvance{});
+    ASSERT_EQ(Screen(), ScreenId::RoleplayDebrief);
+    Do(act::PhonesAskExperienced{});
+    EXPECT_EQ(state.phones.live, "experienced");
+    s = TheRoom().Snapshot();
+    ASSERT_TRUE(s.question);
+    EXPECT_EQ(s.question->kind, RoomQuestionKind::Experienced);
+    Do(act::RoleplayDone{});
+    EXPECT_EQ(state.phones.live, "") << "leaving the debrief ends the question";
+}
+
+TEST_F(PhonesFlowTest, FewerThanFiveVotesNeverBecomeATally) {
+    state.workshop = true;
+    Do(act::SetPhones{true});
+    const std::vector<std::string> phones = Join(4);
+    Do(act::PhonesContinue{});
+    Do(act::OpenModule{"flow", "gesprek"});
+    Do(act::RoleplayBegin{});
+    while (!state.student.roleplay->AtDecision())
+        Do(act::RoleplayAdvance{});
+    for (const std::string& t : phones)
+        Answer(t, 0, 0);
+    flow.OnRoomWake();
+    Do(act::PhonesReveal{});
+    Do(act::RoleplayChoose{state.student.roleplay->AvailableChoices()[0]});
+    EXPECT_TRUE(state.student.roleplay->Path()[0].tally.empty()) << "4 votes: no spread is kept or shown";
+}
+
+} // namespace
