@@ -107,6 +107,11 @@ class Flow {
     SB_ON(OpenExport);
     SB_ON(Export);
     SB_ON(OpenDiagnostics);
+    SB_ON(AskQuit);
+    SB_ON(OpenImport);
+    SB_ON(ImportRescan);
+    SB_ON(ImportPack);
+    SB_ON(ImportCancel);
     SB_ON(SetPhones);
     SB_ON(OpenPhones);
     SB_ON(PhonesCheck);
@@ -129,6 +134,7 @@ class Flow {
     void FinishModule();
     void SaveConfig();
     void BuildResults();
+    PackImporter Importer() const;
 
     KioskState& m_state;
     const Clock& m_clock;
