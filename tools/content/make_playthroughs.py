@@ -6,9 +6,7 @@ import os
 
 PATHS = {
     "meisjesnaam": [('gesteund', '1,1,1,1'), ('gesteund', '2,2,2,1,2,1'), ('college', '1,1,1,2'), ('college', '2,2,2,1,2,2'), ('woord-tegen-woord', '2,1,1,1'), ('woord-tegen-woord', '2,2,2,1,1'), ('geregistreerd', '1,1,3'), ('geregistreerd', '1,2,2,3'), ('nieuwe-plek', '1,1,2'), ('nieuwe-plek', '1,2,2,2'), ('alleen-met-twijfel', '1,3,1')],
-    "telefoontje": [("eerlijke-kans", "2,1,2,1,1,1"), ("eerlijke-kans", "1,1,1,1,3,1"),
-                    ("goede-start-los", "2,1,2,1,1,2"), ("melding-sbb", "2,1,2,1,2,3"),
-                    ("alsnog-eerlijk", "2,3,1"), ("meegegaan", "2,3,2"), ("uit-de-weg", "2,1,2,2")],
+    "telefoontje": [('eerlijke-kans', '1,2,2,1,1,2'), ('goede-start-los', '1,2,2,1,1,1'), ('signaal-vastgelegd', '1,2,1,1,2,2'), ('stil-signaal', '1,2,1,1,2,1'), ('melding-sbb', '1,2,1,1,1,1'), ('alsnog-eerlijk', '1,1,1'), ('meegegaan', '1,1,2'), ('uit-de-weg', '1,2,1,2'), ('uit-de-weg', '1,2,1,1,1,2')],
     "scheldnaam": [('serieus-genomen', '1,1,2,1'), ('serieus-genomen', '1,1,2,2,2'), ('half-gehoord', '1,1,2,2,1'), ('ander-pad', '1,1,1,2,2'), ('nieuwe-plek', '1,1,1,2,3'), ('geregistreerd', '1,1,1,2,1'), ('doorgebeten', '1,1,1,1'), ('alleen-gedragen', '1,1,3'), ('alleen-gedragen', '1,1,2,3')],
     "omstander": [('samen-sterker', '1,3,2,1'), ('half-steun', '1,1,2,1'), ('half-steun', '1,3,2,3,1'), ('getuige-gemeld', '1,1,2,2'), ('getuige-gemeld', '1,3,2,3,2'), ('goed-bedoeld', '1,3,1'), ('het-ging-door', '1,1,1'), ('het-ging-door', '1,3,2,2')],
     "man-in-de-opvang": [('gewoon-collega', '1,3,3,2'), ('half-gewonnen', '1,3,3,1'), ('regel-met-datum', '1,2,2'), ('regel-met-datum', '1,3,2,2'), ('laat-herstel', '1,1,2'), ('laat-herstel', '1,3,1,2'), ('aan-de-zijlijn', '1,1,1'), ('aan-de-zijlijn', '1,3,1,1')],
