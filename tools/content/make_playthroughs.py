@@ -11,8 +11,7 @@ PATHS = {
     "omstander": [('samen-sterker', '1,3,2,1'), ('half-steun', '1,1,2,1'), ('half-steun', '1,3,2,3,1'), ('getuige-gemeld', '1,1,2,2'), ('getuige-gemeld', '1,3,2,3,2'), ('goed-bedoeld', '1,3,1'), ('het-ging-door', '1,1,1'), ('het-ging-door', '1,3,2,2')],
     "man-in-de-opvang": [('gewoon-collega', '1,3,3,2'), ('half-gewonnen', '1,3,3,1'), ('regel-met-datum', '1,2,2'), ('regel-met-datum', '1,3,2,2'), ('laat-herstel', '1,1,2'), ('laat-herstel', '1,3,1,2'), ('aan-de-zijlijn', '1,1,1'), ('aan-de-zijlijn', '1,3,1,1')],
     "alleen-voor-de-klas": [('terug-in-de-driehoek', '1,2,3,2'), ('terug-in-de-driehoek', '1,3,3,1,3,2'), ('goed-op-weg', '1,2,3,1'), ('goed-op-weg', '1,3,3,1,3,1'), ('beter-wankel', '1,3,3,2'), ('goede-wil', '1,2,2'), ('goede-wil', '1,3,3,1,2'), ('toch-vertraging', '1,2,1'), ('toch-vertraging', '1,3,3,1,1'), ('alleen-blijven', '1,1,3')],
-    "welkom-stagiair": [("goede-start", "1,1,1,1,1,1"), ("goede-start", "1,1,1,1,1,3"), ("goed-bedoeld", "1,1,1,1,1,2"),
-                        ("herstel", "1,1,1,3,1"), ("herstel", "1,1,1,3,3"), ("stille-uitval", "1,1,1,3,2")],
+    "welkom-stagiair": [('goede-start', '1,1,1,1,1,2,2,1'), ('klant-weg', '1,1,1,1,1,2,2,2'), ('stille-knik', '1,1,1,1,1,2,2,3'), ('sjouwen', '1,1,1,1,2,2,1'), ('beschermd', '1,1,1,1,1,2,1'), ('goed-bedoeld', '1,1,1,1,1,1'), ('herstel', '1,1,1,3,2'), ('stille-uitval', '1,1,1,3,1'), ('stille-uitval', '1,1,1,1,2,2,2')],
 }
 
 out_dir = os.path.join(os.path.dirname(__file__), "..", "..", "tests", "gui")
