@@ -12,6 +12,9 @@ PATHS = {
     "man-in-de-opvang": [('gewoon-collega', '1,3,3,2'), ('half-gewonnen', '1,3,3,1'), ('regel-met-datum', '1,2,2'), ('regel-met-datum', '1,3,2,2'), ('laat-herstel', '1,1,2'), ('laat-herstel', '1,3,1,2'), ('aan-de-zijlijn', '1,1,1'), ('aan-de-zijlijn', '1,3,1,1')],
     "alleen-voor-de-klas": [('terug-in-de-driehoek', '1,2,3,2'), ('terug-in-de-driehoek', '1,3,3,1,3,2'), ('goed-op-weg', '1,2,3,1'), ('goed-op-weg', '1,3,3,1,3,1'), ('beter-wankel', '1,3,3,2'), ('goede-wil', '1,2,2'), ('goede-wil', '1,3,3,1,2'), ('toch-vertraging', '1,2,1'), ('toch-vertraging', '1,3,3,1,1'), ('alleen-blijven', '1,1,3')],
     "welkom-stagiair": [('goede-start', '1,1,1,1,1,2,2,1'), ('klant-weg', '1,1,1,1,1,2,2,2'), ('stille-knik', '1,1,1,1,1,2,2,3'), ('sjouwen', '1,1,1,1,2,2,1'), ('beschermd', '1,1,1,1,1,2,1'), ('goed-bedoeld', '1,1,1,1,1,1'), ('herstel', '1,1,1,3,2'), ('stille-uitval', '1,1,1,3,1'), ('stille-uitval', '1,1,1,1,2,2,2')],
+    "geen-netwerk": [('eigen-netwerk', '1,2,1,2'), ('plek-met-omweg', '1,2,1,1'), ('vertraging', '1,2,2,1'), ('opgeven', '1,1'), ('opgeven', '1,2,1,3')],
+    "vage-afwijzing": [('signaal-school', '2,1'), ('signaal-school', '1,1,1'), ('geregistreerd', '2,2'), ('geregistreerd', '1,1,2'), ('losgelaten', '2,3,3'), ('losgelaten', '1,1,3,3'), ('via-bureau', '2,3,2'), ('via-bureau', '1,1,3,2'), ('verstopt', '2,3,1'), ('verstopt', '1,1,3,1'), ('twijfel', '1,2')],
+    "stille-stagiair": [('norm-gezet', '1,3,2,3'), ('norm-gezet', '1,1,2,2,3'), ('toch-weg', '1,3,2,2,1'), ('toch-weg', '1,1,2,2,2,1'), ('half', '1,3,2,2,2'), ('half', '1,1,2,2,2,2'), ('verplaatst', '1,3,2,1'), ('verplaatst', '1,1,2,2,1'), ('late-herstel', '1,2,1'), ('late-herstel', '1,1,2,1,1'), ('geoutd', '1,1,1'), ('stille-uitval', '1,2,2'), ('stille-uitval', '1,1,2,1,2')],
 }
 
 out_dir = os.path.join(os.path.dirname(__file__), "..", "..", "tests", "gui")
