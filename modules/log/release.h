@@ -64,7 +64,10 @@ struct BlockRow {
     std::optional<int> value;
 };
 
-// One check's answers to one item, as the statistics use them (repeated answers are averaged).
+// One check's answers to one item, as the statistics use them. A check holds one answer per item and phase
+// (LogStore::Record replaces a corrected answer); a log written before that rule, or merged with a copy made
+// during a session, may hold more, and those are averaged as they always were, so that no sealed cohort's
+// figures change.
 struct CheckValues {
     std::string_view session_id;
     double before = 0.0;
