@@ -18,7 +18,8 @@
 //   the process.
 // - Order is gone from the files: rows have random keys (answers by UUID, cohorts by a random 63-bit id),
 //   secure_delete is on, and EndSession() rewrites the file in key order (VACUUM), checkpoints the WAL to
-//   nothing and closes it, so the database, its -wal and its -shm hold nothing of who came first.
+//   nothing and closes it, so the database, its -wal and its -shm hold nothing of who came first. The
+//   rewrite costs O(size of the log); a session that wrote nothing skips it.
 // - Damage: the file is checked (quick_check) when it is opened and after a write error. A damaged log is
 //   moved aside ("confidence.sqlite.damaged-N"), a new one is started, the answer that met the damage is
 //   written there, and Status() says so (LogStatus::moved_aside) until the kiosk stops.
