@@ -98,6 +98,32 @@ TEST_F(Files, TenSessionsLeaveNoOrderInTheRawFiles) {
     EXPECT_EQ(sb::BuildReport({PathOf("forward.sqlite")}, {}).items.size(), 4u); // still a working log
 }
 
+// The rewrite at a session end is for the order of answers: a session in which nobody answered changes
+// nothing and is not rewritten, while the first session end after opening always is (a crash may have left
+// answers in the order they came).
+TEST_F(Files, OnlySessionsThatWroteSomethingRewriteTheFile) {
+    const std::string path = PathOf("confidence.sqlite");
+    sb::LogStore store;
+    ASSERT_TRUE(store.Open(path).Ok());
+    ASSERT_TRUE(store.EndSession().Ok());
+    EXPECT_EQ(store.Rewrites(), 1u) << "the first session end after opening rewrites";
+    ASSERT_TRUE(store.EndSession().Ok());
+    ASSERT_TRUE(store.EndSession().Ok());
+    EXPECT_EQ(store.Rewrites(), 1u) << "nobody answered: nothing to rewrite";
+    StudentSession s;
+    for (const sb::Answer& a : sb::test::AnswersOf(s)) {
+        ASSERT_TRUE(store.Record(a).Ok());
+    }
+    ASSERT_TRUE(store.EndSession().Ok());
+    EXPECT_EQ(store.Rewrites(), 2u);
+    EXPECT_EQ(std::filesystem::file_size(path + "-wal"), 0u);
+    ASSERT_TRUE(store.EndSession().Ok());
+    EXPECT_EQ(store.Rewrites(), 2u);
+    ASSERT_TRUE(store.BeginWorkshop().Ok()); // a change of the file's settings is a change too
+    ASSERT_TRUE(store.EndSession().Ok());
+    EXPECT_EQ(store.Rewrites(), 3u);
+}
+
 // Checks a crash left open are ended when the kiosk starts again: their session codes died with it.
 TEST_F(Files, ACrashDoesNotKeepACohortOpenForever) {
     const std::string path = PathOf("confidence.sqlite");

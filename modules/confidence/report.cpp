@@ -165,21 +165,24 @@ ConfidenceReport BuildReport(const std::vector<std::string>& paths, const Report
         entry.total_shown = entry.groups.size() != 1;
         report.items.push_back(std::move(entry));
     };
-    report.scan = ScanReleased(paths, options.filter, [&](const ReleasedBlock& block) {
-        if (!open || block.item_id != item || block.module_id != module || block.pack_id != pack) {
-            finish();
-            pack.assign(block.pack_id);
-            module.assign(block.module_id);
-            item.assign(block.item_id);
-            total = Row{};
-            groups.clear();
-            open = true;
-        }
-        total.Add(block);
-        if (options.grouping != ReportGrouping::None) {
-            groups[GroupKey(block, options.grouping)].Add(block);
-        }
-    });
+    report.scan = ScanReleased(
+        paths, options.filter,
+        [&](const ReleasedBlock& block) {
+            if (!open || block.item_id != item || block.module_id != module || block.pack_id != pack) {
+                finish();
+                pack.assign(block.pack_id);
+                module.assign(block.module_id);
+                item.assign(block.item_id);
+                total = Row{};
+                groups.clear();
+                open = true;
+            }
+            total.Add(block);
+            if (options.grouping != ReportGrouping::None) {
+                groups[GroupKey(block, options.grouping)].Add(block);
+            }
+        },
+        ScanRows::FiguresOnly);
     finish();
     return report;
 }

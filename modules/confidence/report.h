@@ -11,7 +11,8 @@
 // differences the Wilcoxon test needs, not the answers.
 //
 // How answers become figures (also in MethodNote()):
-// - A pair is one check's before (pre) and after (post) answer to an item (repeated answers averaged).
+// - A pair is one check's before (pre) and after (post) answer to an item (a corrected answer replaces the
+//   earlier one in the log; see CheckValues in log/release.h for logs from before that rule).
 //   "Don't know" answers are left out, so a check whose before or after is "don't know" has no pair.
 // - A row is for one module (or the whole-session check): a student counts once per row.
 // - The retrospective figures use the checks with a pair that also answered the looking-back question.

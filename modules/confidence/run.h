@@ -35,8 +35,8 @@ class ConfidenceRun {
     Answer Give(const SessionContext& session, std::optional<int> value, const CoarseTime& when);
     // Skips the current step without an answer (a student may always skip).
     void Skip();
-    // Goes back one step (the earlier answer stays logged; answering again logs a correction as a new
-    // answer).
+    // Goes back one step. Answering again gives a correction, which replaces the earlier answer to that
+    // item and phase in the log (LogStore::Record keeps one answer per check, item and phase).
     bool Back();
 
   private:

@@ -117,6 +117,9 @@ class XapiWriter {
                        "niet\"}}";
         }
         m_scale += "]";
+        AppendJsonString(m_answer_key_json, m_base + "/extensions/answer");
+        m_cohort_base = JsonString(m_base + "/cohorts/");
+        m_cohort_base = m_cohort_base.substr(1, m_cohort_base.size() - 2); // without the quotes
         m_out.Buffer() += "[";
     }
     void Finish() { m_out.Buffer() += m_first ? "]\n" : "\n]\n"; }
@@ -136,25 +139,46 @@ class XapiWriter {
     };
 
     void Write(const Statement& s) {
+        // Statements come in runs of one kiosk, item and module (blocks, or a raw scan in key order): the
+        // IRIs are built when they change, not for every statement.
+        if (s.kiosk != m_kiosk || m_home_json.empty()) {
+            m_kiosk.assign(s.kiosk);
+            m_home_json.clear();
+            AppendJsonString(m_home_json, ReplaceAll(m_options.home_page, "{kiosk}", PercentEncode(m_kiosk)));
+        }
+        const bool new_item = s.item_id != m_item || s.pack_id != m_item_pack;
+        if (new_item) {
+            m_item.assign(s.item_id);
+            m_item_pack.assign(s.pack_id);
+            m_item_json.clear();
+            AppendJsonString(m_item_json, m_base + "/packs/" + PercentEncode(m_item_pack) + "/items/" +
+                                              PercentEncode(m_item));
+        }
+        if (s.module_id != m_module || s.pack_id != m_module_pack) {
+            m_module.assign(s.module_id);
+            m_module_pack.assign(s.pack_id);
+            m_parent_json.clear();
+            AppendJsonString(m_parent_json, m_base + "/packs/" + PercentEncode(m_module_pack) +
+                                                (m_module.empty() ? std::string("/session-check")
+                                                                  : "/modules/" + PercentEncode(m_module)));
+        }
         std::string& b = m_out.Buffer();
         b += m_first ? "\n" : ",\n";
         m_first = false;
         b += "{\"id\":\"";
         b += s.uuid;
-        b += "\",\"actor\":{\"objectType\":\"Agent\",\"account\":{\"homePage\":";
-        AppendJsonString(b, ReplaceAll(m_options.home_page, "{kiosk}", PercentEncode(std::string(s.kiosk))));
+        // Only what a statement needs: an actor is an Agent unless it says otherwise, and the verb is ADL's
+        // own, so neither carries an objectType or a display (xAPI 1.0.3, 2.4.2 and 2.4.3).
+        b += "\",\"actor\":{\"account\":{\"homePage\":";
+        b += m_home_json;
         b += ",\"name\":\"";
         b += s.actor;
-        b += "\"}},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/answered\",\"display\":{\"en-US\":"
-             "\"answered\"}},\"object\":{\"id\":";
-        const std::string item = m_base + "/packs/" + PercentEncode(std::string(s.pack_id)) + "/items/" +
-                                 PercentEncode(std::string(s.item_id));
-        AppendJsonString(b, item);
-        if (m_defined.insert(item).second) {
+        b += "\"}},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/answered\"},\"object\":{\"id\":";
+        b += m_item_json;
+        if (new_item && m_defined.insert(m_item_json).second) {
             // The definition once per file; the LRS keeps it for the statements that name only the id.
             b += ",\"definition\":{\"name\":{\"en-US\":";
-            AppendJsonString(b, "Confidence item " + std::string(s.item_id) + " (pack " +
-                                    std::string(s.pack_id) + ")");
+            AppendJsonString(b, "Confidence item " + m_item + " (pack " + m_item_pack + ")");
             b += "},\"type\":\"http://adlnet.gov/expapi/activities/cmi.interaction\",\"interactionType\":"
                  "\"likert\",\"scale\":";
             b += m_scale;
@@ -167,15 +191,14 @@ class XapiWriter {
             b += "dont-know";
         }
         b += "\"},\"context\":{\"contextActivities\":{\"parent\":[{\"id\":";
-        AppendJsonString(b,
-                         m_base + "/packs/" + PercentEncode(std::string(s.pack_id)) +
-                             (s.module_id.empty() ? std::string("/session-check")
-                                                  : "/modules/" + PercentEncode(std::string(s.module_id))));
+        b += m_parent_json;
         b += "}]";
         if (s.cohort != nullptr) {
-            b += ",\"grouping\":[{\"id\":";
-            AppendJsonString(b, m_base + "/cohorts/" + CohortIdText(s.cohort->id));
-            if (m_cohorts.insert(s.cohort->id).second) {
+            b += ",\"grouping\":[{\"id\":\"";
+            b += m_cohort_base;
+            b += CohortIdText(s.cohort->id);
+            b += '"';
+            if (s.cohort->id != m_last_cohort && m_cohorts.insert(s.cohort->id).second) {
                 b += ",\"definition\":{\"name\":{\"en-US\":";
                 AppendJsonString(b, "Cohort of at least " + std::to_string(kMinCohortSize) + " students at " +
                                         s.cohort->kiosk + ", completed " + s.cohort->sealed_date);
@@ -189,10 +212,11 @@ class XapiWriter {
                 b += std::to_string(s.cohort->checks);
                 b += "}}}";
             }
+            m_last_cohort = s.cohort->id;
             b += "}]";
         }
         b += "},\"extensions\":{";
-        AppendJsonString(b, m_base + "/extensions/answer");
+        b += m_answer_key_json;
         b += ":{\"phase\":\"";
         b += PhaseName(s.phase);
         b += '"';
@@ -211,6 +235,12 @@ class XapiWriter {
     bool m_first = true;
     std::unordered_set<std::string> m_defined;
     std::unordered_set<std::int64_t> m_cohorts;
+    std::int64_t m_last_cohort = 0;
+    std::string m_cohort_base;     // the cohorts' IRI up to the id (no character in it needs escaping)
+    std::string m_answer_key_json; // the answer extension's IRI as a JSON string
+    std::string m_kiosk, m_home_json;
+    std::string m_item, m_item_pack, m_item_json;
+    std::string m_module, m_module_pack, m_parent_json;
 };
 
 } // namespace
@@ -366,21 +396,19 @@ ExportResult ExportCsv(const std::vector<std::string>& logs, const ReleaseFilter
     chunks.Buffer() =
         "cohort,cohort_kiosk,cohort_sealed_date,pack_id,module_id,item_id,participant,phase,value,"
         "dont_know\n";
+    std::string prefix; // what every row of a block shares
     result.scan = ScanReleased(logs, filter, [&](const ReleasedBlock& block) {
+        prefix = CohortIdText(block.cohort->id);
+        for (std::string_view field :
+             {std::string_view(block.cohort->kiosk), std::string_view(block.cohort->sealed_date),
+              block.pack_id, block.module_id, block.item_id}) {
+            prefix += ',';
+            prefix += field;
+        }
+        prefix += ',';
         ForEachReleasedAnswer(block, [&](const BlockRow& r, const std::string& pseudonym) {
             std::string& b = chunks.Buffer();
-            b += CohortIdText(block.cohort->id);
-            b += ',';
-            b += block.cohort->kiosk;
-            b += ',';
-            b += block.cohort->sealed_date;
-            b += ',';
-            b += block.pack_id;
-            b += ',';
-            b += block.module_id;
-            b += ',';
-            b += block.item_id;
-            b += ',';
+            b += prefix;
             b += pseudonym;
             b += ',';
             b += PhaseName(r.phase);

@@ -56,13 +56,16 @@ class CohortWriter {
                        "last_day) VALUES (?1, ?2, ?3, ?4, 'open', ?5, 0, 0, '')"),
           m_join(db, "UPDATE cohorts SET members = members + 1, state = CASE WHEN workshop = 0 AND "
                      "members + 1 >= ?2 THEN 'full' ELSE state END WHERE id = ?1"),
-          m_day(db, "UPDATE cohorts SET last_day = ?2 WHERE id = ?1 AND last_day < ?2") {}
+          m_day(db, "UPDATE cohorts SET last_day = ?2 WHERE id = ?1 AND last_day < ?2"),
+          m_replace(db, "DELETE FROM answers WHERE pack_id = ?1 AND module_id = ?2 AND item_id = ?3 AND "
+                        "cohort = ?4 AND session_id = ?5 AND phase = ?6 AND uuid <> ?7") {}
 
     bool Valid() const {
-        return m_insert.Valid() && m_find.Valid() && m_create.Valid() && m_join.Valid() && m_day.Valid();
+        return m_insert.Valid() && m_find.Valid() && m_create.Valid() && m_join.Valid() && m_day.Valid() &&
+               m_replace.Valid();
     }
     int PrepareResult() const {
-        for (const Statement* s : {&m_insert, &m_find, &m_create, &m_join, &m_day}) {
+        for (const Statement* s : {&m_insert, &m_find, &m_create, &m_join, &m_day, &m_replace}) {
             if (!s->Valid()) {
                 return s->PrepareResult();
             }
@@ -71,9 +74,14 @@ class CohortWriter {
     }
 
     // `cohort` is the check's cohort when it has one (0 otherwise, then one is chosen and returned).
-    // Returns the SQLite result; `inserted` tells whether the answer was new.
-    int Write(const Answer& answer, std::int64_t& cohort, bool& inserted) {
+    // Returns the SQLite result; `inserted` tells whether the answer was new, `replaced` how many earlier
+    // answers of the same check to the same item and phase it replaced (a student went back and answered
+    // again: the correction is the answer, the mis-tap is deleted, and secure_delete zeroes it).
+    int Write(const Answer& answer, std::int64_t& cohort, bool& inserted, int* replaced = nullptr) {
         inserted = false;
+        if (replaced != nullptr) {
+            *replaced = 0;
+        }
         const bool new_check = cohort == 0;
         int rc = SQLITE_OK;
         if (new_check) {
@@ -95,6 +103,23 @@ class CohortWriter {
                 cohort = 0; // a duplicate joins nothing
             }
             return SQLITE_OK;
+        }
+        if (!new_check) {
+            m_replace.Reset();
+            m_replace.Bind(1, answer.pack_id);
+            m_replace.Bind(2, answer.module_id);
+            m_replace.Bind(3, answer.item_id);
+            sqlite3_bind_int64(m_replace.Get(), 4, cohort);
+            m_replace.Bind(5, answer.session_id);
+            m_replace.Bind(6, std::string(PhaseName(answer.phase)));
+            m_replace.Bind(7, answer.uuid);
+            rc = sqlite3_step(m_replace.Get());
+            if (rc != SQLITE_DONE) {
+                return rc;
+            }
+            if (replaced != nullptr) {
+                *replaced = sqlite3_changes(m_db);
+            }
         }
         if (new_check) {
             m_join.Reset();
@@ -145,6 +170,7 @@ class CohortWriter {
     Statement m_create;
     Statement m_join;
     Statement m_day;
+    Statement m_replace;
 };
 
 // Ends checks (one entry per check, by cohort) and seals full cohorts whose checks have all ended.
@@ -265,6 +291,7 @@ LogStatus LogStore::Open(const std::string& path, const Options& options) {
 // Opens the file; as its owner, checks it and moves it aside when it is damaged, then ends the checks a
 // crash left open.
 LogStatus LogStore::OpenChecked() {
+    m_rewritten_at_changes = -1; // unknown: a crash may have left answers in the order they came
     LogStatus status = OpenDatabase();
     if (m_options.owner && MoveAsideIfDamaged(status)) {
         status = OpenDatabase();
@@ -599,10 +626,12 @@ LogStatus LogStore::InsertMany(const std::vector<Answer>& answers, BulkInsertRes
             std::int64_t& cohort = checks[CheckKey(answer)];
             const bool new_check = cohort == 0;
             bool inserted = false;
-            rc = writer.Write(answer, cohort, inserted);
+            int replaced = 0;
+            rc = writer.Write(answer, cohort, inserted, &replaced);
             if (rc != SQLITE_OK) {
                 break;
             }
+            counts.replaced += static_cast<std::size_t>(replaced);
             if (inserted) {
                 ++counts.inserted;
                 if (new_check) {
@@ -688,7 +717,11 @@ LogStatus LogStore::InsertReleased(const std::vector<std::pair<Answer, std::int6
 LogStatus LogStore::EndSession() {
     m_pending.push_back(Pending{Answer{}, true});
     LogStatus status = Flush();
-    if (status.Saving() && m_db != nullptr) {
+    // A session that changed nothing (a student who left without answering) leaves the file as the last
+    // rewrite made it: there is no order to wipe, so the rewrite is skipped.
+    const bool unchanged = m_db != nullptr && m_rewritten_at_changes >= 0 &&
+                           sqlite3_total_changes64(m_db) == m_rewritten_at_changes;
+    if (status.Saving() && m_db != nullptr && !unchanged) {
         LogStatus wiped = WipeOrder();
         if (!wiped.Ok()) {
             status = Remember(wiped);
@@ -728,7 +761,12 @@ LogStatus LogStore::WipeOrder() {
         return failure;
     }
     CloseDatabase();
-    return OpenDatabase();
+    LogStatus reopened = OpenDatabase();
+    if (reopened.Ok() && m_db != nullptr) {
+        ++m_rewrites;
+        m_rewritten_at_changes = sqlite3_total_changes64(m_db);
+    }
+    return reopened;
 }
 
 LogStatus LogStore::BeginWorkshop() {

@@ -18,7 +18,8 @@
 //   the process.
 // - Order is gone from the files: rows have random keys (answers by UUID, cohorts by a random 63-bit id),
 //   secure_delete is on, and EndSession() rewrites the file in key order (VACUUM), checkpoints the WAL to
-//   nothing and closes it, so the database, its -wal and its -shm hold nothing of who came first.
+//   nothing and closes it, so the database, its -wal and its -shm hold nothing of who came first. The
+//   rewrite costs O(size of the log); a session that wrote nothing skips it.
 // - Damage: the file is checked (quick_check) when it is opened and after a write error. A damaged log is
 //   moved aside ("confidence.sqlite.damaged-N"), a new one is started, the answer that met the damage is
 //   written there, and Status() says so (LogStatus::moved_aside) until the kiosk stops.
@@ -70,6 +71,7 @@ struct BulkInsertResult {
     std::size_t duplicates = 0; // the same UUID with the same content was already there
     std::size_t conflicts = 0;  // the same UUID with other content was already there (the stored one is kept)
     std::size_t invalid = 0;    // refused by ValidateAnswer
+    std::size_t replaced = 0;   // earlier answers of a check to an item and phase, corrected by a later one
 };
 
 class LogStore {
@@ -96,7 +98,8 @@ class LogStore {
 
     // Stores one answer in its own transaction. A refused (invalid) answer returns InvalidAnswer and is not
     // kept; any other failure keeps the answer in memory for the next try. Answers already stored (same
-    // UUID) are not stored twice.
+    // UUID) are not stored twice. An answer of a check that already has one to the same item and phase (a
+    // student went back a step and answered again) replaces it: a check holds one answer per item and phase.
     LogStatus Record(const Answer& answer);
 
     // Tries again to write the answers kept in memory.
@@ -112,8 +115,11 @@ class LogStore {
 
     // The student has left: every check recorded since the last call ends, full cohorts whose checks have
     // all ended are sealed, and the file is rewritten so nothing in it (or in -wal and -shm) keeps the
-    // order of students. Call it on every session end (idle reset, "bye", the trainer taking over).
+    // order of students. Call it on every session end (idle reset, "bye", the trainer taking over). A
+    // session that changed nothing since the last rewrite (nobody answered) needs no rewrite and gets none.
     LogStatus EndSession();
+    // How often this store has rewritten its file (for diagnostics and tests).
+    std::size_t Rewrites() const { return m_rewrites; }
 
     // A workshop: checks that start while it is open join workshop cohorts that do not fill at k; closing
     // it fills every workshop cohort with at least k checks (sealed once they have ended) and turns smaller
@@ -159,6 +165,8 @@ class LogStore {
     std::vector<std::string> m_open_checks;          // session + pack + module of those checks
     bool m_workshop = false;
     std::string m_moved_aside; // a damaged log this run moved aside
+    std::size_t m_rewrites = 0;
+    long long m_rewritten_at_changes = -1; // sqlite3_total_changes64 right after the last rewrite; -1 unknown
     LogStatus m_status;
 };
 

@@ -50,10 +50,23 @@ ReleasedBlock MakeReleasedBlock(const CohortInfo& cohort, std::string_view pack_
                                 std::string_view module_id, std::string_view item_id,
                                 std::span<const BlockRow> rows, int k) {
     ReleasedBlock block;
+    MakeReleasedBlock(cohort, pack_id, module_id, item_id, rows, block, k);
+    return block;
+}
+
+void MakeReleasedBlock(const CohortInfo& cohort, std::string_view pack_id, std::string_view module_id,
+                       std::string_view item_id, std::span<const BlockRow> rows, ReleasedBlock& block,
+                       int k) {
     block.cohort = &cohort;
     block.pack_id = pack_id;
     block.module_id = module_id;
     block.item_id = item_id;
+    block.counts = BlockCounts{};
+    block.released = ReleasedParts{};
+    block.pairs.clear();
+    block.pair_rows.clear();
+    block.dont_know_rows.clear();
+    block.dont_know_checks.clear();
 
     enum class Kind { Pair, DontKnow, Unpaired };
     struct Check {
@@ -63,7 +76,8 @@ ReleasedBlock MakeReleasedBlock(const CohortInfo& cohort, std::string_view pack_
         CheckValues values;
         bool has_then = false;
     };
-    std::vector<Check> checks;
+    thread_local std::vector<Check> checks; // kept between blocks: no allocation per block
+    checks.clear();
     std::size_t i = 0;
     while (i < rows.size()) {
         std::size_t j = i;
@@ -128,7 +142,6 @@ ReleasedBlock MakeReleasedBlock(const CohortInfo& cohort, std::string_view pack_
             }
         }
     }
-    return block;
 }
 
 std::string ValidateReleaseFilter(const ReleaseFilter& filter) {

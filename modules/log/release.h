@@ -64,7 +64,10 @@ struct BlockRow {
     std::optional<int> value;
 };
 
-// One check's answers to one item, as the statistics use them (repeated answers are averaged).
+// One check's answers to one item, as the statistics use them. A check holds one answer per item and phase
+// (LogStore::Record replaces a corrected answer); a log written before that rule, or merged with a copy made
+// during a session, may hold more, and those are averaged as they always were, so that no sealed cohort's
+// figures change.
 struct CheckValues {
     std::string_view session_id;
     double before = 0.0;
@@ -109,6 +112,10 @@ struct ReleasedBlock {
 ReleasedBlock MakeReleasedBlock(const CohortInfo& cohort, std::string_view pack_id,
                                 std::string_view module_id, std::string_view item_id,
                                 std::span<const BlockRow> rows, int k = kMinCohortSize);
+// The same into `block`, reusing its storage (a scan makes one block after another).
+void MakeReleasedBlock(const CohortInfo& cohort, std::string_view pack_id, std::string_view module_id,
+                       std::string_view item_id, std::span<const BlockRow> rows, ReleasedBlock& block,
+                       int k = kMinCohortSize);
 
 // Which cohorts to read: whole cohorts only. Empty strings mean "any".
 struct ReleaseFilter {
@@ -146,11 +153,18 @@ struct ScanSummary {
     std::string Problems() const; // one line per unreadable file
 };
 
+// What a released scan hands out besides the figures' values.
+enum class ScanRows {
+    WithIds,    // every BlockRow with its UUID (exports, the released copy)
+    FiguresOnly // no UUIDs: BlockRow::uuid stays empty (reports, the results screen); the rule is the same
+};
+
 // Reads one or more logs without changing them and calls `block` for every released block, ordered by
 // pack, module, item and cohort (several files are first merged into a temporary log so duplicates
-// count once). Memory stays bounded: one block at a time.
+// count once). Memory stays bounded: one block at a time, in one ordered pass over a covering index.
 ScanSummary ScanReleased(const std::vector<std::string>& paths, const ReleaseFilter& filter,
-                         const std::function<void(const ReleasedBlock&)>& block);
+                         const std::function<void(const ReleasedBlock&)>& block,
+                         ScanRows rows = ScanRows::WithIds);
 
 // For a data steward only (`export --raw`): every stored answer with its cohort, date and part of the
 // day, one at a time. No release rule applies: this may single out a student.

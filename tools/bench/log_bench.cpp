@@ -4,7 +4,9 @@
 // makes), and prints wall time and peak memory (the child's maxrss) beside the targets:
 //   time from the small to the large log at most 11x, peak memory at most 2x, a 1,000,000-answer report
 //   under 1.5 s, and the xAPI file at least 3x smaller than the layout with a definition in every statement.
-// Not a test: timings depend on the machine. Usage: log_bench [SMALL [LARGE]] [--keep]
+// Not a test: timings depend on the machine. Usage: log_bench [SMALL [LARGE]] [--keep] [--in FOLDER]
+//   --keep       keep the generated logs and outputs (the folder is printed)
+//   --in FOLDER  work in FOLDER and reuse the logs a --keep run left there (generating takes longest)
 //   log_bench --child OPERATION DB OUT   (internal: one measured operation)
 
 #include "confidence/report.h"
@@ -26,6 +28,7 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 extern char** environ;
@@ -33,6 +36,8 @@ extern char** environ;
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+std::size_t g_statements = 0; // statements (or rows) an export wrote, for the size per statement
 
 double SecondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
@@ -116,6 +121,7 @@ std::size_t LegacyXapiSize(const std::string& db, const std::string& out_path) {
         if (!a.value) {
             return;
         }
+        ++g_statements;
         buffer += first ? "\n" : ",\n";
         first = false;
         buffer +=
@@ -166,6 +172,7 @@ int Operation(const std::string& operation, const std::string& db, const std::st
 int Child(const std::string& operation, const std::string& db, const std::string& out_path) {
     const int result = Operation(operation, db, out_path);
     WritePeak(out_path);
+    std::ofstream(out_path + ".count") << g_statements;
     return result;
 }
 
@@ -184,17 +191,45 @@ int Operation(const std::string& operation, const std::string& db, const std::st
     }
     std::ofstream out(out_path, std::ios::binary);
     if (operation == "export-csv") {
-        return sb::ExportCsv({db}, {}, out).written > 0 ? 0 : 1;
+        g_statements = sb::ExportCsv({db}, {}, out).written;
+        return g_statements > 0 ? 0 : 1;
     }
     if (operation == "export-xapi") {
-        return sb::ExportXapi({db}, {}, sb::XapiOptions{}, out).written > 0 ? 0 : 1;
+        g_statements = sb::ExportXapi({db}, {}, sb::XapiOptions{}, out).written;
+        return g_statements > 0 ? 0 : 1;
     }
     if (operation == "export-raw-xapi") {
-        return sb::ExportRawXapi({db}, {}, sb::XapiOptions{}, out).written > 0 ? 0 : 1;
+        g_statements = sb::ExportRawXapi({db}, {}, sb::XapiOptions{}, out).written;
+        return g_statements > 0 ? 0 : 1;
     }
     if (operation == "legacy-xapi") {
         out.close();
         return LegacyXapiSize(db, out_path) > 0 ? 0 : 1;
+    }
+    if (operation == "kiosk-session") {
+        // One student at a kiosk whose log is this large: five answers, each in its own transaction, then
+        // the session end (which rewrites the file so it keeps no order). On a copy, timed inside.
+        out.close();
+        std::filesystem::copy_file(db, out_path, std::filesystem::copy_options::overwrite_existing);
+        sb::LogStore store;
+        if (!store.Open(out_path).Ok() || !store.EndSession().Ok()) {
+            return 1;
+        }
+        const sb::SessionContext session{sb::NewSessionId(), "bench-pack", "1.0.0", "kiosk-1"};
+        const sb::CoarseTime when{"2025-06-30", sb::PartOfDay::Morning};
+        const auto start = Clock::now();
+        for (int item = 1; item <= 5; ++item) {
+            if (!store
+                     .Record(sb::MakeAnswer(session, "module-1", "item-" + std::to_string(item),
+                                            sb::Phase::Pre, 3, when))
+                     .Ok()) {
+                return 1;
+            }
+        }
+        const double answers = SecondsSince(start);
+        const sb::LogStatus ended = store.EndSession();
+        std::ofstream(out_path + ".inner") << answers << " " << SecondsSince(start) - answers;
+        return ended.Ok() ? 0 : 1;
     }
     if (operation == "merge") {
         out.close();
@@ -206,8 +241,12 @@ int Operation(const std::string& operation, const std::string& db, const std::st
 
 struct Measure {
     double seconds = 0.0;
+    double cpu_seconds = 0.0; // user + system of the child: what the work costs, whatever the load
+
     double peak_mib = 0.0;
     std::uintmax_t bytes = 0;
+    std::size_t statements = 0;
+    double inner[2] = {0.0, 0.0}; // kiosk-session: the five answers, the session end
     bool ok = false;
 };
 
@@ -229,13 +268,26 @@ Measure Run(const std::string& self, const std::string& operation, const std::st
     rusage usage{};
     wait4(pid, &status, 0, &usage);
     m.seconds = SecondsSince(start);
+    auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+    m.cpu_seconds = seconds(usage.ru_utime) + seconds(usage.ru_stime);
     long long peak_kib = 0;
     std::ifstream(out + ".peak") >> peak_kib;
     m.peak_mib = static_cast<double>(peak_kib) / 1024.0;
     m.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
     std::error_code ignored;
     m.bytes = std::filesystem::file_size(out, ignored);
+    std::ifstream(out + ".count") >> m.statements;
+    std::ifstream(out + ".inner") >> m.inner[0] >> m.inner[1];
     return m;
+}
+
+// The load average, printed beside the figures: this machine is shared, and wall time depends on it.
+std::string LoadAverage() {
+    std::ifstream in("/proc/loadavg");
+    std::string one, five, fifteen;
+    in >> one >> five >> fifteen;
+    return one + " " + five + " " + fifteen + " (" + std::to_string(std::thread::hardware_concurrency()) +
+           " cores)";
 }
 
 } // namespace
@@ -246,9 +298,13 @@ int main(int argc, char** argv) {
     }
     std::vector<std::size_t> sizes;
     bool keep = false;
+    std::string in_folder;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--keep") {
+            keep = true;
+        } else if (arg == "--in" && i + 1 < argc) {
+            in_folder = argv[++i];
             keep = true;
         } else {
             sizes.push_back(static_cast<std::size_t>(std::strtoull(arg.c_str(), nullptr, 10)));
@@ -265,57 +321,91 @@ int main(int argc, char** argv) {
         return 2;
     }
     char pattern[] = "/tmp/stageboost-log-bench-XXXXXX";
-    if (mkdtemp(pattern) == nullptr) {
+    if (in_folder.empty() && mkdtemp(pattern) == nullptr) {
         std::fprintf(stderr, "log_bench: cannot create a folder in /tmp.\n");
         return 1;
     }
-    const std::filesystem::path folder = pattern;
+    const std::filesystem::path folder = in_folder.empty() ? std::string(pattern) : in_folder;
     const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
-    const std::vector<std::string> operations = {
-        "report", "report-by-date", "export-csv", "export-xapi", "export-raw-xapi", "legacy-xapi", "merge"};
+    const std::vector<std::string> operations = {"report",      "report-by-date",  "export-csv",
+                                                 "export-xapi", "export-raw-xapi", "legacy-xapi",
+                                                 "merge",       "kiosk-session"};
+    std::printf("load average at the start: %s\n", LoadAverage().c_str());
     std::vector<std::vector<Measure>> results(2);
     for (int s = 0; s < 2; ++s) {
         const std::string db = (folder / ("log-" + std::to_string(sizes[s]) + ".sqlite")).string();
         const auto start = Clock::now();
-        if (!Generate(sizes[s], db)) {
+        std::error_code ignored;
+        if (!in_folder.empty() && std::filesystem::exists(db, ignored)) {
+            std::printf("reusing %s\n", db.c_str());
+        } else if (!Generate(sizes[s], db)) {
             return 1;
+        } else {
+            std::printf(
+                "generated %zu answers in %.1f s (bulk transactions, not the kiosk's one per answer)\n",
+                sizes[s], SecondsSince(start));
         }
-        std::printf("generated %zu answers in %.1f s (bulk transactions, not the kiosk's one per answer)\n",
-                    sizes[s], SecondsSince(start));
         for (const std::string& operation : operations) {
             const std::string out = (folder / (operation + "-" + std::to_string(sizes[s]) + ".out")).string();
             results[s].push_back(Run(self, operation, db, out));
         }
     }
-    std::printf("\n%-16s %12s %12s %7s %11s %11s %7s %s\n", "operation", "time small", "time large", "x",
-                "peak small", "peak large", "x", "verdict (time <= 11x, memory <= 2x)");
+    std::printf("load average at the end: %s\n", LoadAverage().c_str());
+    std::printf("\n%zu and %zu answers; wall time, CPU time (user + system) and peak memory (VmHWM), each "
+                "operation in a process of its own\n",
+                sizes[0], sizes[1]);
+    std::printf("%-16s %9s %9s %6s %9s %9s %6s %9s %9s %6s %s\n", "operation", "wall", "wall", "x", "cpu",
+                "cpu", "x", "peak MiB", "peak MiB", "x", "verdict (time <= 11x, memory <= 2x)");
     bool all_ok = true;
     for (std::size_t i = 0; i < operations.size(); ++i) {
         const Measure& a = results[0][i];
         const Measure& b = results[1][i];
         const double time_ratio = b.seconds / std::max(a.seconds, 1e-6);
+        const double cpu_ratio = b.cpu_seconds / std::max(a.cpu_seconds, 1e-6);
         const double memory_ratio = b.peak_mib / std::max(a.peak_mib, 1e-6);
         const bool ok = a.ok && b.ok && time_ratio <= 11.0 && memory_ratio <= 2.0;
-        all_ok = all_ok && (ok || operations[i] == "legacy-xapi");
-        std::printf("%-16s %10.3f s %10.3f s %6.1fx %7.1f MiB %7.1f MiB %6.2fx %s\n", operations[i].c_str(),
-                    a.seconds, b.seconds, time_ratio, a.peak_mib, b.peak_mib, memory_ratio,
-                    !a.ok || !b.ok ? "FAILED"
-                    : ok           ? "ok"
-                                   : "OFF TARGET");
+        all_ok = all_ok && (ok || operations[i] == "legacy-xapi" || operations[i] == "kiosk-session");
+        std::printf("%-16s %7.3f s %7.3f s %5.1fx %7.3f s %7.3f s %5.1fx %9.1f %9.1f %5.2fx %s\n",
+                    operations[i].c_str(), a.seconds, b.seconds, time_ratio, a.cpu_seconds, b.cpu_seconds,
+                    cpu_ratio, a.peak_mib, b.peak_mib, memory_ratio,
+                    operations[i] == "legacy-xapi"     ? "(baseline for the xAPI size, not a target)"
+                    : operations[i] == "kiosk-session" ? "(includes copying the log; see below)"
+                    : !a.ok || !b.ok                   ? "FAILED"
+                    : ok                               ? "ok"
+                                                       : "OFF TARGET");
     }
     const Measure& report = results[1][0];
-    std::printf("\nreport of %zu answers: %.3f s (target < 1.5 s) %s\n", sizes[1], report.seconds,
-                report.seconds < 1.5 ? "ok" : "SLOWER THAN TARGET");
+    std::printf("\nreport of %zu answers: %.3f s wall, %.3f s CPU (target < 1.5 s) %s\n", sizes[1],
+                report.seconds, report.cpu_seconds, report.seconds < 1.5 ? "ok" : "SLOWER THAN TARGET");
+    // The measure: the file `export --format xapi` writes for the same log, before (every answer,
+    // with its activity's definition and scale in every statement) and now (released answers only, each
+    // definition once per file). Per statement as well, so the layout's own share is visible.
+    bool xapi_ok = true;
     for (int s = 0; s < 2; ++s) {
-        const double legacy = static_cast<double>(results[s][5].bytes);
-        const double raw = static_cast<double>(results[s][4].bytes);
-        const double safe = static_cast<double>(results[s][3].bytes);
+        const Measure& legacy = results[s][5];
+        const Measure& raw = results[s][4];
+        const Measure& safe = results[s][3];
+        auto per = [](const Measure& m) {
+            return static_cast<double>(m.bytes) / static_cast<double>(std::max<std::size_t>(m.statements, 1));
+        };
+        const double ratio =
+            static_cast<double>(legacy.bytes) / std::max(static_cast<double>(safe.bytes), 1.0);
+        xapi_ok = xapi_ok && ratio >= 3.0;
         std::printf(
-            "xAPI at %zu answers: layout with a definition in every statement %.1f MB; the same statements "
-            "with each definition once (export --raw) %.1f MB = %.2fx smaller; the default safe export "
-            "%.1f MB = %.2fx smaller (target >= 3x) %s\n",
-            sizes[s], legacy / 1e6, raw / 1e6, legacy / std::max(raw, 1.0), safe / 1e6,
-            legacy / std::max(safe, 1.0), legacy / std::max(safe, 1.0) >= 3.0 ? "ok" : "OFF TARGET");
+            "xAPI at %zu answers: before %.1f MB (%zu statements, %.0f B each); export --raw now %.1f MB "
+            "(%zu, %.0f B each, %.2fx smaller per statement); export now %.1f MB (%zu released, %.0f B "
+            "each, %.2fx smaller per statement): the file %.2fx smaller (target >= 3x) %s\n",
+            sizes[s], legacy.bytes / 1e6, legacy.statements, per(legacy), raw.bytes / 1e6, raw.statements,
+            per(raw), per(legacy) / std::max(per(raw), 1.0), safe.bytes / 1e6, safe.statements, per(safe),
+            per(legacy) / std::max(per(safe), 1.0), ratio, ratio >= 3.0 ? "ok" : "OFF TARGET");
+    }
+    all_ok = all_ok && xapi_ok && report.seconds < 1.5;
+    for (int s = 0; s < 2; ++s) {
+        const Measure& m = results[s][7]; // kiosk-session
+        std::printf(
+            "kiosk with %zu answers in its log: one student's five answers %.3f s, the session end %.3f s "
+            "(no target yet: the rewrite that wipes the order of students is O(size of the log))\n",
+            sizes[s], m.inner[0], m.inner[1]);
     }
     if (keep) {
         std::printf("kept %s\n", folder.c_str());
