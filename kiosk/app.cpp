@@ -7,6 +7,7 @@
 
 #include "pack/pack_import.h"
 #include "platform/screenshot.h"
+#include "ui/contrast_audit.h"
 #include "platform/signals.h"
 #include "screens/screen_table.h"
 #include "system/paths.h"
@@ -354,6 +355,7 @@ void App::HandleEvent(const SDL_Event& event) {
 
 bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     std::string screenshot_path = screenshot_request;
+    bool contrast_check = false;
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
@@ -378,6 +380,7 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
             io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
         if (in.key == SDL_SCANCODE_TAB) RequestTabFocus(in.shift);
         if (!in.text.empty()) io.AddInputCharactersUTF8(in.text.c_str());
+        contrast_check = in.contrast_check;
         if (!in.screenshot_path.empty() && !m_options.no_screenshots) {
             screenshot_path = in.screenshot_path;
             if (!m_options.shots_dir.empty() && screenshot_path.front() != '/')
@@ -428,12 +431,12 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
 
     ImDrawData* data = ImGui::GetDrawData();
     if (!m_imgui_ready || !data) return false;
-    const bool stale = (acted || new_screen) && !force_draw && screenshot_path.empty();
+    const bool stale = (acted || new_screen) && !force_draw && screenshot_path.empty() && !contrast_check;
     if (stale) {
         ++m_skipper.skipped;
         return false;
     }
-    const bool draw = m_skipper.ShouldDraw(data) || force_draw || !screenshot_path.empty();
+    const bool draw = m_skipper.ShouldDraw(data) || force_draw || !screenshot_path.empty() || contrast_check;
     if (!draw) return false;
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
@@ -441,6 +444,14 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(data);
+    if (contrast_check && m_script) {
+        int fw, fh;
+        SDL_GL_GetDrawableSize(m_window.Handle(), &fw, &fh);
+        RgbImage image{fw, fh, ReadBackBuffer(fw, fh)};
+        // The fades at a scroll area's edges are meant to be faint: what lies under them is not measured.
+        m_script->ReportContrast(m_last_record.screen,
+                                 AuditContrast(m_last_record, image, ContrastRules{4.5, 3.0, m_ui.U(1.6f)}));
+    }
     if (!screenshot_path.empty()) {
         std::string error;
         int fw, fh;

@@ -192,4 +192,46 @@ TEST_F(PhonesFlowTest, FewerThanFiveVotesNeverBecomeATally) {
     EXPECT_TRUE(state.student.roleplay->Path()[0].tally.empty()) << "4 votes: no spread is kept or shown";
 }
 
+TEST_F(PhonesFlowTest, EachQuizQuestionIsAnsweredOnPhonesInTheOrderTheScreenShows) {
+    state.workshop = true;
+    state.seed = 11;
+    Do(act::SetPhones{true});
+    const std::vector<std::string> phones = Join(6);
+    Do(act::PhonesContinue{});
+    Do(act::OpenModule{"flow", "quiz"});
+    ASSERT_EQ(Screen(), ScreenId::Quiz);
+    const QuizSession& quiz = *state.student.quiz;
+    const std::string first = state.phones.live;
+    ASSERT_EQ(first.rfind("quiz:quiz:", 0), 0u) << first;
+    RoomSnapshot s = TheRoom().Snapshot();
+    ASSERT_TRUE(s.question);
+    EXPECT_EQ(s.question->kind, RoomQuestionKind::Quiz);
+    if (quiz.Current().type == QuestionType::Single) {
+        // Option k on a phone is option k on the screen, whatever the shuffle did.
+        const std::vector<int>& shown = quiz.ShownOptions(quiz.Position());
+        ASSERT_EQ(s.question->options.size(), shown.size());
+        for (size_t k = 0; k < shown.size(); ++k)
+            EXPECT_EQ(s.question->options[k].Get("nl", "nl"),
+                      quiz.Current().options[shown[k]].text.Get("nl", "nl"));
+    }
+    for (const std::string& t : phones)
+        Answer(t, 0, 0);
+    flow.OnRoomWake();
+    EXPECT_EQ(state.phones.view.answered, 6);
+    Do(act::PhonesReveal{});
+    ASSERT_EQ(state.phones.view.state, QuestionState::Revealed);
+    ASSERT_FALSE(state.phones.view.tallies.empty());
+    EXPECT_TRUE(state.phones.view.tallies[0].shown) << "6 answers: the spread shows";
+    EXPECT_EQ(state.phones.view.tallies[0].counts[0], 6);
+    // The next question opens on phones; the first is over.
+    Do(act::QuizSelect{0});
+    Do(act::QuizGrade{});
+    Do(act::QuizNext{});
+    EXPECT_NE(state.phones.live, first);
+    EXPECT_EQ(state.phones.live.rfind("quiz:quiz:", 0), 0u) << state.phones.live;
+    // Leaving the quiz ends it on phones too.
+    Do(act::Back{});
+    EXPECT_EQ(state.phones.live, "");
+}
+
 } // namespace

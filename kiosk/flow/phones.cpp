@@ -161,8 +161,28 @@ void Flow::SyncPhones() {
         }
         return;
     }
-    // Past the decision (the class's or the trainer's choice was made), or off the role-play: a vote is over.
-    const bool vote = p.live.rfind("vote:", 0) == 0;
+    if (screen == ScreenId::Quiz && s.quiz && !s.quiz->Finished()) {
+        // The class answers each quiz question privately on phones; the big screen shows only how many, and
+        // the spread once the trainer reveals it (from 5 answers). One question per position and attempt.
+        const QuizSession& q = *s.quiz;
+        const std::string key = "quiz:" + q.GetModule().id + ":" + std::to_string(q.Attempt()) + ":" +
+                                std::to_string(q.Position());
+        if (p.live != key) {
+            if (auto question =
+                    QuizQuestion(q.GetPack(), q.GetQuiz(), q.Current(), q.ShownOptions(q.Position()))) {
+                p.room->Open(question);
+                p.live = key;
+            } else { // multiple choice and ordering stay on the big screen
+                p.room->Clear();
+                p.live.clear();
+            }
+            p.view = p.room->Snapshot();
+        }
+        return;
+    }
+    // Past the decision (the class's or the trainer's choice was made), or off the role-play or the quiz: a
+    // vote is over.
+    const bool vote = p.live.rfind("vote:", 0) == 0 || p.live.rfind("quiz:", 0) == 0;
     const bool experienced_elsewhere = p.live == "experienced" && screen != ScreenId::RoleplayDebrief;
     if (vote || experienced_elsewhere) {
         p.room->Clear();

@@ -127,6 +127,10 @@ bool PhonesVoting(const KioskState& state) {
     return state.phones.On() && state.phones.live.rfind("vote:", 0) == 0;
 }
 
+bool PhonesAnsweringQuiz(const KioskState& state) {
+    return state.phones.On() && state.phones.live.rfind("quiz:", 0) == 0;
+}
+
 void PhonesVotePanel(const KioskState& state, Ui& ui, ActionSink& out, float width) {
     const RoomSnapshot& v = state.phones.view;
     const ThemeColors& t = *ui.colors;
@@ -165,6 +169,15 @@ void PhonesVoteBar(const KioskState& state, Ui& ui, int k, ImVec2 at, float widt
     snprintf(text, sizeof text, "%d", n);
     ui::DrawText(ui, FontRole::Bold, ImVec2(at.x + bar + ui.U(0.5f), at.y - ui.U(0.45f)), t.text,
                  std::string(text) + " " + Tr(ui.lang, "phones.votes"));
+}
+
+void PhonesSpreadLine(const KioskState& state, Ui& ui, float width) {
+    const RoomSnapshot& v = state.phones.view;
+    if (v.state != QuestionState::Revealed || v.tallies.empty() || !v.tallies[0].shown) return;
+    std::string line;
+    for (size_t k = 0; k < v.tallies[0].counts.size(); ++k)
+        line += (k ? "   ·   " : "") + std::to_string(k + 1) + ":  " + std::to_string(v.tallies[0].counts[k]);
+    ui::Label(ui, FontRole::Heading, line, ui.colors->text, width);
 }
 
 void PhonesExperiencedPanel(const KioskState& state, Ui& ui, ActionSink& out, float width) {

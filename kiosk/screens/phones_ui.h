@@ -9,10 +9,14 @@ namespace sb::ui {
 
 // A vote is live on phones for the decision on screen.
 bool PhonesVoting(const KioskState& state);
+// The quiz question on screen is live on phones (workshop with phones on; single choice, true/false, Likert).
+bool PhonesAnsweringQuiz(const KioskState& state);
 // "n van m hebben gestemd" and the reveal button, or after the reveal what to do next.
 void PhonesVotePanel(const KioskState& state, Ui& ui, ActionSink& out, float width);
 // After the reveal, under option `k` (its index among the options shown): a bar and the count, from 5 votes.
 void PhonesVoteBar(const KioskState& state, Ui& ui, int k, ImVec2 at, float width);
+// After the reveal of a scale question: "1: n · 2: n · …", from 5 answers.
+void PhonesSpreadLine(const KioskState& state, Ui& ui, float width);
 // After a role-play: ask "Heb jij dit zelf meegemaakt?", then its tally (from 5 answers) with where to get
 // help.
 void PhonesExperiencedPanel(const KioskState& state, Ui& ui, ActionSink& out, float width);

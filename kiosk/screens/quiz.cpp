@@ -1,5 +1,6 @@
 // A quiz question: single or multiple choice, true/false, ordering, or a Likert statement.
 // Feedback per option and an explanation after checking (right away or at the end, as the pack says).
+#include "screens/phones_ui.h"
 #include "screens/screens.h"
 #include "ui/layout.h"
 #include "ui/strings.h"
@@ -69,6 +70,7 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     ui::Space(ui, 0.4f);
 
     const std::vector<int>& shown = s->ShownOptions(pos);
+    const bool phones = ui::PhonesAnsweringQuiz(state); // the class answers on phones, privately
     if (q.type == QuestionType::Ordering) {
         // Each step with Up and Down buttons: easy on a touch screen, and keys work through focus.
         const auto& order = answer.order;
@@ -149,6 +151,10 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
             if (ui::ChoiceButton(ui, id.c_str(), badge, OptionText(ui, pack, q, o), w, !checked,
                                  selected && !checked, mark))
                 out.Push(act::QuizSelect{o});
+            if (phones) { // the class's spread under each option, once revealed (from 5 answers)
+                ui::PhonesVoteBar(state, ui, static_cast<int>(k), ImGui::GetCursorScreenPos(), w);
+                if (state.phones.view.state == QuestionState::Revealed) ui::Space(ui, 0.6f);
+            }
             if (!checked && k < 9 && ImGui::IsKeyPressed(SDL_SCANCODE_1 + static_cast<int>(k), false))
                 out.Push(act::QuizSelect{o});
             if (checked && (opt.correct || selected)) {
@@ -167,6 +173,11 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
                 ui::Space(ui, 0.15f);
             }
         }
+    }
+    if (phones) {
+        ui::Space(ui, 0.4f);
+        ui::PhonesVotePanel(state, ui, out, w);
+        if (likert) ui::PhonesSpreadLine(state, ui, w);
     }
     if (checked && !likert && !q.explanation.Empty()) {
         ui::Space(ui, 0.3f);

@@ -108,6 +108,7 @@ void DrawStartScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     y += ts.y + ui.U(0.6f);
     ui::DrawText(ui, FontRole::Heading, ImVec2(x, y), Rgb{t.text.r, t.text.g, t.text.b}, line, column);
     if (alpha < 1.0f) {
+        if (!ui.record.text_items.empty()) ui.record.text_items.back().transient = true;
         // The fade: the new line appears through a veil of the page colour that thins in a few steps.
         ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + column, y + ls.y),
                                                   ToU32(t.background, 1.0f - alpha));

@@ -19,10 +19,10 @@ constexpr int kWaitStepMs = 250;
 constexpr int kMaxRepeats = 60; // click-until gives up after this many presses     // virtual time advances
                                 // in steps, so countdowns see each second
 
-const char* const kVerbs[] = {"click",          "tap",    "key",           "type",          "move",
-                              "wait",           "sleep",  "screenshot",    "expect-screen", "expect-text",
-                              "expect-no-text", "expect", "expect-glyphs", "click-until",   "hold",
-                              "audit-layout",   "quit"};
+const char* const kVerbs[] = {
+    "click",         "tap",         "key",           "type",         "move",           "wait",
+    "sleep",         "screenshot",  "expect-screen", "expect-text",  "expect-no-text", "expect",
+    "expect-glyphs", "click-until", "hold",          "audit-layout", "audit-contrast", "quit"};
 
 bool SplitArgs(const std::string& line, std::vector<std::string>& out, std::string& error) {
     size_t i = 0;
@@ -126,7 +126,8 @@ bool ParseScript(const std::string& text, const std::string& file, std::vector<S
             return false;
         };
         if (!known) return fail("unknown step '" + step.verb + "' (see kiosk/script/script.h for the list)");
-        const bool needs_arg = step.verb != "quit" && step.verb != "audit-layout";
+        const bool needs_arg =
+            step.verb != "quit" && step.verb != "audit-layout" && step.verb != "audit-contrast";
         if (needs_arg && step.args.empty()) return fail("'" + step.verb + "' needs an argument");
         if (step.verb == "key" && ScancodeForName(KeyPart(step.args[0])) < 0)
             return fail("unknown key '" + step.args[0] + "'");
@@ -182,6 +183,17 @@ bool ScriptRunner::Audit(const ScriptStep& step, const FrameRecord& last) {
         msg += "\n    " + findings[i];
     Fail(step, msg);
     return false;
+}
+
+void ScriptRunner::ReportContrast(const std::string& screen, const std::vector<std::string>& findings) {
+    if (findings.empty() || m_finished) return;
+    std::string msg = "audit-contrast on screen '" + screen + "': " + std::to_string(findings.size()) +
+                      (findings.size() == 1 ? " finding" : " findings");
+    for (size_t i = 0; i < findings.size() && i < 12; ++i)
+        msg += "\n    " + findings[i];
+    ScriptStep step;
+    step.line = m_contrast_line;
+    Fail(step, msg);
 }
 
 void ScriptRunner::Advance() {
@@ -412,6 +424,13 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
     }
     if (v == "audit-layout") {
         if (Audit(step, last)) Advance();
+        return in;
+    }
+    if (v == "audit-contrast") {
+        // The app measures the pixels of the frame it draws now and reports back (ReportContrast).
+        in.contrast_check = true;
+        m_contrast_line = step.line;
+        Advance();
         return in;
     }
     if (v == "quit") {

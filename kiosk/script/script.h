@@ -20,6 +20,8 @@
 //   expect-no-text TEXT      fail if TEXT is visible
 //   expect KEY VALUE         fail unless the screen reports KEY = VALUE (see probes in the screens)
 //   expect-glyphs TEXT       fail unless the font has a glyph for every character of TEXT
+//   audit-contrast           fail when text on screen is under 4.5:1 or a control's edge under 3:1, measured
+//                            from the pixels drawn (see ui/contrast_audit.h)
 //   audit-layout             fail when the screen's layout is broken (see ui/layout_audit.h): overlapping or
 //                            cut-off text, a control too small to press or out of view with no cue,
 //                            a caption not centred on its control (`--audit-layout` does it before every
@@ -54,6 +56,7 @@ struct ScriptFrameInput {
     std::string text;
     int advance_ms = 0;          // virtual time to add before this frame
     std::string screenshot_path; // save this frame
+    bool contrast_check = false; // measure this frame's contrast (audit-contrast) and ReportContrast
 };
 
 class ScriptRunner {
@@ -65,6 +68,8 @@ class ScriptRunner {
     // Audit the layout before every step (--audit-layout), with the rules for the current screen size.
     void SetAuditEveryStep(bool on) { m_audit_every_step = on; }
     void SetAuditRules(const AuditRules& rules) { m_audit_rules = rules; }
+    // The app's measurement for an audit-contrast step: fails the script when there are findings.
+    void ReportContrast(const std::string& screen, const std::vector<std::string>& findings);
     int ExitCode() const { return m_exit_code; }
     const std::string& Message() const { return m_message; }
 
@@ -78,6 +83,7 @@ class ScriptRunner {
 
     std::string m_file;
     std::vector<ScriptStep> m_steps;
+    int m_contrast_line = 0;
     size_t m_index = 0;
     int m_phase = 0;
     int m_wait_frames = 3; // let the first frames lay out before the first step

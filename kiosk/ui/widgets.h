@@ -38,6 +38,8 @@ struct TextRecord {
     std::string caption_of; // the control it names (a Likert label under its tile); must sit centred on it
     std::string scroll;     // the scroll area it is in ("" for none)
     float em_px = 0;        // the font's em size in pixels
+    bool transient =
+        false; // under a fade that is still running (the attract line): not measured for contrast
 };
 
 // A scroll area: what is hidden above and below, and whether a cue says so.

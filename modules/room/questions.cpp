@@ -46,15 +46,21 @@ std::shared_ptr<RoomQuestion> VoteQuestion(const Pack& pack, const Node& node,
     return q;
 }
 
-std::shared_ptr<RoomQuestion> QuizQuestion(const Pack& pack, const Quiz& quiz, const Question& question) {
+std::shared_ptr<RoomQuestion> QuizQuestion(const Pack& pack, const Quiz& quiz, const Question& question,
+                                           const std::vector<int>& shown) {
     auto q = std::make_shared<RoomQuestion>();
     q->kind = RoomQuestionKind::Quiz;
     q->title = question.text;
     q->default_language = pack.default_language;
     switch (question.type) {
     case QuestionType::Single:
-        for (const Option& o : question.options)
-            q->options.push_back(o.text);
+        if (shown.size() == question.options.size()) {
+            for (int o : shown)
+                q->options.push_back(question.options.at(static_cast<size_t>(o)).text);
+        } else {
+            for (const Option& o : question.options)
+                q->options.push_back(o.text);
+        }
         break;
     case QuestionType::TrueFalse:
         q->options = {LocalText({{"nl", "Waar"}, {"en", "True"}}),

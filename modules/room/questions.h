@@ -23,7 +23,10 @@ std::shared_ptr<RoomQuestion> VoteQuestion(const Pack& pack, const Node& node,
 
 // A quiz question answered privately: single choice and true/false as options, a self-assessment
 // statement as its five scale labels. Null for kinds a phone does not answer (multiple, ordering).
-std::shared_ptr<RoomQuestion> QuizQuestion(const Pack& pack, const Quiz& quiz, const Question& question);
+// `shown`: the options in the order the big screen shows them (QuizSession::ShownOptions), so option k on a
+// phone is option k on the screen; empty keeps the pack's order.
+std::shared_ptr<RoomQuestion> QuizQuestion(const Pack& pack, const Quiz& quiz, const Question& question,
+                                           const std::vector<int>& shown = {});
 
 // "Heb jij dit zelf meegemaakt?" after a role-play: ja / nee / zeg ik liever niet, with `help` (a help
 // resource of the pack, may be null) as the note on the phone.
