@@ -17,7 +17,7 @@ void Section(Ui& ui, const char* key, float w) {
 }
 
 // "−  value  +" for a setting the trainer steps through.
-void Stepper(Ui& ui, ActionSink& out, const char* id, const char* key, int value, StepLimits limits,
+void Stepper(Ui& ui, ActionSink& out, const char* id, const char* key, int value, const IntLimits& limits,
              bool countdown, float w) {
     char label[128];
     snprintf(label, sizeof label, Tr(ui.lang, key), value);
@@ -122,8 +122,8 @@ void DrawTrainerScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         out.Push(act::OpenDiagnostics{});
 
     Section(ui, "trainer.idle", w);
-    Stepper(ui, out, "idle", "trainer.idle.after", state.config.idle_seconds, kIdleLimits, false, w);
-    Stepper(ui, out, "countdown", "trainer.idle.countdown", state.config.countdown_seconds, kCountdownLimits,
+    Stepper(ui, out, "idle", "trainer.idle.after", state.config.idle_seconds, kIdleSeconds, false, w);
+    Stepper(ui, out, "countdown", "trainer.idle.countdown", state.config.countdown_seconds, kCountdownSeconds,
             true, w);
 
     Section(ui, "trainer.display", w);

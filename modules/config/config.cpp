@@ -2,6 +2,7 @@
 
 #include "core/json_reader.h"
 #include "core/json_source.h"
+#include "core/kiosk_label.h"
 
 #include <nlohmann/json.hpp>
 
@@ -10,11 +11,26 @@
 
 namespace sb {
 
-float TextScale(const std::string& text_size) {
-    if (text_size == "large") return 1.2f;
-    if (text_size == "larger") return 1.4f;
+float TextScale(TextSize size) {
+    for (const auto& t : kTextScales)
+        if (t.size == size) return t.scale;
     return 1.0f;
 }
+
+namespace {
+
+// One of a setting's names (the table in config.h), or a bad-value listing them.
+template <class E> void ReadNamed(JsonReader& r, const char* key, E& out) {
+    const std::vector<std::string> names = AllNames<E>();
+    size_t i = 0;
+    if (r.ReadChoice(r.Source().root, "", key, names, i)) out = NamesOf<E>()[i].value;
+}
+
+void ReadLimited(JsonReader& r, const IntLimits& limits, int& out) {
+    r.ReadInt(r.Source().root, "", limits.key, limits.min, limits.max, out);
+}
+
+} // namespace
 
 bool LoadConfig(const std::string& path, KioskConfig& config, Diagnostics& diags) {
     std::error_code ec;
@@ -32,24 +48,30 @@ bool LoadConfig(const std::string& path, KioskConfig& config, Diagnostics& diags
         return false;
     }
     r.CheckFields(root, "",
-                  {"kioskLabel", "idleSeconds", "countdownSeconds", "mode", "packs", "logFolder", "pinHash",
-                   "theme", "textSize", "dyslexiaFont", "language", "hiddenModules", "homePage"});
-    r.Read(root, "", "kioskLabel", config.kiosk_label);
-    r.ReadInt(root, "", "idleSeconds", 10, 3600, config.idle_seconds);
-    r.ReadInt(root, "", "countdownSeconds", 5, 120, config.countdown_seconds);
-    // Strings until the config holds typed values: the index picks from the same list.
-    auto choice = [&](const char* key, std::string& out, const std::vector<std::string>& allowed) {
-        size_t i = 0;
-        if (r.ReadChoice(root, "", key, allowed, i)) out = allowed[i];
-    };
-    choice("mode", config.mode, {"walk-up", "workshop"});
+                  {"kioskLabel", kIdleSeconds.key, kCountdownSeconds.key, "mode", "packs", "logFolder",
+                   "pinHash", "theme", "textSize", "dyslexiaFont", "language", "hiddenModules", "homePage"});
+    // The label goes into every answer: one that the log would refuse is refused here, and the default kept.
+    std::string label;
+    if (r.Read(root, "", "kioskLabel", label)) {
+        if (IsValidKioskLabel(label))
+            config.kiosk_label = label;
+        else
+            r.Error("/kioskLabel", "bad-value",
+                    KioskLabelProblem(label, "en") + " Until then this kiosk uses \"" + config.kiosk_label +
+                        "\".",
+                    KioskLabelProblem(label, "nl") + " Tot dan gebruikt deze kiosk \"" + config.kiosk_label +
+                        "\".");
+    }
+    ReadLimited(r, kIdleSeconds, config.idle_seconds);
+    ReadLimited(r, kCountdownSeconds, config.countdown_seconds);
+    ReadNamed(r, "mode", config.mode);
     r.Read(root, "", "packs", config.pack_dirs);
     r.Read(root, "", "logFolder", config.log_dir);
     r.Read(root, "", "pinHash", config.pin_hash);
-    choice("theme", config.theme, {"calm", "high-contrast"});
-    choice("textSize", config.text_size, {"normal", "large", "larger"});
+    ReadNamed(r, "theme", config.theme);
+    ReadNamed(r, "textSize", config.text_size);
     r.Read(root, "", "dyslexiaFont", config.dyslexia_font);
-    choice("language", config.language, {"nl", "en"});
+    ReadNamed(r, "language", config.language);
     r.Read(root, "", "hiddenModules", config.hidden_modules);
     r.Read(root, "", "homePage", config.home_page);
     if (!config.pin_hash.empty() && config.pin_hash.rfind("$argon2", 0) != 0)
@@ -58,25 +80,21 @@ bool LoadConfig(const std::string& path, KioskConfig& config, Diagnostics& diags
                 "itself here).",
                 "\"pinHash\" is geen PIN-hash. Stel de PIN in met: stageboost --set-pin (schrijf nooit de "
                 "PIN zelf hier).");
-    if (config.kiosk_label.empty() || config.kiosk_label.size() > 64)
-        r.Error("/kioskLabel", "bad-value",
-                "\"kioskLabel\" is 1 to 64 characters: a place or room, never a person's name.",
-                "\"kioskLabel\" is 1 tot 64 tekens: een plek of lokaal, nooit de naam van een persoon.");
     return diags.ErrorCount() == before;
 }
 
 bool SaveConfig(const std::string& path, const KioskConfig& config, std::string& error) {
     nlohmann::json j = {{"kioskLabel", config.kiosk_label},
-                        {"idleSeconds", config.idle_seconds},
-                        {"countdownSeconds", config.countdown_seconds},
-                        {"mode", config.mode},
+                        {kIdleSeconds.key, config.idle_seconds},
+                        {kCountdownSeconds.key, config.countdown_seconds},
+                        {"mode", NameOf(config.mode)},
                         {"packs", config.pack_dirs},
                         {"logFolder", config.log_dir},
                         {"pinHash", config.pin_hash},
-                        {"theme", config.theme},
-                        {"textSize", config.text_size},
+                        {"theme", NameOf(config.theme)},
+                        {"textSize", NameOf(config.text_size)},
                         {"dyslexiaFont", config.dyslexia_font},
-                        {"language", config.language},
+                        {"language", NameOf(config.language)},
                         {"hiddenModules", config.hidden_modules},
                         {"homePage", config.home_page}};
     std::error_code ec;
