@@ -7,12 +7,12 @@
 #include "flow/student.h"
 #include "log/log_store.h"
 #include "pack/library.h"
+#include "pack/pack_import.h"
 #include "room/qr.h"
 #include "room/room.h"
 #include "room/server.h"
 
 #include <functional>
-
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,6 +24,7 @@ struct TrainerData {
     std::string results_period = "today";    // today, week or all
     std::optional<ScreenResults> report;     // only sealed cohorts (ResultsForScreen)
     std::vector<std::string> export_targets; // folders an export can go to (USB sticks, the log's folder)
+    std::vector<std::string> stick_roots = DefaultStickRoots(); // where sticks are mounted (tests: their own)
     struct ExportResult {
         bool ok = false;
         std::string path;   // the file written
