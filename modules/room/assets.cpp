@@ -1,12 +1,11 @@
 #include "room/assets.h"
 
+#include "system/paths.h"
+
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
-
-#ifndef STAGEBOOST_SOURCE_ASSETS
-#define STAGEBOOST_SOURCE_ASSETS ""
-#endif
 
 namespace sb {
 
@@ -16,16 +15,12 @@ std::vector<std::string> AssetCandidates(const std::string& override_dir) {
     std::vector<std::string> out;
     if (!override_dir.empty()) out.push_back(override_dir);
     if (const char* env = std::getenv(kAssetsEnv); env && *env) out.push_back(env);
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        const fs::path prefix = exe.parent_path().parent_path();
-        out.push_back((prefix / "share/stageboost/assets").string());
-        out.push_back((prefix / "share/stageboost").string());
-    }
-    out.push_back("/usr/share/stageboost/assets");
-    out.push_back("/usr/share/stageboost");
-    if (*STAGEBOOST_SOURCE_ASSETS) out.push_back(STAGEBOOST_SOURCE_ASSETS);
+    // Then assets/ in each data folder, in the one order of system/paths.h: beside the installed program,
+    // the source tree of a build tree, the system's data folders.
+    for (const std::string& data : DataDirCandidates())
+        out.push_back(data + "/assets");
+    const std::string packaged = "/usr/share/stageboost/assets"; // where the package puts it
+    if (std::find(out.begin(), out.end(), packaged) == out.end()) out.push_back(packaged);
     return out;
 }
 
