@@ -121,6 +121,9 @@ bool App::Init(std::string& error) {
     // Phones in the room: the server's threads wake the loop with an event of our own (SDL_PushEvent is
     // thread-safe), so the kiosk stays event-driven while answers come in.
     m_room_event = SDL_RegisterEvents(1);
+    m_state.content_dir = m_options.content_dir;
+    m_state.packs_dir = m_options.packs_dir;
+    if (!m_options.media_dirs.empty()) m_state.stick_roots = m_options.media_dirs;
     m_state.phones.port = m_options.phones_port;
     m_state.phones.code = m_options.room_code;
     m_state.phones.asset_dir = m_options.assets_dir;

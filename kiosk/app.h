@@ -45,10 +45,11 @@ struct AppOptions {
     std::optional<KioskMode> mode;       // none = the config's
     uint64_t seed = 0;                   // quiz shuffles; 0 means a random seed
     std::string config_path;
-    std::string log_dir;    // "" = the config's, else the default data folder
-    int phones_port = 8080; // the phones' web server (workshop mode, "Telefoons" on)
-    std::string room_code;  // a fixed room code (tests); "" = a new random one each workshop
-    std::string assets_dir; // where assets/phone is; "" = looked up (room/assets.h)
+    std::string log_dir;                 // "" = the config's, else the default data folder
+    int phones_port = 8080;              // the phones' web server (workshop mode, "Telefoons" on)
+    std::string room_code;               // a fixed room code (tests); "" = a new random one each workshop
+    std::string assets_dir;              // where assets/phone is; "" = looked up (room/assets.h)
+    std::vector<std::string> media_dirs; // where USB sticks are mounted (each DIR/*/* a stick); "" = default
 };
 
 class App {

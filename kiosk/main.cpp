@@ -83,6 +83,9 @@ int main(int argc, char** argv) {
     options.packs_dir = sb::DefaultImportedPacksDir();
     cli.add_option("--packs-dir", options.packs_dir,
                    "Folder of packs imported from USB sticks, one per folder");
+    cli.add_option("--media", options.media_dirs,
+                   "Where USB sticks are mounted, each DIR/*/* a stick (repeatable; default /media and "
+                   "/run/media)");
     cli.add_option("--pack", options.pack_dirs, "Also show the pack in this folder (repeatable)");
     cli.add_flag("--watch", options.watch,
                  "Reload a pack within a second when its files change (for authors)");

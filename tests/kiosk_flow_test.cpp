@@ -568,7 +568,7 @@ TEST_F(FlowTest, ExportListsItsFoldersWhenOpenedAndWritesTheLog) {
 // The export screen lists the sticks by the one rule the pack import uses (pack/pack_import.h), scanned
 // when the screen opens: a stick mounted later shows after reopening, never in the middle of a frame.
 TEST_F(FlowTest, ExportFindsSticksByTheSharedRuleWhenTheScreenOpens) {
-    state.trainer.stick_roots = {(m_dir / "media").string()};
+    state.stick_roots = {(m_dir / "media").string()};
     fs::create_directories(m_dir / "media" / "stageboost" / "sdb1");
     fs::create_directories(m_dir / "media" / "stageboost" / ".hidden");
     Do(act::OpenTrainer{});
@@ -602,6 +602,89 @@ TEST_F(FlowTest, TrainerSettingsStayWithinTheirLimitsAndReachTheNextStudent) {
     Do(act::ToggleHidden{"flow/*"});
     EXPECT_TRUE(state.PackHidden("flow"));
     EXPECT_EQ(state.MainPack(), nullptr);
+}
+
+TEST_F(FlowTest, AfsluitenAsksFirstAndTheQuestionCanBeTakenBack) {
+    Do(act::OpenTrainer{});
+    Do(act::AskQuit{true});
+    EXPECT_TRUE(state.trainer.confirm_quit);
+    EXPECT_FALSE(state.quit);
+    Do(act::AskQuit{false});
+    EXPECT_FALSE(state.trainer.confirm_quit);
+    EXPECT_FALSE(state.quit);
+    // A question left open is not waiting for the next trainer.
+    Do(act::AskQuit{true});
+    Do(act::LeaveTrainer{});
+    Do(act::OpenTrainer{});
+    EXPECT_FALSE(state.trainer.confirm_quit);
+    Do(act::AskQuit{true});
+    Do(act::Quit{});
+    EXPECT_TRUE(state.quit);
+}
+
+// A pack folder on a "stick" (root/user/stick/pack), as udisks mounts one.
+fs::path WriteStickPack(const fs::path& root, const std::string& id, const std::string& version) {
+    const fs::path dir = root / "trainer" / "STICK" / id;
+    fs::remove_all(dir);
+    fs::create_directories(dir.parent_path());
+    fs::copy(STAGEBOOST_TEST_DATA "/flow", dir, fs::copy_options::recursive);
+    std::ifstream in(dir / "pack.json");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    in.close();
+    auto replace = [&](const std::string& from, const std::string& to) {
+        const size_t at = text.find(from);
+        ASSERT_NE(at, std::string::npos) << from;
+        text.replace(at, from.size(), to);
+    };
+    replace("\"id\": \"flow\"", "\"id\": \"" + id + "\"");
+    replace("\"version\": \"1.0.0\"", "\"version\": \"" + version + "\"");
+    std::ofstream(dir / "pack.json") << text;
+    return dir;
+}
+
+TEST_F(FlowTest, APackFromAStickIsCheckedAddedAndPlaysAtOnce) {
+    state.stick_roots = {(m_dir / "media").string()};
+    state.packs_dir = (m_dir / "packs").string();
+    state.content_dir = m_dir.string(); // holds pack/ with id "flow": built in
+    WriteStickPack(m_dir / "media", "extra", "1.0.0");
+    Do(act::OpenTrainer{});
+    Do(act::OpenImport{});
+    EXPECT_EQ(Screen(), ScreenId::Import);
+    ASSERT_EQ(state.trainer.import_found.size(), 1u);
+    EXPECT_EQ(state.trainer.import_found[0].status, StickPackStatus::New);
+    EXPECT_EQ(state.packs.FindPack("extra"), nullptr);
+    Do(act::ImportPack{0, false});
+    ASSERT_TRUE(state.trainer.import_result);
+    EXPECT_EQ(state.trainer.import_result->outcome, ImportOutcome::Imported);
+    ASSERT_NE(state.packs.FindPack("extra"), nullptr) << "the new pack plays without a restart";
+    EXPECT_EQ(state.packs.FindPack("extra")->version, "1.0.0");
+    ASSERT_EQ(state.trainer.import_found.size(), 1u);
+    EXPECT_EQ(state.trainer.import_found[0].status, StickPackStatus::Update) << "scanned again after import";
+
+    // A newer version asks before it replaces the kiosk's copy; "no" changes nothing.
+    WriteStickPack(m_dir / "media", "extra", "1.1.0");
+    Do(act::ImportRescan{});
+    Do(act::ImportPack{0, false});
+    EXPECT_EQ(state.trainer.import_confirm, 0);
+    Do(act::ImportCancel{});
+    EXPECT_EQ(state.trainer.import_confirm, -1);
+    EXPECT_EQ(state.packs.FindPack("extra")->version, "1.0.0");
+    Do(act::ImportPack{0, false});
+    Do(act::ImportPack{0, true});
+    ASSERT_TRUE(state.trainer.import_result);
+    EXPECT_EQ(state.trainer.import_result->outcome, ImportOutcome::Replaced);
+    EXPECT_EQ(state.packs.FindPack("extra")->version, "1.1.0");
+    EXPECT_EQ(state.packs.Packs().size(), 2u) << "replaced in place, not loaded twice";
+
+    // A stick cannot replace a pack that ships with the kiosk.
+    fs::remove_all(m_dir / "media");
+    WriteStickPack(m_dir / "media", "flow", "9.0.0");
+    Do(act::ImportRescan{});
+    ASSERT_EQ(state.trainer.import_found.size(), 1u);
+    EXPECT_EQ(state.trainer.import_found[0].status, StickPackStatus::BuiltIn);
+    Do(act::ImportPack{0, true});
+    EXPECT_FALSE(state.trainer.import_result->Ok());
+    EXPECT_EQ(state.packs.FindPack("flow")->version, "1.0.0");
 }
 
 } // namespace

@@ -384,6 +384,7 @@ void Flow::On(const act::OpenTrainer&) {
     s.pin_entry.clear();
     s.trainer_notice.clear();
     s.trainer_detail.clear();
+    m_state.trainer.confirm_quit = false;
     if (m_state.config.pin_hash.empty()) {
         // No PIN yet (a new kiosk, a developer): the menu opens with a warning, so nobody is ever locked in.
         s.trainer_notice = "pin.none";
@@ -503,11 +504,11 @@ void Flow::On(const act::SetResultsPeriod& a) {
 }
 
 void Flow::On(const act::OpenExport&) {
-    // The mounted USB sticks (the one rule of pack/pack_import.h, as the pack import uses), plus the log's
-    // own export folder; scanned once, when the screen opens, never while a frame is drawn.
+    // The mounted USB sticks (the import's rule, FindMountedSticks), plus the log's own export folder;
+    // scanned once, here, never while a frame is drawn.
     TrainerData& t = m_state.trainer;
+    t.export_targets = FindMountedSticks(m_state.stick_roots);
     t.export_result.reset();
-    t.export_targets = FindMountedSticks(t.stick_roots);
     if (m_state.log)
         t.export_targets.push_back(std::filesystem::path(m_state.log->Path()).parent_path().string() +
                                    "/export");
@@ -531,6 +532,55 @@ void Flow::On(const act::Export& a) {
 
 void Flow::On(const act::OpenDiagnostics&) {
     m_state.student.router.Push(ScreenId::Diagnostics);
+}
+
+void Flow::On(const act::AskQuit& a) {
+    m_state.trainer.confirm_quit = a.ask;
+}
+
+PackImporter Flow::Importer() const {
+    ImportOptions o;
+    o.stick_roots = m_state.stick_roots;
+    o.packs_dir = m_state.packs_dir;
+    o.builtin_ids = PackIdsIn(m_state.content_dir);
+    return PackImporter(std::move(o));
+}
+
+void Flow::On(const act::OpenImport&) {
+    TrainerData& t = m_state.trainer;
+    t.import_result.reset();
+    t.import_confirm = -1;
+    t.import_found = m_state.packs_dir.empty() ? std::vector<StickPack>{} : Importer().Scan();
+    m_state.student.router.Push(ScreenId::Import);
+}
+
+void Flow::On(const act::ImportRescan&) {
+    TrainerData& t = m_state.trainer;
+    t.import_confirm = -1;
+    t.import_found = m_state.packs_dir.empty() ? std::vector<StickPack>{} : Importer().Scan();
+}
+
+void Flow::On(const act::ImportCancel&) {
+    m_state.trainer.import_confirm = -1;
+}
+
+void Flow::On(const act::ImportPack& a) {
+    TrainerData& t = m_state.trainer;
+    if (a.index >= t.import_found.size() || m_state.packs_dir.empty()) return;
+    const PackImporter importer = Importer();
+    ImportResult r = importer.Import(t.import_found[a.index], a.replace);
+    if (r.outcome == ImportOutcome::NeedsConfirm) {
+        t.import_confirm = static_cast<int>(a.index); // ask where the trainer is looking: on that pack
+        return;
+    }
+    t.import_confirm = -1;
+    if (r.Ok()) {
+        // The new pack plays at once: loaded like a --pack folder, and the student's place kept.
+        m_state.packs.LoadDir(r.dir);
+        OnPacksReloaded();
+    }
+    t.import_result = std::move(r);
+    t.import_found = importer.Scan(); // the statuses changed ("Nieuw" became "al op deze kiosk")
 }
 
 // ============================================================ [SECTION] live reload

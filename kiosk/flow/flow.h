@@ -100,6 +100,11 @@ class Flow {
     SB_ON(OpenExport);
     SB_ON(Export);
     SB_ON(OpenDiagnostics);
+    SB_ON(AskQuit);
+    SB_ON(OpenImport);
+    SB_ON(ImportRescan);
+    SB_ON(ImportPack);
+    SB_ON(ImportCancel);
     SB_ON(SetPhones);
     SB_ON(OpenPhones);
     SB_ON(PhonesCheck);
@@ -124,6 +129,7 @@ class Flow {
     // limits of config/config.h, and saved.
     template <class Change> void ChangeConfig(Change&& change);
     void BuildResults();
+    PackImporter Importer() const;
 
     KioskState& m_state;
     const Clock& m_clock;

@@ -1,11 +1,10 @@
 #include "room/assets.h"
 
-#include "system/paths.h"
-
-#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
+
+#include "system/paths.h"
 
 namespace sb {
 
@@ -15,12 +14,8 @@ std::vector<std::string> AssetCandidates(const std::string& override_dir) {
     std::vector<std::string> out;
     if (!override_dir.empty()) out.push_back(override_dir);
     if (const char* env = std::getenv(kAssetsEnv); env && *env) out.push_back(env);
-    // Then assets/ in each data folder, in the one order of system/paths.h: beside the installed program,
-    // the source tree of a build tree, the system's data folders.
     for (const std::string& data : DataDirCandidates())
-        out.push_back(data + "/assets");
-    const std::string packaged = "/usr/share/stageboost/assets"; // where the package puts it
-    if (std::find(out.begin(), out.end(), packaged) == out.end()) out.push_back(packaged);
+        out.push_back((fs::path(data) / "assets").string());
     return out;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// Where the phone page (assets/phone/) is at run time: in an installed prefix, or in the source tree of the
-// build tree the program runs from (the one lookup of system/paths.h).
+// Where the phone page (assets/phone/) is at run time. The data folders are system/paths' one rule
+// (installed prefix, the source tree only from a build tree); no path is compiled in.
 #include <string>
 #include <vector>
 
@@ -10,9 +10,8 @@ namespace sb {
 // folder), or the phone folder itself.
 inline constexpr const char* kAssetsEnv = "STAGEBOOST_ASSETS";
 
-// The folders tried, in order: `override_dir` (an option), then $STAGEBOOST_ASSETS, then assets/ in each data
-// folder of system/paths.h (beside the installed program, the source tree of the build tree the program runs
-// from, $XDG_DATA_DIRS/stageboost), then /usr/share/stageboost/assets.
+// The folders tried, in order: `override_dir` (an option), then $STAGEBOOST_ASSETS, then assets/ in each
+// of the data folders (DataDirCandidates in system/paths.h).
 std::vector<std::string> AssetCandidates(const std::string& override_dir);
 
 // The first candidate that holds phone/index.html (or is such a phone folder itself), as the phone

@@ -5,21 +5,16 @@ choice numbers on screen) were worked out by the content authors; keep them in s
 import os
 
 PATHS = {
-    "meisjesnaam": [("gesteund", "3,3,1,1"), ("gesteund", "1,1,3,1"), ("geregistreerd", "3,1,1,3"),
-                    ("stil-aangenomen", "3,3,2"), ("alleen-met-twijfel", "3,3,1,3")],
-    "telefoontje": [("eerlijke-kans", "2,1,2,1,1,1"), ("eerlijke-kans", "1,1,1,1,3,1"),
-                    ("goede-start-los", "2,1,2,1,1,2"), ("melding-sbb", "2,1,2,1,2,3"),
-                    ("alsnog-eerlijk", "2,3,1"), ("meegegaan", "2,3,2"), ("uit-de-weg", "2,1,2,2")],
-    "scheldnaam": [("serieus-genomen", "2,1,1,1,3"), ("serieus-genomen", "1,1,2,3,3"), ("nieuwe-plek", "2,1,1,2"),
-                   ("half-gehoord", "2,1,1,1,1"), ("geregistreerd", "2,1,1,3"), ("alleen-gedragen", "2,1,3")],
-    "omstander": [("samen-sterker", "3,1,1,1"), ("samen-sterker", "2,1,1,3"), ("half-steun", "3,1,1,2"),
-                  ("goed-bedoeld", "3,2,1"), ("afstand", "3,2,2"), ("het-ging-door", "3,3")],
-    "man-in-de-opvang": [("gewoon-collega", "1,1,1,1,1"), ("gewoon-collega", "1,1,1,3,1"),
-                         ("half-erbij", "1,1,1,1,3"), ("aan-de-zijlijn", "1,1,1,2")],
-    "alleen-voor-de-klas": [("terug-in-de-driehoek", "1,1,1,1,1"), ("terug-in-de-driehoek", "1,1,1,1,3"),
-                            ("beter-wankel", "1,1,1,2"), ("alleen-blijven", "1,1,3,2")],
-    "welkom-stagiair": [("goede-start", "1,1,1,1,1,1"), ("goede-start", "1,1,1,1,1,3"), ("goed-bedoeld", "1,1,1,1,1,2"),
-                        ("herstel", "1,1,1,3,1"), ("herstel", "1,1,1,3,3"), ("stille-uitval", "1,1,1,3,2")],
+    "meisjesnaam": [('gesteund', '1,1,1,1'), ('gesteund', '2,2,2,1,2,1'), ('college', '1,1,1,2'), ('college', '2,2,2,1,2,2'), ('woord-tegen-woord', '2,1,1,1'), ('woord-tegen-woord', '2,2,2,1,1'), ('geregistreerd', '1,1,3'), ('geregistreerd', '1,2,2,3'), ('nieuwe-plek', '1,1,2'), ('nieuwe-plek', '1,2,2,2'), ('alleen-met-twijfel', '1,3,1')],
+    "telefoontje": [('eerlijke-kans', '1,2,2,1,1,2'), ('goede-start-los', '1,2,2,1,1,1'), ('signaal-vastgelegd', '1,2,1,1,2,2'), ('stil-signaal', '1,2,1,1,2,1'), ('melding-sbb', '1,2,1,1,1,1'), ('alsnog-eerlijk', '1,1,1'), ('meegegaan', '1,1,2'), ('uit-de-weg', '1,2,1,2'), ('uit-de-weg', '1,2,1,1,1,2')],
+    "scheldnaam": [('serieus-genomen', '1,1,2,1'), ('serieus-genomen', '1,1,2,2,2'), ('half-gehoord', '1,1,2,2,1'), ('ander-pad', '1,1,1,2,2'), ('nieuwe-plek', '1,1,1,2,3'), ('geregistreerd', '1,1,1,2,1'), ('doorgebeten', '1,1,1,1'), ('alleen-gedragen', '1,1,3'), ('alleen-gedragen', '1,1,2,3')],
+    "omstander": [('samen-sterker', '1,3,2,1'), ('half-steun', '1,1,2,1'), ('half-steun', '1,3,2,3,1'), ('getuige-gemeld', '1,1,2,2'), ('getuige-gemeld', '1,3,2,3,2'), ('goed-bedoeld', '1,3,1'), ('het-ging-door', '1,1,1'), ('het-ging-door', '1,3,2,2')],
+    "man-in-de-opvang": [('gewoon-collega', '1,3,3,2'), ('half-gewonnen', '1,3,3,1'), ('regel-met-datum', '1,2,2'), ('regel-met-datum', '1,3,2,2'), ('laat-herstel', '1,1,2'), ('laat-herstel', '1,3,1,2'), ('aan-de-zijlijn', '1,1,1'), ('aan-de-zijlijn', '1,3,1,1')],
+    "alleen-voor-de-klas": [('terug-in-de-driehoek', '1,2,3,2'), ('terug-in-de-driehoek', '1,3,3,1,3,2'), ('goed-op-weg', '1,2,3,1'), ('goed-op-weg', '1,3,3,1,3,1'), ('beter-wankel', '1,3,3,2'), ('goede-wil', '1,2,2'), ('goede-wil', '1,3,3,1,2'), ('toch-vertraging', '1,2,1'), ('toch-vertraging', '1,3,3,1,1'), ('alleen-blijven', '1,1,3')],
+    "welkom-stagiair": [('goede-start', '1,1,1,1,1,2,2,1'), ('geen-afspraken', '1,1,1,1,3,2,2'), ('klant-weg', '1,1,1,1,1,2,2,2'), ('stille-knik', '1,1,1,1,1,2,2,3'), ('sjouwen', '1,1,1,1,2,2,1'), ('beschermd', '1,1,1,1,1,2,1'), ('goed-bedoeld', '1,1,1,1,1,1'), ('herstel', '1,1,1,3,2'), ('stille-uitval', '1,1,1,3,1'), ('stille-uitval', '1,1,1,1,2,2,2')],
+    "geen-netwerk": [('eigen-netwerk', '1,2,1,2'), ('plek-met-omweg', '1,2,1,1'), ('vertraging', '1,2,2,1'), ('opgeven', '1,1'), ('opgeven', '1,2,1,3')],
+    "vage-afwijzing": [('signaal-school', '2,1'), ('signaal-school', '1,1,1'), ('geregistreerd', '2,2'), ('geregistreerd', '1,1,2'), ('losgelaten', '2,3,3'), ('losgelaten', '1,1,3,3'), ('via-bureau', '2,3,2'), ('via-bureau', '1,1,3,2'), ('verstopt', '2,3,1'), ('verstopt', '1,1,3,1'), ('twijfel', '1,2')],
+    "stille-stagiair": [('norm-gezet', '1,3,2,3'), ('norm-gezet', '1,1,2,2,3'), ('toch-weg', '1,3,2,2,1'), ('toch-weg', '1,1,2,2,2,1'), ('half', '1,3,2,2,2'), ('half', '1,1,2,2,2,2'), ('verplaatst', '1,3,2,1'), ('verplaatst', '1,1,2,2,1'), ('late-herstel', '1,2,1'), ('late-herstel', '1,1,2,1,1'), ('geoutd', '1,1,1'), ('stille-uitval', '1,2,2'), ('stille-uitval', '1,1,2,1,2')],
 }
 
 out_dir = os.path.join(os.path.dirname(__file__), "..", "..", "tests", "gui")
