@@ -2,7 +2,7 @@
 # Journey 2 with phones: the trainer switches "Telefoons" on in workshop mode, 30 simulated phones (over
 # 127.0.0.1) join, do the check before, vote at a role-play decision, answer "zelf meegemaakt", and do the
 # check after; the results screen shows the paired change and `stageboost-log report` pairs the 30 sessions.
-# Screenshots of the classroom screen at 1920x1080 go to $SHOTS (default build/tests/screenshots/phones).
+# Screenshots of the workshop screen at 1920x1080 go to $SHOTS (default build/tests/screenshots/phones).
 set -euo pipefail
 kiosk=$1
 logtool=$2

@@ -275,7 +275,8 @@ TEST_F(FlowTest, ResetLeavesNothingOfTheLastStudent) {
     s.roleplay->Choose(0);
     s.quiz = std::make_unique<QuizSession>(pack, *pack->FindModule("quiz"), 1);
     s.quiz->Select(0);
-    s.lesson_page = 1;
+    s.lesson = std::make_unique<LessonSession>(pack, *pack->FindModule("les"));
+    s.lesson->GoTo(1);
     s.finished = {"flow/les"};
     s.module_pre = {"les"};
     s.post_done = true;
@@ -313,7 +314,7 @@ TEST_F(FlowTest, ResetLeavesNothingOfTheLastStudent) {
     EXPECT_TRUE(fresh.module_id.empty());
     EXPECT_FALSE(fresh.roleplay);
     EXPECT_FALSE(fresh.quiz);
-    EXPECT_EQ(fresh.lesson_page, 0);
+    EXPECT_FALSE(fresh.lesson);
     EXPECT_TRUE(fresh.finished.empty());
     EXPECT_FALSE(fresh.confidence);
     EXPECT_EQ(fresh.after_confidence, expected.after_confidence);
@@ -421,6 +422,63 @@ TEST_F(FlowTest, AReloadKeepsTheQuizQuestion) {
     EXPECT_EQ(state.student.quiz->Position(), 1u);
 }
 
+// Item 6 of issue 12: a reload restores the quiz and the lesson from their snapshots (answers, grades and the
+// page kept), instead of replaying steps on a fresh session.
+TEST_F(FlowTest, AReloadUnderARunningQuizAndLessonRestoresThemFromTheirSnapshots) {
+    Do(act::Begin{});
+    Do(act::StartSession{});
+    AnswerAll(3);
+    Do(act::OpenModule{"flow", "quiz"});
+    Do(act::QuizSelect{0});
+    ASSERT_TRUE(state.student.quiz);
+    Do(act::QuizGrade{});
+    Do(act::QuizNext{});
+    Do(act::QuizSelect{1});
+    const QuizSession* before = state.student.quiz.get();
+    const nlohmann::json snapshot = before->Snapshot();
+    const fs::path quiz_file = m_dir / "pack" / "quiz.json";
+    fs::last_write_time(quiz_file, fs::last_write_time(quiz_file) + std::chrono::seconds(5));
+    ASSERT_TRUE(state.packs.ReloadChanged());
+    EXPECT_EQ(flow.OnPacksReloaded(), "");
+    const QuizSession& quiz = *state.student.quiz;
+    EXPECT_NE(&quiz, before) << "a new session on the reloaded pack";
+    EXPECT_EQ(quiz.Position(), 1u);
+    EXPECT_TRUE(quiz.Graded(0)) << "the graded answer stays graded";
+    EXPECT_EQ(quiz.AnswerAt(0).selected, std::vector<int>{0});
+    EXPECT_FALSE(quiz.Graded(1));
+    EXPECT_EQ(quiz.CurrentAnswer().selected, std::vector<int>{1}) << "the answer not yet graded is kept too";
+    EXPECT_EQ(quiz.Snapshot(), snapshot) << "restored exactly";
+    Do(act::QuizDone{});
+
+    Do(act::OpenModule{"flow", "les"});
+    AnswerAll(4); // the lesson's own check before
+    ASSERT_EQ(Screen(), ScreenId::Lesson);
+    ASSERT_TRUE(state.student.lesson);
+    Do(act::LessonPage{1});
+    EXPECT_EQ(state.student.lesson->PageIndex(), 1u);
+    const fs::path les_file = m_dir / "pack" / "les.json"; // newer than the quiz file touched above
+    fs::last_write_time(les_file, fs::last_write_time(les_file) + std::chrono::seconds(20));
+    ASSERT_TRUE(state.packs.ReloadChanged());
+    EXPECT_EQ(flow.OnPacksReloaded(), "");
+    ASSERT_TRUE(state.student.lesson);
+    EXPECT_EQ(state.student.lesson->PageIndex(), 1u) << "the student stays on their page";
+
+    // The author removes the last page: the student is on the lesson's last page, not past it.
+    nlohmann::json les;
+    std::ifstream(les_file) >> les;
+    les["pages"].erase(les["pages"].size() - 1);
+    std::ofstream(les_file) << les.dump(2);
+    fs::last_write_time(les_file, fs::last_write_time(les_file) + std::chrono::seconds(40));
+    ASSERT_TRUE(state.packs.ReloadChanged());
+    EXPECT_EQ(flow.OnPacksReloaded(), "");
+    ASSERT_TRUE(state.student.lesson);
+    EXPECT_EQ(state.student.lesson->PageCount(), 1u);
+    EXPECT_EQ(state.student.lesson->PageIndex(), 0u);
+    EXPECT_TRUE(state.student.lesson->AtLast());
+    Do(act::FinishLesson{});
+    EXPECT_FALSE(state.student.lesson);
+}
+
 // ---- the trainer
 
 TEST_F(FlowTest, WithoutAPinTheGestureOpensTheMenuWithAWarning) {
@@ -507,14 +565,32 @@ TEST_F(FlowTest, ExportListsItsFoldersWhenOpenedAndWritesTheLog) {
     EXPECT_EQ(state.trainer.export_result->answers, 0u);
 }
 
+// The export screen lists the sticks by the one rule the pack import uses (pack/pack_import.h), scanned
+// when the screen opens: a stick mounted later shows after reopening, never in the middle of a frame.
+TEST_F(FlowTest, ExportFindsSticksByTheSharedRuleWhenTheScreenOpens) {
+    state.stick_roots = {(m_dir / "media").string()};
+    fs::create_directories(m_dir / "media" / "stageboost" / "sdb1");
+    fs::create_directories(m_dir / "media" / "stageboost" / ".hidden");
+    Do(act::OpenTrainer{});
+    Do(act::OpenExport{});
+    ASSERT_EQ(state.trainer.export_targets.size(), 2u);
+    EXPECT_EQ(state.trainer.export_targets[0], (m_dir / "media" / "stageboost" / "sdb1").string());
+    EXPECT_EQ(state.trainer.export_targets[1], (m_dir / "export").string());
+    fs::create_directories(m_dir / "media" / "stageboost" / "sdc1");
+    EXPECT_EQ(state.trainer.export_targets.size(), 2u) << "nothing scans while the screen shows";
+    Do(act::Back{});
+    Do(act::OpenExport{});
+    EXPECT_EQ(state.trainer.export_targets.size(), 3u);
+}
+
 TEST_F(FlowTest, TrainerSettingsStayWithinTheirLimitsAndReachTheNextStudent) {
     state.config.idle_seconds = 90;
     Do(act::StepIdle{+100});
-    EXPECT_EQ(state.config.idle_seconds, kIdleLimits.max);
+    EXPECT_EQ(state.config.idle_seconds, kIdleSeconds.max);
     Do(act::StepIdle{-100});
-    EXPECT_EQ(state.config.idle_seconds, kIdleLimits.min);
+    EXPECT_EQ(state.config.idle_seconds, kIdleSeconds.min);
     Do(act::StepCountdown{+1});
-    EXPECT_EQ(state.config.countdown_seconds, 15 + kCountdownLimits.step);
+    EXPECT_EQ(state.config.countdown_seconds, 15 + kCountdownSeconds.step);
     Do(act::SetKioskContrast{true});
     EXPECT_TRUE(state.student.access.high_contrast);
     flow.ResetStudent();

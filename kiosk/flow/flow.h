@@ -9,13 +9,6 @@
 
 namespace sb {
 
-// What the trainer may set on the kiosk (the buttons stop at the ends).
-struct StepLimits {
-    int step, min, max;
-};
-constexpr StepLimits kIdleLimits{15, 30, 600};   // seconds before "Ben je er nog?"
-constexpr StepLimits kCountdownLimits{5, 5, 60}; // seconds of its countdown
-
 class Flow {
   public:
     Flow(KioskState& state, const Clock& clock) : m_state(state), m_clock(clock) {}
@@ -132,7 +125,9 @@ class Flow {
     void FinishConfidence();
     // A module is done: its own check afterwards when it asked one before, then back to home.
     void FinishModule();
-    void SaveConfig();
+    // Every change the trainer makes to the kiosk's settings goes through here: applied, kept within the
+    // limits of config/config.h, and saved.
+    template <class Change> void ChangeConfig(Change&& change);
     void BuildResults();
     PackImporter Importer() const;
 

@@ -13,7 +13,6 @@
 #include "room/server.h"
 
 #include <functional>
-
 #include <memory>
 #include <string>
 #include <vector>

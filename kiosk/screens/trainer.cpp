@@ -13,7 +13,7 @@ namespace sb {
 namespace {
 
 // "−  value  +" for a setting the trainer steps through.
-void Stepper(Ui& ui, ActionSink& out, const char* id, const char* key, int value, StepLimits limits,
+void Stepper(Ui& ui, ActionSink& out, const char* id, const char* key, int value, const IntLimits& limits,
              bool countdown, float w) {
     char label[128];
     snprintf(label, sizeof label, Tr(ui.lang, key), value);
@@ -220,9 +220,9 @@ void DrawTrainerScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     {
         Group g(ui, "trainer.group.kiosk", w);
         const float in = g.Inner();
-        Stepper(ui, out, "idle", "trainer.idle.after", state.config.idle_seconds, kIdleLimits, false, in);
+        Stepper(ui, out, "idle", "trainer.idle.after", state.config.idle_seconds, kIdleSeconds, false, in);
         Stepper(ui, out, "countdown", "trainer.idle.countdown", state.config.countdown_seconds,
-                kCountdownLimits, true, in);
+                kCountdownSeconds, true, in);
         ui::Space(ui, 0.5f);
         if (ui::Button(ui, "exit", Tr(ui.lang, "trainer.exit"), ImVec2(in, 0), ButtonKind::Danger))
             out.Push(act::AskQuit{true});

@@ -116,7 +116,7 @@ constexpr Entry kStrings[] = {
     {"quiz.order.good", "✓ Helemaal goed: dit is de goede volgorde.",
      "✓ All right: this is the right order."},
     {"quiz.explanation", "Uitleg", "Explanation"},
-    {"quiz.check", "Controleer", "Check"},
+    {"quiz.grade", "Controleer", "Check"},
     {"quiz.result", "Naar je uitslag", "See your result"},
     {"quiz.score", "Je hebt %s van de %s punten", "You scored %s of %s points"},
     {"quiz.tips", "Tips voor jou", "Tips for you"},

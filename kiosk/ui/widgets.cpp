@@ -399,7 +399,7 @@ void DrawIcon(const Ui& ui, IconKind kind, ImVec2 c, float r) {
                     s * 0.3f, 0, s * 0.15f);
         break;
     case IconKind::Quiz:
-    case IconKind::Check:
+    case IconKind::Confidence:
     case IconKind::Warning: {
         const char* glyph = kind == IconKind::Quiz ? "?" : (kind == IconKind::Warning ? "!" : "\xE2\x80\xA6");
         ImFont* font = ui.Font(FontRole::Heading);

@@ -149,7 +149,7 @@ void Space(const Ui& ui, float units);
 } // namespace sb
 
 namespace sb::ui {
-enum class IconKind { Lesson, Roleplay, Quiz, Check, Warning };
+enum class IconKind { Lesson, Roleplay, Quiz, Confidence, Warning };
 // A kind icon drawn with shapes (no icon font needed), centred at `c` with radius `r`.
 void DrawIcon(const Ui& ui, IconKind kind, ImVec2 c, float r);
 // A big tappable card: icon, title, a few lines of text and a footer such as "Les · ± 8 min", with an

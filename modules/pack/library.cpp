@@ -74,12 +74,10 @@ const Pack* PackLibrary::FindPack(const std::string& id) const {
     return nullptr;
 }
 
-} // namespace sb
-
-namespace sb {
 std::shared_ptr<const Pack> PackLibrary::SharedPack(const std::string& id) const {
     for (const auto& p : m_packs)
         if (p.result.pack && p.result.pack->id == id) return p.result.pack;
     return nullptr;
 }
+
 } // namespace sb
