@@ -32,6 +32,7 @@ screenshot phones_check.png
 click phones-close
 click phones-continue
 expect-screen home
+# The options are shuffled per play: the trainer presses them by their text.
 click module-meisjesnaam
 click begin
 click-until roleplay.step decision next
@@ -40,19 +41,19 @@ sleep 3000
 expect phones.voted 30
 click phones-reveal
 screenshot phones_vote.png
-click choice-1
+click "Eerst alles bewaren: beide mails, beide cv’s en de datums."
 click-until roleplay.step decision next
 sleep 2000
 expect phones.voted 30
 click phones-reveal
 screenshot phones_vote2.png
-click choice-1
+click "Een afspraak maken met Noor, je stagedocent."
 click-until roleplay.step decision next
 sleep 1000
-click choice-1
+click "Vertellen wat je nog weet."
 click-until roleplay.step decision next
 sleep 1000
-click choice-1
+click "Melden, en samen met Noor een andere stageplek zoeken."
 click-until screen roleplay-debrief next
 click phones-experienced
 sleep 2000
