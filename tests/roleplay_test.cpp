@@ -230,3 +230,39 @@ TEST_F(Roleplay, TheOrderSurvivesUndoSnapshotAndRestore) {
     ASSERT_TRUE(s.Undo());
     EXPECT_EQ(s.AvailableChoices(), first);
 }
+
+// ---- a truthful debrief (issue 13, item 4)
+
+TEST_F(Roleplay, OtherOptionsNameOnlyWhatTheStudentHadAndWhereItCouldLeadFromThere) {
+    // Straight in without notes: at "talk" the notes option is closed, so the debrief must not offer it.
+    Advance();
+    ASSERT_TRUE(session->Choose(1));
+    Advance();
+    ASSERT_EQ(NodeId(), "talk");
+    ASSERT_TRUE(session->Choose(1)); // "partly", towards "half"
+    Advance();
+    ASSERT_TRUE(session->AtEnding());
+    const auto& rp = session->Scenario();
+    // Step 0 (start): the other two options, both open then.
+    const auto at_start = session->OtherOptions(0);
+    ASSERT_EQ(at_start.size(), 2u);
+    for (const auto& o : at_start) {
+        EXPECT_NE(o.choice, 1);
+        EXPECT_TRUE(o.complete);
+    }
+    // Step 1 (talk): the notes option was closed then (no notes), so only the third is another option, and
+    // what it could lead to is computed from that state (no notes), not from the graph.
+    const auto at_talk = session->OtherOptions(1);
+    ASSERT_EQ(at_talk.size(), 1u);
+    EXPECT_EQ(at_talk[0].choice, 2);
+    const sb::StoryState* state = session->StateAtStep(1);
+    ASSERT_NE(state, nullptr);
+    sb::StoryState after = *state;
+    sb::Take(rp, after, sb::Exit{2, -1, rp.nodes[session->Path()[1].node].choices[2].target});
+    EXPECT_EQ(at_talk[0].endings, sb::ReachableFrom(rp, after).endings);
+    for (int e : at_talk[0].endings) {
+        // Each named ending is really reached by some play from there.
+        const sb::Exploration x = sb::Explore(rp, after, {}, true);
+        EXPECT_TRUE(x.ending_reached[e]);
+    }
+}
