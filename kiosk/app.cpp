@@ -107,21 +107,23 @@ bool App::Init(std::string& error) {
     KioskConfig& config = m_state.config;
     // What every student starts with: the config, where the command line does not say otherwise.
     StudentDefaults& defaults = m_state.defaults;
-    defaults.lang = !m_options.lang.empty() ? m_options.lang : config.language;
+    defaults.lang = !m_options.lang.empty() ? m_options.lang : NameOf(config.language);
     defaults.access.text_scale =
         m_options.text_scale > 0 ? m_options.text_scale : TextScale(config.text_size);
-    defaults.access.high_contrast =
-        (!m_options.theme.empty() ? m_options.theme : config.theme) == "high-contrast";
+    defaults.access.high_contrast = m_options.theme.value_or(config.theme) == Theme::HighContrast;
     defaults.access.dyslexia_font =
         m_options.dyslexia_font >= 0 ? m_options.dyslexia_font == 1 : config.dyslexia_font;
     m_state.student = StudentSession::Fresh(defaults);
-    m_state.workshop = (!m_options.mode.empty() ? m_options.mode : config.mode) == "workshop";
+    m_state.workshop = m_options.mode.value_or(config.mode) == KioskMode::Workshop;
     m_state.locked = !m_options.window.windowed; // a fullscreen kiosk ignores window-close
     m_state.reduced_motion = m_options.reduced_motion;
     m_state.seed = m_options.seed ? m_options.seed : std::random_device{}();
     // Phones in the room: the server's threads wake the loop with an event of our own (SDL_PushEvent is
     // thread-safe), so the kiosk stays event-driven while answers come in.
     m_room_event = SDL_RegisterEvents(1);
+    m_state.content_dir = m_options.content_dir;
+    m_state.packs_dir = m_options.packs_dir;
+    if (!m_options.media_dirs.empty()) m_state.stick_roots = m_options.media_dirs;
     m_state.phones.port = m_options.phones_port;
     m_state.phones.code = m_options.room_code;
     m_state.phones.asset_dir = m_options.assets_dir;

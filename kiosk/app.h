@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <future>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,18 +37,19 @@ struct AppOptions {
     bool reduced_motion = false;         // --reduced-motion: nothing on screen moves by itself but what must
     int dyslexia_font = -1;              // -1 = the config's, 0 = off, 1 = on
     float text_scale = 0;                // 0 = the config's
-    std::string theme;                   // "" = the config's
+    std::optional<Theme> theme;          // none = the config's
     std::string content_dir;             // folder of packs (each sub-folder with a pack.json)
     std::vector<std::string> pack_dirs;  // extra packs (--pack)
     std::string packs_dir;               // packs imported from USB sticks, one sub-folder each ("" = none)
     bool watch = false;                  // reload packs when their files change
-    std::string mode;                    // "" = the config's; walk-up or workshop
+    std::optional<KioskMode> mode;       // none = the config's
     uint64_t seed = 0;                   // quiz shuffles; 0 means a random seed
     std::string config_path;
-    std::string log_dir;    // "" = the config's, else the default data folder
-    int phones_port = 8080; // the phones' web server (workshop mode, "Telefoons" on)
-    std::string room_code;  // a fixed room code (tests); "" = a new random one each workshop
-    std::string assets_dir; // where assets/phone is; "" = looked up (room/assets.h)
+    std::string log_dir;                 // "" = the config's, else the default data folder
+    int phones_port = 8080;              // the phones' web server (workshop mode, "Telefoons" on)
+    std::string room_code;               // a fixed room code (tests); "" = a new random one each workshop
+    std::string assets_dir;              // where assets/phone is; "" = looked up (room/assets.h)
+    std::vector<std::string> media_dirs; // where USB sticks are mounted (each DIR/*/* a stick); "" = default
 };
 
 class App {
@@ -117,7 +119,7 @@ class App {
     float m_applied_scale = 0;
     bool m_applied_contrast = false;
     bool m_applied_dyslexia = false;
-    bool m_applied_workshop = false; // a classroom wall gets larger text
+    bool m_applied_workshop = false; // a workshop's wall screen gets larger text
     std::string m_error;
 };
 

@@ -83,14 +83,19 @@ int main(int argc, char** argv) {
     options.packs_dir = sb::DefaultImportedPacksDir();
     cli.add_option("--packs-dir", options.packs_dir,
                    "Folder of packs imported from USB sticks, one per folder");
+    cli.add_option("--media", options.media_dirs,
+                   "Where USB sticks are mounted, each DIR/*/* a stick (repeatable; default /media and "
+                   "/run/media)");
     cli.add_option("--pack", options.pack_dirs, "Also show the pack in this folder (repeatable)");
     cli.add_flag("--watch", options.watch,
                  "Reload a pack within a second when its files change (for authors)");
     cli.add_option("--shots", options.shots_dir, "Folder for the screenshots a script takes");
-    cli.add_option("--lang", options.lang, "Start in this language")->check(CLI::IsMember({"nl", "en"}));
+    // Names and limits from config/config.h, the same table the config file is read with.
+    cli.add_option("--lang", options.lang, "Start in this language")
+        ->check(CLI::IsMember(sb::AllNames<sb::Language>()));
     cli.add_option("--text-size", options.text_scale, "Text size factor, 1.0 to 1.4 (default: the config's)")
-        ->check(CLI::Range(0.8, 1.8));
-    cli.add_option("--theme", theme, "Colour theme")->check(CLI::IsMember({"calm", "high-contrast"}));
+        ->check(CLI::Range(sb::kTextScales.front().scale, sb::kTextScales.back().scale));
+    cli.add_option("--theme", theme, "Colour theme")->check(CLI::IsMember(sb::AllNames<sb::Theme>()));
     std::string mode;
     options.config_path = sb::DefaultConfigPath();
     cli.add_option("--config", options.config_path, "The kiosk's config file (JSON)");
@@ -106,7 +111,7 @@ int main(int argc, char** argv) {
         "--set-pin", set_pin,
         "Read a new trainer PIN (4-8 digits) from standard input, store its hash in the config, and exit");
     cli.add_option("--mode", mode, "walk-up (a student alone) or workshop (a trainer presents to a class)")
-        ->check(CLI::IsMember({"walk-up", "workshop"}));
+        ->check(CLI::IsMember(sb::AllNames<sb::KioskMode>()));
     cli.add_option("--seed", options.seed,
                    "Seed for shuffling quiz questions (default: random; fixed in tests)");
     cli.add_flag("--frame-stats", options.print_frame_stats, "Print frames drawn and skipped at exit");
@@ -147,9 +152,9 @@ int main(int argc, char** argv) {
         options.window.height = h;
     }
     if (options.content_dir.empty()) fprintf(stderr, "stageboost: %s\n", sb::NoDataDirMessage().c_str());
-    options.mode = mode;
+    if (!mode.empty()) options.mode = sb::ParseName<sb::KioskMode>(mode);
     if (dyslexia) options.dyslexia_font = 1;
-    options.theme = theme;
+    if (!theme.empty()) options.theme = sb::ParseName<sb::Theme>(theme);
     if (set_pin) return SetPin(options.config_path);
     sb::App app(std::move(options));
     return app.Run();

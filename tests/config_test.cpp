@@ -24,7 +24,7 @@ TEST(Config, MissingFileMeansDefaults) {
     EXPECT_TRUE(d.List().empty());
     EXPECT_EQ(c.idle_seconds, 90);
     EXPECT_EQ(c.countdown_seconds, 15);
-    EXPECT_EQ(c.mode, "walk-up");
+    EXPECT_EQ(c.mode, sb::KioskMode::WalkUp);
 }
 
 TEST(Config, ReadsEverySettingAndRoundTrips) {
@@ -32,12 +32,12 @@ TEST(Config, ReadsEverySettingAndRoundTrips) {
     c.kiosk_label = "studiecentrum-zuid";
     c.idle_seconds = 120;
     c.countdown_seconds = 20;
-    c.mode = "workshop";
+    c.mode = sb::KioskMode::Workshop;
     c.pack_dirs = {"/media/usb/pack"};
-    c.theme = "high-contrast";
-    c.text_size = "larger";
+    c.theme = sb::Theme::HighContrast;
+    c.text_size = sb::TextSize::Larger;
     c.dyslexia_font = true;
-    c.language = "en";
+    c.language = sb::Language::En;
     c.hidden_modules = {"stageboost/quiz"};
     c.pin_hash = sb::HashPin("2468");
     const std::string path = (fs::path(testing::TempDir()) / "round.json").string();
@@ -48,7 +48,7 @@ TEST(Config, ReadsEverySettingAndRoundTrips) {
     ASSERT_TRUE(sb::LoadConfig(path, back, d));
     EXPECT_EQ(back.kiosk_label, "studiecentrum-zuid");
     EXPECT_EQ(back.idle_seconds, 120);
-    EXPECT_EQ(back.mode, "workshop");
+    EXPECT_EQ(back.mode, sb::KioskMode::Workshop);
     EXPECT_EQ(back.pack_dirs, c.pack_dirs);
     EXPECT_TRUE(back.dyslexia_font);
     EXPECT_EQ(back.hidden_modules, c.hidden_modules);
@@ -72,7 +72,59 @@ TEST(Config, ErrorsNameFileLineAndWhatToDo) {
     EXPECT_EQ(line_of["unknown-field/idleSecs"], 5);
     EXPECT_EQ(line_of["bad-value/pinHash"], 6);
     EXPECT_EQ(c.idle_seconds, 90) << "a bad value keeps the default";
-    EXPECT_EQ(c.mode, "walk-up");
+    EXPECT_EQ(c.mode, sb::KioskMode::WalkUp);
+}
+
+// Issue 12: a label with a tab loaded silently, and then the log refused every answer. One rule
+// (core/kiosk_label) now refuses it here, where it is written, with what to do; the default label stays.
+TEST(Config, KioskLabelTheLogWouldRefuseIsRefusedWithWhatToDo) {
+    const std::string path =
+        Write("tab.json", "{\n  \"mode\": \"workshop\",\n  \"kioskLabel\": \"Zuid\\tA\"\n}\n");
+    sb::KioskConfig c;
+    sb::Diagnostics d;
+    EXPECT_FALSE(sb::LoadConfig(path, c, d));
+    ASSERT_EQ(d.List().size(), 1u);
+    const sb::Diagnostic& x = d.List()[0];
+    EXPECT_EQ(x.severity, sb::Severity::Error);
+    EXPECT_EQ(x.code, "bad-value");
+    EXPECT_EQ(x.pointer, "/kioskLabel");
+    EXPECT_EQ(x.line, 3);
+    EXPECT_EQ(x.column, 17);
+    const std::string shown = sb::FormatDiagnostic(x, "en");
+    EXPECT_EQ(shown.rfind(path + ":3:17: error: ", 0), 0u) << shown;
+    EXPECT_NE(x.message_en.find("only letters, digits and '-'"), std::string::npos) << x.message_en;
+    EXPECT_NE(x.message_en.find("e.g. \"studiecentrum-zuid\""), std::string::npos) << x.message_en;
+    EXPECT_NE(x.message_nl.find("alleen letters, cijfers en '-'"), std::string::npos) << x.message_nl;
+    EXPECT_EQ(c.kiosk_label, "kiosk") << "the default label stays, so answers are still logged";
+    EXPECT_EQ(c.mode, sb::KioskMode::Workshop) << "the other settings are read";
+
+    for (const char* bad : {"Zuid A", "a", "naam@school.nl", "lokaal.3"}) {
+        const std::string p2 = Write("bad-label.json", std::string("{\"kioskLabel\": \"") + bad + "\"}");
+        sb::Diagnostics d2;
+        sb::KioskConfig c2;
+        EXPECT_FALSE(sb::LoadConfig(p2, c2, d2)) << bad;
+    }
+    const std::string good = Write("good-label.json", "{\"kioskLabel\": \"studiecentrum-zuid\"}");
+    sb::Diagnostics d3;
+    EXPECT_TRUE(sb::LoadConfig(good, c, d3));
+    EXPECT_EQ(c.kiosk_label, "studiecentrum-zuid");
+}
+
+// One table of limits: the loader takes exactly its range, and the defaults lie inside it.
+TEST(Config, IdleLimitsComeFromTheOneTable) {
+    for (const sb::IntLimits* l : {&sb::kIdleSeconds, &sb::kCountdownSeconds}) {
+        EXPECT_GE(l->fallback, l->min);
+        EXPECT_LE(l->fallback, l->max);
+        EXPECT_EQ((l->fallback - l->min) % l->step, 0) << "the trainer's steps reach the default";
+        for (const int v : {l->min - 1, l->min, l->max, l->max + 1}) {
+            const std::string path =
+                Write("limits.json", std::string("{\"") + l->key + "\": " + std::to_string(v) + "}");
+            sb::KioskConfig c;
+            sb::Diagnostics d;
+            const bool inside = v >= l->min && v <= l->max;
+            EXPECT_EQ(sb::LoadConfig(path, c, d), inside) << l->key << " " << v;
+        }
+    }
 }
 
 TEST(Config, BrokenJsonIsAnErrorNotACrash) {

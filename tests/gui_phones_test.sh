@@ -2,7 +2,7 @@
 # Journey 2 with phones: the trainer switches "Telefoons" on in workshop mode, 30 simulated phones (over
 # 127.0.0.1) join, do the check before, vote at a role-play decision, answer "zelf meegemaakt", and do the
 # check after; the results screen shows the paired change and `stageboost-log report` pairs the 30 sessions.
-# Screenshots of the classroom screen at 1920x1080 go to $SHOTS (default build/tests/screenshots/phones).
+# Screenshots of the workshop screen at 1920x1080 go to $SHOTS (default build/tests/screenshots/phones).
 set -euo pipefail
 kiosk=$1
 logtool=$2
@@ -41,19 +41,19 @@ sleep 3000
 expect phones.voted 30
 click phones-reveal
 screenshot phones_vote.png
-click "Eerst alles bewaren: beide mails, beide cv’s en de datums."
+click "Screenshots maken van de vacature, je afwijzing en Emma’s uitnodiging."
 click-until roleplay.step decision next
 sleep 2000
 expect phones.voted 30
 click phones-reveal
 screenshot phones_vote2.png
-click "Een afspraak maken met Noor, je stagedocent."
+click "Noor mailen, je bpv-docent: ‘Kunnen we praten over een afwijzing?’"
 click-until roleplay.step decision next
 sleep 1000
-click "Vertellen wat je nog weet."
+click "Samen een melding doen via school, met je screenshots erbij."
 click-until roleplay.step decision next
 sleep 1000
-click "Melden, en samen met Noor een andere stageplek zoeken."
+click "Het afsluiten en met Noor een andere stage zoeken."
 click-until screen roleplay-debrief next
 click phones-experienced
 sleep 2000

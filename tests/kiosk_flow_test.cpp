@@ -275,7 +275,8 @@ TEST_F(FlowTest, ResetLeavesNothingOfTheLastStudent) {
     s.roleplay->Choose(0);
     s.quiz = std::make_unique<QuizSession>(pack, *pack->FindModule("quiz"), 1);
     s.quiz->Select(0);
-    s.lesson_page = 1;
+    s.lesson = std::make_unique<LessonSession>(pack, *pack->FindModule("les"));
+    s.lesson->GoTo(1);
     s.finished = {"flow/les"};
     s.module_pre = {"les"};
     s.post_done = true;
@@ -313,7 +314,7 @@ TEST_F(FlowTest, ResetLeavesNothingOfTheLastStudent) {
     EXPECT_TRUE(fresh.module_id.empty());
     EXPECT_FALSE(fresh.roleplay);
     EXPECT_FALSE(fresh.quiz);
-    EXPECT_EQ(fresh.lesson_page, 0);
+    EXPECT_FALSE(fresh.lesson);
     EXPECT_TRUE(fresh.finished.empty());
     EXPECT_FALSE(fresh.confidence);
     EXPECT_EQ(fresh.after_confidence, expected.after_confidence);
@@ -422,6 +423,63 @@ TEST_F(FlowTest, AReloadKeepsTheQuizQuestion) {
     EXPECT_EQ(state.student.quiz->Position(), 1u);
 }
 
+// Item 6 of issue 12: a reload restores the quiz and the lesson from their snapshots (answers, grades and the
+// page kept), instead of replaying steps on a fresh session.
+TEST_F(FlowTest, AReloadUnderARunningQuizAndLessonRestoresThemFromTheirSnapshots) {
+    Do(act::Begin{});
+    Do(act::StartSession{});
+    AnswerAll(3);
+    Do(act::OpenModule{"flow", "quiz"});
+    Do(act::QuizSelect{0});
+    ASSERT_TRUE(state.student.quiz);
+    Do(act::QuizGrade{});
+    Do(act::QuizNext{});
+    Do(act::QuizSelect{1});
+    const QuizSession* before = state.student.quiz.get();
+    const nlohmann::json snapshot = before->Snapshot();
+    const fs::path quiz_file = m_dir / "pack" / "quiz.json";
+    fs::last_write_time(quiz_file, fs::last_write_time(quiz_file) + std::chrono::seconds(5));
+    ASSERT_TRUE(state.packs.ReloadChanged());
+    EXPECT_EQ(flow.OnPacksReloaded(), "");
+    const QuizSession& quiz = *state.student.quiz;
+    EXPECT_NE(&quiz, before) << "a new session on the reloaded pack";
+    EXPECT_EQ(quiz.Position(), 1u);
+    EXPECT_TRUE(quiz.Graded(0)) << "the graded answer stays graded";
+    EXPECT_EQ(quiz.AnswerAt(0).selected, std::vector<int>{0});
+    EXPECT_FALSE(quiz.Graded(1));
+    EXPECT_EQ(quiz.CurrentAnswer().selected, std::vector<int>{1}) << "the answer not yet graded is kept too";
+    EXPECT_EQ(quiz.Snapshot(), snapshot) << "restored exactly";
+    Do(act::QuizDone{});
+
+    Do(act::OpenModule{"flow", "les"});
+    AnswerAll(4); // the lesson's own check before
+    ASSERT_EQ(Screen(), ScreenId::Lesson);
+    ASSERT_TRUE(state.student.lesson);
+    Do(act::LessonPage{1});
+    EXPECT_EQ(state.student.lesson->PageIndex(), 1u);
+    const fs::path les_file = m_dir / "pack" / "les.json"; // newer than the quiz file touched above
+    fs::last_write_time(les_file, fs::last_write_time(les_file) + std::chrono::seconds(20));
+    ASSERT_TRUE(state.packs.ReloadChanged());
+    EXPECT_EQ(flow.OnPacksReloaded(), "");
+    ASSERT_TRUE(state.student.lesson);
+    EXPECT_EQ(state.student.lesson->PageIndex(), 1u) << "the student stays on their page";
+
+    // The author removes the last page: the student is on the lesson's last page, not past it.
+    nlohmann::json les;
+    std::ifstream(les_file) >> les;
+    les["pages"].erase(les["pages"].size() - 1);
+    std::ofstream(les_file) << les.dump(2);
+    fs::last_write_time(les_file, fs::last_write_time(les_file) + std::chrono::seconds(40));
+    ASSERT_TRUE(state.packs.ReloadChanged());
+    EXPECT_EQ(flow.OnPacksReloaded(), "");
+    ASSERT_TRUE(state.student.lesson);
+    EXPECT_EQ(state.student.lesson->PageCount(), 1u);
+    EXPECT_EQ(state.student.lesson->PageIndex(), 0u);
+    EXPECT_TRUE(state.student.lesson->AtLast());
+    Do(act::FinishLesson{});
+    EXPECT_FALSE(state.student.lesson);
+}
+
 // ---- the trainer
 
 TEST_F(FlowTest, WithoutAPinTheGestureOpensTheMenuWithAWarning) {
@@ -508,14 +566,32 @@ TEST_F(FlowTest, ExportListsItsFoldersWhenOpenedAndWritesTheLog) {
     EXPECT_EQ(state.trainer.export_result->answers, 0u);
 }
 
+// The export screen lists the sticks by the one rule the pack import uses (pack/pack_import.h), scanned
+// when the screen opens: a stick mounted later shows after reopening, never in the middle of a frame.
+TEST_F(FlowTest, ExportFindsSticksByTheSharedRuleWhenTheScreenOpens) {
+    state.stick_roots = {(m_dir / "media").string()};
+    fs::create_directories(m_dir / "media" / "stageboost" / "sdb1");
+    fs::create_directories(m_dir / "media" / "stageboost" / ".hidden");
+    Do(act::OpenTrainer{});
+    Do(act::OpenExport{});
+    ASSERT_EQ(state.trainer.export_targets.size(), 2u);
+    EXPECT_EQ(state.trainer.export_targets[0], (m_dir / "media" / "stageboost" / "sdb1").string());
+    EXPECT_EQ(state.trainer.export_targets[1], (m_dir / "export").string());
+    fs::create_directories(m_dir / "media" / "stageboost" / "sdc1");
+    EXPECT_EQ(state.trainer.export_targets.size(), 2u) << "nothing scans while the screen shows";
+    Do(act::Back{});
+    Do(act::OpenExport{});
+    EXPECT_EQ(state.trainer.export_targets.size(), 3u);
+}
+
 TEST_F(FlowTest, TrainerSettingsStayWithinTheirLimitsAndReachTheNextStudent) {
     state.config.idle_seconds = 90;
     Do(act::StepIdle{+100});
-    EXPECT_EQ(state.config.idle_seconds, kIdleLimits.max);
+    EXPECT_EQ(state.config.idle_seconds, kIdleSeconds.max);
     Do(act::StepIdle{-100});
-    EXPECT_EQ(state.config.idle_seconds, kIdleLimits.min);
+    EXPECT_EQ(state.config.idle_seconds, kIdleSeconds.min);
     Do(act::StepCountdown{+1});
-    EXPECT_EQ(state.config.countdown_seconds, 15 + kCountdownLimits.step);
+    EXPECT_EQ(state.config.countdown_seconds, 15 + kCountdownSeconds.step);
     Do(act::SetKioskContrast{true});
     EXPECT_TRUE(state.student.access.high_contrast);
     flow.ResetStudent();
@@ -527,6 +603,89 @@ TEST_F(FlowTest, TrainerSettingsStayWithinTheirLimitsAndReachTheNextStudent) {
     Do(act::ToggleHidden{"flow/*"});
     EXPECT_TRUE(state.PackHidden("flow"));
     EXPECT_EQ(state.MainPack(), nullptr);
+}
+
+TEST_F(FlowTest, AfsluitenAsksFirstAndTheQuestionCanBeTakenBack) {
+    Do(act::OpenTrainer{});
+    Do(act::AskQuit{true});
+    EXPECT_TRUE(state.trainer.confirm_quit);
+    EXPECT_FALSE(state.quit);
+    Do(act::AskQuit{false});
+    EXPECT_FALSE(state.trainer.confirm_quit);
+    EXPECT_FALSE(state.quit);
+    // A question left open is not waiting for the next trainer.
+    Do(act::AskQuit{true});
+    Do(act::LeaveTrainer{});
+    Do(act::OpenTrainer{});
+    EXPECT_FALSE(state.trainer.confirm_quit);
+    Do(act::AskQuit{true});
+    Do(act::Quit{});
+    EXPECT_TRUE(state.quit);
+}
+
+// A pack folder on a "stick" (root/user/stick/pack), as udisks mounts one.
+fs::path WriteStickPack(const fs::path& root, const std::string& id, const std::string& version) {
+    const fs::path dir = root / "trainer" / "STICK" / id;
+    fs::remove_all(dir);
+    fs::create_directories(dir.parent_path());
+    fs::copy(STAGEBOOST_TEST_DATA "/flow", dir, fs::copy_options::recursive);
+    std::ifstream in(dir / "pack.json");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    in.close();
+    auto replace = [&](const std::string& from, const std::string& to) {
+        const size_t at = text.find(from);
+        ASSERT_NE(at, std::string::npos) << from;
+        text.replace(at, from.size(), to);
+    };
+    replace("\"id\": \"flow\"", "\"id\": \"" + id + "\"");
+    replace("\"version\": \"1.0.0\"", "\"version\": \"" + version + "\"");
+    std::ofstream(dir / "pack.json") << text;
+    return dir;
+}
+
+TEST_F(FlowTest, APackFromAStickIsCheckedAddedAndPlaysAtOnce) {
+    state.stick_roots = {(m_dir / "media").string()};
+    state.packs_dir = (m_dir / "packs").string();
+    state.content_dir = m_dir.string(); // holds pack/ with id "flow": built in
+    WriteStickPack(m_dir / "media", "extra", "1.0.0");
+    Do(act::OpenTrainer{});
+    Do(act::OpenImport{});
+    EXPECT_EQ(Screen(), ScreenId::Import);
+    ASSERT_EQ(state.trainer.import_found.size(), 1u);
+    EXPECT_EQ(state.trainer.import_found[0].status, StickPackStatus::New);
+    EXPECT_EQ(state.packs.FindPack("extra"), nullptr);
+    Do(act::ImportPack{0, false});
+    ASSERT_TRUE(state.trainer.import_result);
+    EXPECT_EQ(state.trainer.import_result->outcome, ImportOutcome::Imported);
+    ASSERT_NE(state.packs.FindPack("extra"), nullptr) << "the new pack plays without a restart";
+    EXPECT_EQ(state.packs.FindPack("extra")->version, "1.0.0");
+    ASSERT_EQ(state.trainer.import_found.size(), 1u);
+    EXPECT_EQ(state.trainer.import_found[0].status, StickPackStatus::Update) << "scanned again after import";
+
+    // A newer version asks before it replaces the kiosk's copy; "no" changes nothing.
+    WriteStickPack(m_dir / "media", "extra", "1.1.0");
+    Do(act::ImportRescan{});
+    Do(act::ImportPack{0, false});
+    EXPECT_EQ(state.trainer.import_confirm, 0);
+    Do(act::ImportCancel{});
+    EXPECT_EQ(state.trainer.import_confirm, -1);
+    EXPECT_EQ(state.packs.FindPack("extra")->version, "1.0.0");
+    Do(act::ImportPack{0, false});
+    Do(act::ImportPack{0, true});
+    ASSERT_TRUE(state.trainer.import_result);
+    EXPECT_EQ(state.trainer.import_result->outcome, ImportOutcome::Replaced);
+    EXPECT_EQ(state.packs.FindPack("extra")->version, "1.1.0");
+    EXPECT_EQ(state.packs.Packs().size(), 2u) << "replaced in place, not loaded twice";
+
+    // A stick cannot replace a pack that ships with the kiosk.
+    fs::remove_all(m_dir / "media");
+    WriteStickPack(m_dir / "media", "flow", "9.0.0");
+    Do(act::ImportRescan{});
+    ASSERT_EQ(state.trainer.import_found.size(), 1u);
+    EXPECT_EQ(state.trainer.import_found[0].status, StickPackStatus::BuiltIn);
+    Do(act::ImportPack{0, true});
+    EXPECT_FALSE(state.trainer.import_result->Ok());
+    EXPECT_EQ(state.packs.FindPack("flow")->version, "1.0.0");
 }
 
 } // namespace

@@ -178,6 +178,7 @@ cat >"$tmp/out/exit.script" <<'EOF'
 key Ctrl+Alt+T
 expect-screen trainer
 click exit
+click exit-confirm
 EOF
 start_session --script "$tmp/out/exit.script"
 end_session

@@ -145,7 +145,7 @@ TEST_F(ShippedQuiz, AllRightGivesTheTopBandAndRetryReshuffles) {
             for (size_t i = 0; i < q.options.size(); ++i)
                 if (q.options[i].correct) s.Select(static_cast<int>(i));
         }
-        ASSERT_TRUE(s.Check());
+        ASSERT_TRUE(s.Grade());
         EXPECT_TRUE(sb::FullyCorrect(q, s.CurrentAnswer())) << q.id;
         s.Next();
     }
@@ -200,4 +200,49 @@ TEST(QuizSessionOrdering, StartsUnsolvedAndMovesItems) {
                 EXPECT_FALSE(std::is_sorted(s.AnswerAt(p).order.begin(), s.AnswerAt(p).order.end()))
                     << "seed " << seed;
     }
+}
+
+// A snapshot restores the attempt as it was: the order shown, every answer, which ones are graded, where the
+// student is; a snapshot of another quiz is refused and changes nothing.
+TEST_F(ShippedQuiz, SnapshotRestoresTheAttemptExactly) {
+    const sb::Module* m = pack->FindModule("ken-je-rechten");
+    ASSERT_NE(m, nullptr);
+    sb::QuizSession s(pack, *m, 7);
+    ASSERT_GE(s.Count(), 2u);
+    s.Retry(); // attempt 2, shuffled differently from attempt 1
+    s.Select(s.ShownOptions(0).front());
+    s.MoveItem(0, 1);
+    s.Grade();
+    s.Next();
+    s.Select(s.ShownOptions(1).back());
+    const nlohmann::json snap = s.Snapshot();
+
+    sb::QuizSession back(pack, *m, 99); // another seed: the order must come from the snapshot
+    std::string why;
+    ASSERT_TRUE(back.Restore(snap, why)) << why;
+    EXPECT_EQ(back.Snapshot(), snap);
+    EXPECT_EQ(back.Attempt(), 2);
+    EXPECT_EQ(back.Position(), 1u);
+    EXPECT_EQ(back.Graded(0), s.Graded(0));
+    for (size_t p = 0; p < s.Count(); ++p) {
+        EXPECT_EQ(back.QuestionAt(p).id, s.QuestionAt(p).id);
+        EXPECT_EQ(back.ShownOptions(p), s.ShownOptions(p));
+        EXPECT_EQ(back.AnswerAt(p).selected, s.AnswerAt(p).selected);
+        EXPECT_EQ(back.AnswerAt(p).order, s.AnswerAt(p).order);
+    }
+    EXPECT_DOUBLE_EQ(back.Score(), s.Score());
+
+    s.Finish();
+    sb::QuizSession done(pack, *m, 1);
+    ASSERT_TRUE(done.Restore(s.Snapshot(), why)) << why;
+    EXPECT_TRUE(done.Finished());
+    EXPECT_DOUBLE_EQ(done.Score(), s.Score());
+
+    nlohmann::json other = snap;
+    other["module"] = "iets-anders";
+    sb::QuizSession untouched(pack, *m, 3);
+    const nlohmann::json fresh = untouched.Snapshot();
+    EXPECT_FALSE(untouched.Restore(other, why));
+    EXPECT_FALSE(why.empty());
+    EXPECT_EQ(untouched.Snapshot(), fresh);
 }

@@ -260,7 +260,7 @@ TEST(RoomCheck, BeforeAndAfterOfOnePhoneBecomeOneAnonymousSessionInTheLog) {
 
 TEST(RoomCheck, DontKnowOnlyWhereTheStatementAllowsIt) {
     auto q = std::make_shared<RoomQuestion>();
-    q->kind = RoomQuestionKind::Check;
+    q->kind = RoomQuestionKind::Confidence;
     q->items.resize(2);
     q->items[0].dont_know = true;
     q->items[0].item_id = "a";

@@ -194,7 +194,7 @@ void Flow::On(const act::OpenModule& a) {
     s.module_id = a.module_id;
     switch (m->kind) {
     case ModuleKind::Lesson:
-        s.lesson_page = 0;
+        s.lesson = std::make_unique<LessonSession>(pack, *m);
         s.router.Push(ScreenId::Lesson);
         break;
     case ModuleKind::Quiz:
@@ -244,9 +244,10 @@ void Flow::On(const act::EndSession&) {
 }
 
 void Flow::On(const act::LessonPage& a) {
-    m_state.student.lesson_page = std::max(0, a.page);
+    if (m_state.student.lesson) m_state.student.lesson->GoTo(a.page);
 }
 void Flow::On(const act::FinishLesson&) {
+    m_state.student.lesson.reset();
     FinishModule();
 }
 
@@ -260,7 +261,7 @@ void Flow::On(const act::QuizLikert& a) {
     if (m_state.student.quiz) m_state.student.quiz->SetLikert(a.value);
 }
 void Flow::On(const act::QuizGrade&) {
-    if (m_state.student.quiz) m_state.student.quiz->Check();
+    if (m_state.student.quiz) m_state.student.quiz->Grade();
 }
 void Flow::On(const act::QuizNext&) {
     if (m_state.student.quiz) m_state.student.quiz->Next();
@@ -399,6 +400,7 @@ void Flow::On(const act::OpenTrainer&) {
     s.pin_entry.clear();
     s.trainer_notice.clear();
     s.trainer_detail.clear();
+    m_state.trainer.confirm_quit = false;
     if (m_state.config.pin_hash.empty()) {
         // No PIN yet (a new kiosk, a developer): the menu opens with a warning, so nobody is ever locked in.
         s.trainer_notice = "pin.none";
@@ -447,9 +449,13 @@ void Flow::On(const act::Quit&) {
     m_state.quit = true;
 }
 
-void Flow::SaveConfig() {
+template <class Change> void Flow::ChangeConfig(Change&& change) {
+    KioskConfig& config = m_state.config;
+    change(config);
+    config.idle_seconds = kIdleSeconds.Clamp(config.idle_seconds);
+    config.countdown_seconds = kCountdownSeconds.Clamp(config.countdown_seconds);
     std::string error;
-    if (!m_state.config_path.empty() && !sb::SaveConfig(m_state.config_path, m_state.config, error)) {
+    if (!m_state.config_path.empty() && !sb::SaveConfig(m_state.config_path, config, error)) {
         m_state.student.trainer_notice = "trainer.save.failed";
         m_state.student.trainer_detail = error;
     }
@@ -458,43 +464,37 @@ void Flow::SaveConfig() {
 void Flow::On(const act::SetWorkshop& a) {
     if (!a.on) StopPhones(); // phones belong to workshop mode
     m_state.workshop = a.on;
-    m_state.config.mode = a.on ? "workshop" : "walk-up";
-    SaveConfig();
+    ChangeConfig([&](KioskConfig& c) { c.mode = a.on ? KioskMode::Workshop : KioskMode::WalkUp; });
 }
 
 void Flow::On(const act::ToggleHidden& a) {
-    auto& hidden = m_state.config.hidden_modules;
-    const auto it = std::find(hidden.begin(), hidden.end(), a.key);
-    if (it != hidden.end())
-        hidden.erase(it);
-    else
-        hidden.push_back(a.key);
-    SaveConfig();
+    ChangeConfig([&](KioskConfig& c) {
+        auto& hidden = c.hidden_modules;
+        const auto it = std::find(hidden.begin(), hidden.end(), a.key);
+        if (it != hidden.end())
+            hidden.erase(it);
+        else
+            hidden.push_back(a.key);
+    });
 }
 
 void Flow::On(const act::StepIdle& a) {
-    int& v = m_state.config.idle_seconds;
-    v = std::clamp(v + a.steps * kIdleLimits.step, kIdleLimits.min, kIdleLimits.max);
-    SaveConfig();
+    ChangeConfig([&](KioskConfig& c) { c.idle_seconds += a.steps * kIdleSeconds.step; });
 }
 
 void Flow::On(const act::StepCountdown& a) {
-    int& v = m_state.config.countdown_seconds;
-    v = std::clamp(v + a.steps * kCountdownLimits.step, kCountdownLimits.min, kCountdownLimits.max);
-    SaveConfig();
+    ChangeConfig([&](KioskConfig& c) { c.countdown_seconds += a.steps * kCountdownSeconds.step; });
 }
 
 void Flow::On(const act::SetKioskContrast& a) {
     // The kiosk's own setting: this student sees it now, and every next student starts with it.
     m_state.defaults.access.high_contrast = m_state.student.access.high_contrast = a.on;
-    m_state.config.theme = a.on ? "high-contrast" : "calm";
-    SaveConfig();
+    ChangeConfig([&](KioskConfig& c) { c.theme = a.on ? Theme::HighContrast : Theme::Calm; });
 }
 
 void Flow::On(const act::SetKioskDyslexia& a) {
     m_state.defaults.access.dyslexia_font = m_state.student.access.dyslexia_font = a.on;
-    m_state.config.dyslexia_font = a.on;
-    SaveConfig();
+    ChangeConfig([&](KioskConfig& c) { c.dyslexia_font = a.on; });
 }
 
 void Flow::BuildResults() {
@@ -520,15 +520,11 @@ void Flow::On(const act::SetResultsPeriod& a) {
 }
 
 void Flow::On(const act::OpenExport&) {
-    // Folders where a USB stick shows up on Debian, plus the log's own export folder; scanned once, here.
+    // The mounted USB sticks (the import's rule, FindMountedSticks), plus the log's own export folder;
+    // scanned once, here, never while a frame is drawn.
     TrainerData& t = m_state.trainer;
-    t.export_targets.clear();
+    t.export_targets = FindMountedSticks(m_state.stick_roots);
     t.export_result.reset();
-    std::error_code ec;
-    for (const char* base : {"/media", "/run/media"})
-        for (const auto& user : std::filesystem::directory_iterator(base, ec))
-            for (const auto& stick : std::filesystem::directory_iterator(user.path(), ec))
-                if (stick.is_directory(ec)) t.export_targets.push_back(stick.path().string());
     if (m_state.log)
         t.export_targets.push_back(std::filesystem::path(m_state.log->Path()).parent_path().string() +
                                    "/export");
@@ -554,6 +550,55 @@ void Flow::On(const act::OpenDiagnostics&) {
     m_state.student.router.Push(ScreenId::Diagnostics);
 }
 
+void Flow::On(const act::AskQuit& a) {
+    m_state.trainer.confirm_quit = a.ask;
+}
+
+PackImporter Flow::Importer() const {
+    ImportOptions o;
+    o.stick_roots = m_state.stick_roots;
+    o.packs_dir = m_state.packs_dir;
+    o.builtin_ids = PackIdsIn(m_state.content_dir);
+    return PackImporter(std::move(o));
+}
+
+void Flow::On(const act::OpenImport&) {
+    TrainerData& t = m_state.trainer;
+    t.import_result.reset();
+    t.import_confirm = -1;
+    t.import_found = m_state.packs_dir.empty() ? std::vector<StickPack>{} : Importer().Scan();
+    m_state.student.router.Push(ScreenId::Import);
+}
+
+void Flow::On(const act::ImportRescan&) {
+    TrainerData& t = m_state.trainer;
+    t.import_confirm = -1;
+    t.import_found = m_state.packs_dir.empty() ? std::vector<StickPack>{} : Importer().Scan();
+}
+
+void Flow::On(const act::ImportCancel&) {
+    m_state.trainer.import_confirm = -1;
+}
+
+void Flow::On(const act::ImportPack& a) {
+    TrainerData& t = m_state.trainer;
+    if (a.index >= t.import_found.size() || m_state.packs_dir.empty()) return;
+    const PackImporter importer = Importer();
+    ImportResult r = importer.Import(t.import_found[a.index], a.replace);
+    if (r.outcome == ImportOutcome::NeedsConfirm) {
+        t.import_confirm = static_cast<int>(a.index); // ask where the trainer is looking: on that pack
+        return;
+    }
+    t.import_confirm = -1;
+    if (r.Ok()) {
+        // The new pack plays at once: loaded like a --pack folder, and the student's place kept.
+        m_state.packs.LoadDir(r.dir);
+        OnPacksReloaded();
+    }
+    t.import_result = std::move(r);
+    t.import_found = importer.Scan(); // the statuses changed ("Nieuw" became "al op deze kiosk")
+}
+
 // ============================================================ [SECTION] live reload
 
 std::string Flow::OnPacksReloaded() {
@@ -576,12 +621,24 @@ std::string Flow::OnPacksReloaded() {
     }
     if (s.quiz) {
         if (module && module->AsQuiz()) {
-            const size_t position = s.quiz->Position();
-            s.quiz = std::make_unique<QuizSession>(pack, *module, StudentSeed());
-            while (s.quiz->Position() < position && s.quiz->Next()) {
-            }
+            const nlohmann::json snapshot = s.quiz->Snapshot();
+            auto session = std::make_unique<QuizSession>(pack, *module, StudentSeed());
+            std::string why;
+            if (!session->Restore(snapshot, why)) note = "the quiz starts over: " + why;
+            s.quiz = std::move(session);
         } else {
             s.quiz.reset();
+        }
+    }
+    if (s.lesson) {
+        if (module && module->AsLesson()) {
+            const nlohmann::json snapshot = s.lesson->Snapshot();
+            auto session = std::make_unique<LessonSession>(pack, *module);
+            std::string why;
+            if (!session->Restore(snapshot, why)) note = "the lesson starts over: " + why;
+            s.lesson = std::move(session);
+        } else {
+            s.lesson.reset();
         }
     }
     return note;

@@ -9,13 +9,6 @@
 
 namespace sb {
 
-// What the trainer may set on the kiosk (the buttons stop at the ends).
-struct StepLimits {
-    int step, min, max;
-};
-constexpr StepLimits kIdleLimits{15, 30, 600};   // seconds before "Ben je er nog?"
-constexpr StepLimits kCountdownLimits{5, 5, 60}; // seconds of its countdown
-
 class Flow {
   public:
     Flow(KioskState& state, const Clock& clock) : m_state(state), m_clock(clock) {}
@@ -108,6 +101,11 @@ class Flow {
     SB_ON(OpenExport);
     SB_ON(Export);
     SB_ON(OpenDiagnostics);
+    SB_ON(AskQuit);
+    SB_ON(OpenImport);
+    SB_ON(ImportRescan);
+    SB_ON(ImportPack);
+    SB_ON(ImportCancel);
     SB_ON(SetPhones);
     SB_ON(OpenPhones);
     SB_ON(PhonesCheck);
@@ -128,8 +126,11 @@ class Flow {
     void FinishConfidence();
     // A module is done: its own check afterwards when it asked one before, then back to home.
     void FinishModule();
-    void SaveConfig();
+    // Every change the trainer makes to the kiosk's settings goes through here: applied, kept within the
+    // limits of config/config.h, and saved.
+    template <class Change> void ChangeConfig(Change&& change);
     void BuildResults();
+    PackImporter Importer() const;
 
     KioskState& m_state;
     const Clock& m_clock;

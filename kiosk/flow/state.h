@@ -7,12 +7,12 @@
 #include "flow/student.h"
 #include "log/log_store.h"
 #include "pack/library.h"
+#include "pack/pack_import.h"
 #include "room/qr.h"
 #include "room/room.h"
 #include "room/server.h"
 
 #include <functional>
-
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,6 +31,12 @@ struct TrainerData {
         std::string error;  // for people, when it failed
     };
     std::optional<ExportResult> export_result;
+    bool confirm_quit = false; // "Afsluiten" was tapped: the menu asks before the kiosk stops
+    // USB import: what the scan found when the screen opened, the last import's outcome, and which pack
+    // waits for "replace?" (-1: none).
+    std::vector<StickPack> import_found;
+    std::optional<ImportResult> import_result;
+    int import_confirm = -1;
 };
 
 // Phones in the room: the room and its web server, while the trainer has "Telefoons" on in workshop mode.
@@ -61,6 +67,9 @@ struct KioskState {
     KioskConfig config;
     std::string config_path;
     PackLibrary packs;
+    std::string content_dir; // the shipped packs: their ids cannot be replaced from a stick
+    std::string packs_dir;   // packs imported from USB sticks ("" = import not possible)
+    std::vector<std::string> stick_roots = DefaultStickRoots(); // each root/*/* is a mounted stick
     std::vector<std::string> languages{"nl", "en"};
     bool workshop = false;       // a trainer presents to a class; the class discusses each decision
     bool locked = true;          // kiosk mode: closing the window is ignored unless the trainer exits

@@ -3,6 +3,7 @@
 // replace it with a fresh one, so a field added here is wiped with the rest without anyone remembering to.
 #include "confidence/run.h"
 #include "flow/router.h"
+#include "lesson/session.h"
 #include "quiz/session.h"
 #include "roleplay/session.h"
 
@@ -46,7 +47,7 @@ struct StudentSession {
     std::string module_id;
     std::unique_ptr<RoleplaySession> roleplay;
     std::unique_ptr<QuizSession> quiz;
-    int lesson_page = 0;
+    std::unique_ptr<LessonSession> lesson;
     std::vector<std::string> finished; // "pack/module" done this session, for the mark on home
 
     // ---- the confidence check: the run on screen, where it returns to, and what was asked already

@@ -31,7 +31,7 @@ FontFiles FindFontFiles(FontFace face);
 enum class Viewing { WalkUp, Workshop };
 
 // The smallest text's em size in px for a window: 18 px at 1366x768 and 24 px at 1920x1080 for a student at
-// a kiosk, 27 px at 1080p for a classroom wall (body text there is 32 px or more).
+// a kiosk, 27 px at 1080p for a workshop's wall screen (body text there is 32 px or more).
 float SmallEm(int window_w, int window_h, float text_scale, Viewing viewing);
 
 // Builds the atlas into the current ImGui context. Returns false with a message when no font is found.

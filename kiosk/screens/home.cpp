@@ -20,7 +20,7 @@ ui::IconKind IconFor(ModuleKind kind) {
     case ModuleKind::Quiz:
         return ui::IconKind::Quiz;
     case ModuleKind::Confidence:
-        return ui::IconKind::Check;
+        return ui::IconKind::Confidence;
     }
     return ui::IconKind::Lesson;
 }

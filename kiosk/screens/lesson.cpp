@@ -50,8 +50,9 @@ void DrawLessonScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     }
     const ThemeColors& t = *ui.colors;
     const int count = static_cast<int>(lesson->pages.size());
-    const int page_index =
-        std::clamp(state.student.lesson_page, 0, count - 1); // a live edit may remove pages
+    // The session keeps its page within the lesson, also after a live edit removed pages.
+    const int page_index = std::clamp(
+        state.student.lesson ? static_cast<int>(state.student.lesson->PageIndex()) : 0, 0, count - 1);
     const LessonPage& page = lesson->pages[page_index];
     DrawProgressBar(state, ui, out, pack->T(m->title, ui.lang), page_index + 1, count, "lesson.progress");
 

@@ -4,6 +4,7 @@
 // tally after one (phones_ui.h).
 #include "screens/phones_ui.h"
 #include "screens/screens.h"
+#include "ui/layout.h"
 #include "ui/strings.h"
 
 #include <algorithm>
@@ -17,21 +18,6 @@ std::string Format(const char* pattern, int a, int b = 0) {
     char text[256];
     snprintf(text, sizeof text, pattern, a, b);
     return text;
-}
-
-// The QR code as rectangles on a white square with its quiet zone: no texture needed, sharp at any size.
-void DrawQr(Ui& ui, const QrMatrix& qr, ImVec2 at, float side) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(at, ImVec2(at.x + side, at.y + side), IM_COL32_WHITE, ui.U(0.6f));
-    if (qr.Empty()) return;
-    const int cells = qr.size + 2 * kQrQuietZone;
-    const float m = std::floor(side / cells); // whole pixels per module: no blurred edges for a camera
-    const float x0 = at.x + (side - m * qr.size) * 0.5f, y0 = at.y + (side - m * qr.size) * 0.5f;
-    for (int y = 0; y < qr.size; ++y)
-        for (int x = 0; x < qr.size; ++x)
-            if (qr.Dark(x, y))
-                dl->AddRectFilled(ImVec2(x0 + x * m, y0 + y * m), ImVec2(x0 + (x + 1) * m, y0 + (y + 1) * m),
-                                  IM_COL32(0x1E, 0x23, 0x2E, 0xFF));
 }
 
 std::string Address(const std::string& url) {
@@ -51,18 +37,22 @@ void DrawPhonesScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         return;
     }
     const RoomSnapshot& v = p.view;
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float gap = ui.U(2.5f);
-    const float side = std::min(avail.y * 0.74f, avail.x * 0.42f);
-    const float column = std::min(avail.x - side - gap, ui.U(34));
-    const float left = origin.x + (avail.x - side - gap - column) * 0.5f;
-    const float top = origin.y + (avail.y - side) * 0.25f;
-    DrawQr(ui, p.qr, ImVec2(left, top), side);
-    ui::Record(ui, "qr", p.url, ImVec2(left, top), ImVec2(left + side, top + side), false, true);
+    const ui::Column col = ui::CenteredColumn(ui, 72);
+    const bool check_live = p.live.rfind("check-", 0) == 0;
+    const bool after = p.live == "check-post";
 
-    // The right-hand column: how to join, then what the class is doing.
-    ImGui::SetCursorScreenPos(ImVec2(left + side + gap, top));
+    // The body: the QR code on the left, how to join and what the class is doing on the right. It scrolls
+    // with large text; the buttons stay in the action bar below, always on screen.
+    ui::BeginBody(ui, "phones", col, ui::ActionBarHeight(ui));
+    const float width = ui::BodyWidth(ui, col);
+    const float avail_h = ImGui::GetWindowHeight() - ui.U(1.0f);
+    const float gap = ui.U(2.0f);
+    const float side = std::max(ui.U(8), std::min(avail_h * 0.72f, width * 0.42f));
+    const float column = width - side - gap;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ui::QrCode(ui, p.qr, origin, side);
+    ui::Record(ui, "qr", p.url, origin, ImVec2(origin.x + side, origin.y + side), false, true);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + side + gap, origin.y));
     ImGui::BeginGroup();
     ui::Label(ui, FontRole::Heading, Tr(ui.lang, "phones.title"), t.text, column);
     ui::Space(ui, 0.3f);
@@ -76,42 +66,52 @@ void DrawPhonesScreen(const KioskState& state, Ui& ui, ActionSink& out) {
                                                   : Format(Tr(ui.lang, "phones.count"), v.participants);
     ui::Label(ui, FontRole::Heading, count, t.secondary_text, column);
     ui::Label(ui, FontRole::Small, Tr(ui.lang, "phones.anonymous"), t.text_muted, column);
-    ui::Space(ui, 0.9f);
-
-    const bool check_live = p.live.rfind("check-", 0) == 0;
-    const bool after = p.live == "check-post";
+    ui::Space(ui, 0.6f);
     if (check_live && v.state == QuestionState::Open) {
         ui::Label(
             ui, FontRole::Bold,
             Format(Tr(ui.lang, after ? "phones.post.live" : "phones.pre.live"), v.answered, v.participants),
             t.text, column);
         ui::ProgressBar(ui, v.participants ? float(v.answered) / v.participants : 0.0f, column);
-        ui::Space(ui, 0.4f);
-        if (ui::Button(ui, "phones-close", Tr(ui.lang, "phones.close"), ImVec2(column, 0)))
-            out.Push(act::PhonesClose{});
-    } else {
-        if (check_live)
-            ui::NoteCard(ui, t.good, t.callout_tip, "", Format(Tr(ui.lang, "phones.closed"), v.answered),
-                         column);
-        if (after && check_live) {
-            if (ui::Button(ui, "phones-results", Tr(ui.lang, "phones.results"), ImVec2(column, 0)))
-                out.Push(act::OpenResults{});
-        } else {
-            if (ui::Button(ui, "phones-pre", Tr(ui.lang, "phones.pre.start"), ImVec2(column, 0),
-                           p.checks_closed == 0 ? ButtonKind::Primary : ButtonKind::Secondary))
-                out.Push(act::PhonesCheck{false});
-            if (ui::Button(ui, "phones-continue", Tr(ui.lang, "phones.continue"), ImVec2(column, 0),
-                           p.checks_closed == 0 ? ButtonKind::Secondary : ButtonKind::Primary))
-                out.Push(act::PhonesContinue{});
-            if (p.checks_closed > 0 && ui::Button(ui, "phones-post", Tr(ui.lang, "phones.post.start"),
-                                                  ImVec2(column, 0), ButtonKind::Quiet))
-                out.Push(act::PhonesCheck{true});
-        }
+    } else if (check_live) {
+        ui::NoteCard(ui, t.good, t.callout_tip, "", Format(Tr(ui.lang, "phones.closed"), v.answered), column);
     }
     ImGui::EndGroup();
+    const float right_bottom = ImGui::GetCursorScreenPos().y;
     // Under the QR code: what the room's network must allow, and what to do when it does not.
-    ImGui::SetCursorScreenPos(ImVec2(left, top + side + ui.U(0.6f)));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + side + ui.U(0.6f)));
     ui::Label(ui, FontRole::Small, Tr(ui.lang, "phones.network"), t.text_muted, side);
+    if (ImGui::GetCursorScreenPos().y < right_bottom)
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, right_bottom));
+    ui::EndBody(ui);
+
+    ui::BeginActionBar(ui, col);
+    if (check_live && v.state == QuestionState::Open) {
+        if (ui::Button(ui, "phones-close", Tr(ui.lang, "phones.close"),
+                       ImVec2(ui::ShareWidth(ui, col.width, 2), 0)))
+            out.Push(act::PhonesClose{});
+    } else if (after && check_live) {
+        if (ui::Button(ui, "phones-results", Tr(ui.lang, "phones.results"),
+                       ImVec2(ui::ShareWidth(ui, col.width, 2), 0)))
+            out.Push(act::OpenResults{});
+    } else {
+        const int n = p.checks_closed > 0 ? 3 : 2;
+        const float bw = ui::ShareWidth(ui, col.width, n);
+        if (ui::Button(ui, "phones-pre", Tr(ui.lang, "phones.pre.start"), ImVec2(bw, 0),
+                       p.checks_closed == 0 ? ButtonKind::Primary : ButtonKind::Secondary))
+            out.Push(act::PhonesCheck{false});
+        if (p.checks_closed > 0) {
+            ImGui::SameLine();
+            if (ui::Button(ui, "phones-post", Tr(ui.lang, "phones.post.start"), ImVec2(bw, 0),
+                           ButtonKind::Secondary))
+                out.Push(act::PhonesCheck{true});
+        }
+        ImGui::SameLine();
+        if (ui::Button(ui, "phones-continue", Tr(ui.lang, "phones.continue"), ImVec2(bw, 0),
+                       p.checks_closed == 0 ? ButtonKind::Secondary : ButtonKind::Primary))
+            out.Push(act::PhonesContinue{});
+    }
+    ui::EndActionBar(ui);
 
     ui::Probe(ui, "phones.url", p.url);
     ui::Probe(ui, "phones.code", v.code);

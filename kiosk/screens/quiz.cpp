@@ -52,7 +52,7 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     const size_t pos = s->Position();
     const Question& q = s->Current();
     const QuizAnswer& answer = s->CurrentAnswer();
-    const bool checked = s->Checked(pos);
+    const bool checked = s->Graded(pos);
     const bool answered = answer.Answered(q);
     const bool likert = q.type == QuestionType::Likert;
     DrawProgressBar(state, ui, out, pack.T(s->GetModule().title, ui.lang), static_cast<int>(pos + 1),
@@ -191,7 +191,7 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     ImGui::SameLine();
     const bool wants_check = quiz.immediate_feedback && !likert && !checked;
     if (wants_check) {
-        if (ui::Button(ui, "check", Tr(ui.lang, "quiz.check"), ImVec2(bw, ui.U(2.2f)), ButtonKind::Primary,
+        if (ui::Button(ui, "check", Tr(ui.lang, "quiz.grade"), ImVec2(bw, ui.U(2.2f)), ButtonKind::Primary,
                        answered) ||
             (key_next && answered))
             out.Push(act::QuizGrade{});

@@ -20,5 +20,6 @@ SCREEN(TrainerPin,      "trainer-pin",       DrawTrainerPinScreen,        false)
 SCREEN(Trainer,         "trainer",           DrawTrainerScreen,           true)
 SCREEN(Results,         "results",           DrawResultsScreen,           true)
 SCREEN(Export,          "export",            DrawExportScreen,            true)
+SCREEN(Import,          "import",            DrawImportScreen,            true)
 SCREEN(Diagnostics,     "diagnostics",       DrawDiagnosticsScreen,       true)
 // clang-format on

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace sb {
 
@@ -35,18 +36,18 @@ void DrawWelcomeScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     ui::Space(ui, 0.8f);
     ui::Label(ui, FontRole::Heading, Tr(ui.lang, "welcome.size"), t.text, w);
     ui::Space(ui, 0.2f);
-    const struct {
-        const char* id;
-        const char* label;
-        float scale;
-    } sizes[] = {{"size-normal", "A", 1.0f}, {"size-large", "A+", 1.2f}, {"size-larger", "A++", 1.4f}};
-    const float bw = ui::ShareWidth(ui, w, 3);
-    for (size_t i = 0; i < 3; ++i) {
+    // The kiosk's text sizes (config/config.h), each a bigger A.
+    const char* const labels[] = {"A", "A+", "A++"};
+    static_assert(std::size(labels) == kTextScales.size());
+    const float bw = ui::ShareWidth(ui, w, static_cast<int>(kTextScales.size()));
+    for (size_t i = 0; i < kTextScales.size(); ++i) {
         if (i) ImGui::SameLine(0, gap);
-        const bool on = std::abs(s.access.text_scale - sizes[i].scale) < 0.01f;
-        if (ui::Button(ui, sizes[i].id, sizes[i].label, ImVec2(bw, ui.U(2.2f)),
+        const float scale = kTextScales[i].scale;
+        const std::string id = std::string("size-") + NameOf(kTextScales[i].size);
+        const bool on = std::abs(s.access.text_scale - scale) < 0.01f;
+        if (ui::Button(ui, id.c_str(), labels[i], ImVec2(bw, ui.U(2.2f)),
                        on ? ButtonKind::Primary : ButtonKind::Quiet))
-            out.Push(act::SetTextScale{sizes[i].scale});
+            out.Push(act::SetTextScale{scale});
     }
     ui::Space(ui, 0.8f);
     ui::Label(ui, FontRole::Heading, Tr(ui.lang, "welcome.display"), t.text, w);

@@ -19,10 +19,10 @@ constexpr int kWaitStepMs = 250;
 constexpr int kMaxRepeats = 60; // click-until gives up after this many presses     // virtual time advances
                                 // in steps, so countdowns see each second
 
-const char* const kVerbs[] = {
-    "click",         "tap",         "key",           "type",        "move",           "wait",
-    "sleep",         "screenshot",  "expect-screen", "expect-text", "expect-no-text", "expect",
-    "expect-glyphs", "click-until", "hold",          "quit"};
+const char* const kVerbs[] = {"click",          "tap",    "key",           "type",          "move",
+                              "wait",           "sleep",  "screenshot",    "expect-screen", "expect-text",
+                              "expect-no-text", "expect", "expect-glyphs", "click-until",   "hold",
+                              "audit-layout",   "quit"};
 
 bool SplitArgs(const std::string& line, std::vector<std::string>& out, std::string& error) {
     size_t i = 0;

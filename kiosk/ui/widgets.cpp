@@ -164,6 +164,10 @@ bool Button(Ui& ui, const char* id, const std::string& label, ImVec2 size, Butto
         bg = c.background;
         hover = c.secondary;
         fg = c.secondary_text;
+    } else if (kind == ButtonKind::Danger) {
+        bg = c.callout_watch;
+        hover = c.secondary_hover;
+        fg = c.text;
     }
     ImGui::PushID(id);
     ImGui::PushFont(ui.Font(FontRole::Bold));
@@ -176,7 +180,9 @@ bool Button(Ui& ui, const char* id, const std::string& label, ImVec2 size, Butto
     const bool outlined = kind != ButtonKind::Primary;
     if (outlined) {
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(2.0f, ui.U(0.06f)));
-        ImGui::PushStyleColor(ImGuiCol_Border, ToVec4(enabled ? c.edge : c.border));
+        ImGui::PushStyleColor(ImGuiCol_Border, ToVec4(!enabled                     ? c.border
+                                                      : kind == ButtonKind::Danger ? c.warn
+                                                                                   : c.edge));
     }
     // Touch targets stay at least 48 px high at 1080p, whatever the caller asks; a width of 0 fits the label.
     size.y = std::max(size.y, std::max(48.0f, ui.U(1.9f)));
@@ -393,7 +399,7 @@ void DrawIcon(const Ui& ui, IconKind kind, ImVec2 c, float r) {
                     s * 0.3f, 0, s * 0.15f);
         break;
     case IconKind::Quiz:
-    case IconKind::Check:
+    case IconKind::Confidence:
     case IconKind::Warning: {
         const char* glyph = kind == IconKind::Quiz ? "?" : (kind == IconKind::Warning ? "!" : "\xE2\x80\xA6");
         ImFont* font = ui.Font(FontRole::Heading);
@@ -709,4 +715,20 @@ void ProgressBar(const Ui& ui, float fraction, float width) {
                           ToU32(ui.colors->primary), h * 0.5f);
     ImGui::Dummy(ImVec2(width, h));
 }
+
+void QrCode(Ui& ui, const QrMatrix& qr, ImVec2 at, float side) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + side, at.y + side), IM_COL32_WHITE, ui.U(0.3f));
+    if (qr.Empty()) return;
+    const int cells = qr.size + 2 * kQrQuietZone;
+    const float m = std::floor(side / cells); // whole pixels per module: no blurred edges for a camera
+    const float x0 = std::floor(at.x + (side - m * qr.size) * 0.5f),
+                y0 = std::floor(at.y + (side - m * qr.size) * 0.5f);
+    for (int y = 0; y < qr.size; ++y)
+        for (int x = 0; x < qr.size; ++x)
+            if (qr.Dark(x, y))
+                dl->AddRectFilled(ImVec2(x0 + x * m, y0 + y * m), ImVec2(x0 + (x + 1) * m, y0 + (y + 1) * m),
+                                  IM_COL32(0x1E, 0x23, 0x2E, 0xFF));
+}
+
 } // namespace sb::ui

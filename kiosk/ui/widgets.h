@@ -1,4 +1,5 @@
 #pragma once
+#include "room/qr.h"
 // The kiosk's widgets: ImGui calls in Stageboost's look, each recording what it drew so the scripted
 // input mode can find a widget by its stable id or label and check which texts are on screen.
 #include "lesson/markdown.h"
@@ -89,7 +90,8 @@ constexpr int64_t kNewButtonGuardMs = 300;
 ImVec4 ToVec4(Rgb c, float alpha = 1.0f);
 ImU32 ToU32(Rgb c, float alpha = 1.0f);
 
-enum class ButtonKind { Primary, Secondary, Quiet };
+// Danger: an action that ends something (Afsluiten): outlined in the warning colour on a warm fill.
+enum class ButtonKind { Primary, Secondary, Quiet, Danger };
 
 namespace ui {
 
@@ -145,7 +147,7 @@ void Space(const Ui& ui, float units);
 } // namespace sb
 
 namespace sb::ui {
-enum class IconKind { Lesson, Roleplay, Quiz, Check, Warning };
+enum class IconKind { Lesson, Roleplay, Quiz, Confidence, Warning };
 // A kind icon drawn with shapes (no icon font needed), centred at `c` with radius `r`.
 void DrawIcon(const Ui& ui, IconKind kind, ImVec2 c, float r);
 // A big tappable card: icon, title, a few lines of text and a footer such as "Les · ± 8 min", with an
@@ -180,4 +182,7 @@ void RichText(Ui& ui, const std::vector<Block>& blocks, float width, bool tight 
 void PackImage(Ui& ui, const std::string& path, const std::string& alt, ImVec2 max);
 // A thin rounded progress bar.
 void ProgressBar(const Ui& ui, float fraction, float width);
+// A QR code as rectangles on a white square with its quiet zone at `at` (screen coordinates): no texture,
+// sharp at any size, whole pixels per module so a phone's camera reads it.
+void QrCode(Ui& ui, const QrMatrix& qr, ImVec2 at, float side);
 } // namespace sb::ui

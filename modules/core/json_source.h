@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map> // no longer used here; kept for files that relied on it
 #include <vector>
 
 namespace sb {

@@ -78,11 +78,11 @@ std::string LogStatus::Message(std::string_view language) const {
         break;
     case LogStatusCode::CannotOpen:
         text = nl ? "Het logbestand " + file +
-                        " kan niet worden geopend of gemaakt. Bestaat de map? "
-                        "Kies een andere map in de instellingen."
+                        " kan niet worden geopend of gemaakt. Bestaat de map? Kies een andere map met "
+                        "\"logFolder\" in het configuratiebestand, of start de kiosk met --log-dir MAP."
                   : "The log file " + file +
-                        " cannot be opened or created. Does the folder exist? Choose another "
-                        "folder in the settings.";
+                        " cannot be opened or created. Does the folder exist? Choose another folder with "
+                        "\"logFolder\" in the config file, or start the kiosk with --log-dir DIR.";
         break;
     case LogStatusCode::ReadOnly:
         text = nl ? "De map of het bestand " + file +

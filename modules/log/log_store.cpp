@@ -255,7 +255,7 @@ LogStatus LogStore::Open(const std::string& path, const Options& options) {
     m_options = options;
     m_open_checks.clear();
     m_open_checks_cohorts.clear();
-    LogStatus status = OpenChecked();
+    LogStatus status = OpenVerified();
     if (!status.Ok()) {
         return Remember(status);
     }
@@ -264,7 +264,7 @@ LogStatus LogStore::Open(const std::string& path, const Options& options) {
 
 // Opens the file; as its owner, checks it and moves it aside when it is damaged, then ends the checks a
 // crash left open.
-LogStatus LogStore::OpenChecked() {
+LogStatus LogStore::OpenVerified() {
     LogStatus status = OpenDatabase();
     if (m_options.owner && MoveAsideIfDamaged(status)) {
         status = OpenDatabase();
@@ -482,7 +482,7 @@ LogStatus LogStore::Record(const Answer& answer) {
 
 LogStatus LogStore::Flush() {
     if (m_db == nullptr) {
-        LogStatus status = OpenChecked();
+        LogStatus status = OpenVerified();
         if (!status.Ok()) {
             return Remember(status);
         }
@@ -492,7 +492,7 @@ LogStatus LogStore::Flush() {
     if (m_options.owner && (status.code == LogStatusCode::Corrupt || status.code == LogStatusCode::NotALog ||
                             status.code == LogStatusCode::WriteError)) {
         CloseDatabase();
-        LogStatus reopened = OpenChecked();
+        LogStatus reopened = OpenVerified();
         if (reopened.Ok()) {
             status = WritePending();
         }
@@ -569,7 +569,7 @@ LogStatus LogStore::InsertMany(const std::vector<Answer>& answers, BulkInsertRes
         return Remember(status);
     };
     if (m_db == nullptr) {
-        LogStatus status = OpenChecked();
+        LogStatus status = OpenVerified();
         if (!status.Ok()) {
             return finish(status);
         }
@@ -640,7 +640,7 @@ LogStatus LogStore::InsertMany(const std::vector<Answer>& answers, BulkInsertRes
 LogStatus LogStore::InsertReleased(const std::vector<std::pair<Answer, std::int64_t>>& answers,
                                    const std::vector<CohortInfo>& cohorts) {
     if (m_db == nullptr) {
-        LogStatus status = OpenChecked();
+        LogStatus status = OpenVerified();
         if (!status.Ok()) {
             return Remember(status);
         }
@@ -734,7 +734,7 @@ LogStatus LogStore::WipeOrder() {
 LogStatus LogStore::BeginWorkshop() {
     m_workshop = true;
     if (m_db == nullptr) {
-        return Remember(OpenChecked());
+        return Remember(OpenVerified());
     }
     const int rc = Exec(m_db, "INSERT INTO settings (key, value) VALUES ('workshop', 'open') "
                               "ON CONFLICT (key) DO UPDATE SET value = 'open'");
@@ -745,7 +745,7 @@ LogStatus LogStore::BeginWorkshop() {
 LogStatus LogStore::CloseWorkshop() {
     m_workshop = false;
     if (m_db == nullptr) {
-        LogStatus status = OpenChecked();
+        LogStatus status = OpenVerified();
         if (!status.Ok()) {
             return Remember(status);
         }

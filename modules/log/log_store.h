@@ -141,7 +141,7 @@ class LogStore {
             false; // a marker: end the checks recorded so far once the answers before it are in
     };
     LogStatus OpenDatabase();
-    LogStatus OpenChecked();
+    LogStatus OpenVerified();
     LogStatus WritePending();
     LogStatus WriteAnswer(const Answer& answer, bool& inserted);
     LogStatus EndChecks();

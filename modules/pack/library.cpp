@@ -32,6 +32,15 @@ void PackLibrary::Load(const std::string& content_dir, const std::vector<std::st
         m_packs.push_back({dir, LoadPack(dir), NewestFileTime(dir)});
 }
 
+void PackLibrary::LoadDir(const std::string& dir) {
+    for (auto& p : m_packs)
+        if (p.dir == dir) {
+            p = {dir, LoadPack(dir), NewestFileTime(dir)};
+            return;
+        }
+    m_packs.push_back({dir, LoadPack(dir), NewestFileTime(dir)});
+}
+
 bool PackLibrary::ReloadChanged() {
     bool changed = false;
     for (auto& p : m_packs) {
@@ -65,12 +74,10 @@ const Pack* PackLibrary::FindPack(const std::string& id) const {
     return nullptr;
 }
 
-} // namespace sb
-
-namespace sb {
 std::shared_ptr<const Pack> PackLibrary::SharedPack(const std::string& id) const {
     for (const auto& p : m_packs)
         if (p.result.pack && p.result.pack->id == id) return p.result.pack;
     return nullptr;
 }
+
 } // namespace sb

@@ -21,6 +21,8 @@ class PackLibrary {
     void Load(const std::string& content_dir, const std::vector<std::string>& extra_dirs);
     // Reloads packs whose files changed since they were loaded. Returns true when one did.
     bool ReloadChanged();
+    // Loads the pack in `dir` (a pack just imported from a USB stick), or loads it again when it is loaded.
+    void LoadDir(const std::string& dir);
 
     const std::vector<LoadedPack>& Packs() const { return m_packs; }
     // Languages offered by the playable packs, Dutch first.

@@ -1,7 +1,10 @@
 #pragma once
 // One attempt at a quiz: the order questions and options are shown in (seeded), the answers, which
-// ones are checked, and the score, advice band or self-assessment profile. Retry starts a new attempt.
+// ones are graded, and the score, advice band or self-assessment profile. Retry starts a new attempt.
+// Snapshots are JSON, like the role-play's, so a live reload restores the attempt as it was.
 #include "quiz/scoring.h"
+
+#include <nlohmann/json.hpp>
 
 #include <memory>
 #include <string>
@@ -33,19 +36,19 @@ class QuizSession {
     const QuizAnswer& AnswerAt(size_t position) const { return m_answers[position]; }
     const QuizAnswer& CurrentAnswer() const { return m_answers[m_position]; }
 
-    // ---- answering the current question (ignored once it is checked)
+    // ---- answering the current question (ignored once it is graded)
     void Select(int option);         // single, truefalse: choose; multiple: toggle
     void MoveItem(int from, int to); // ordering: positions in the student's current order
     void SetLikert(int value);
-    bool Checked(size_t position) const { return m_checked[position]; }
-    // Checks the current answer (immediate feedback). False when it has no answer yet.
-    bool Check();
+    bool Graded(size_t position) const { return m_graded[position]; }
+    // Grades the current answer (immediate feedback). False when it has no answer yet.
+    bool Grade();
 
     // ---- moving
     bool Next();
     bool Back();
     bool AtLast() const { return m_position + 1 == Count(); }
-    void Finish(); // checks everything; the results can be shown
+    void Finish(); // grades everything; the results can be shown
     bool Finished() const { return m_finished; }
     void Retry(); // a new attempt, freshly shuffled
     int Attempt() const { return m_attempt; }
@@ -55,6 +58,13 @@ class QuizSession {
     double MaxScore() const { return m_quiz->MaxScore(); }
     const Band* ScoreBand() const { return FindBand(m_quiz->bands, Score()); }
     std::vector<GroupProfile> Profile() const;
+
+    // ---- snapshot
+    nlohmann::json Snapshot() const;
+    // Restores a snapshot of the same quiz (questions and options by id: a live edit keeps every answer that
+    // still fits, drops removed questions and adds new ones at the end). False (state unchanged) with a
+    // reason when it is not of this quiz.
+    bool Restore(const nlohmann::json& snapshot, std::string& error);
 
   private:
     void Shuffle();
@@ -67,7 +77,7 @@ class QuizSession {
     std::vector<int> m_order;
     std::vector<std::vector<int>> m_option_order;
     std::vector<QuizAnswer> m_answers;
-    std::vector<bool> m_checked;
+    std::vector<bool> m_graded;
     size_t m_position = 0;
     bool m_finished = false;
 };

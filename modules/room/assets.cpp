@@ -4,9 +4,7 @@
 #include <filesystem>
 #include <system_error>
 
-#ifndef STAGEBOOST_SOURCE_ASSETS
-#define STAGEBOOST_SOURCE_ASSETS ""
-#endif
+#include "system/paths.h"
 
 namespace sb {
 
@@ -16,16 +14,8 @@ std::vector<std::string> AssetCandidates(const std::string& override_dir) {
     std::vector<std::string> out;
     if (!override_dir.empty()) out.push_back(override_dir);
     if (const char* env = std::getenv(kAssetsEnv); env && *env) out.push_back(env);
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        const fs::path prefix = exe.parent_path().parent_path();
-        out.push_back((prefix / "share/stageboost/assets").string());
-        out.push_back((prefix / "share/stageboost").string());
-    }
-    out.push_back("/usr/share/stageboost/assets");
-    out.push_back("/usr/share/stageboost");
-    if (*STAGEBOOST_SOURCE_ASSETS) out.push_back(STAGEBOOST_SOURCE_ASSETS);
+    for (const std::string& data : DataDirCandidates())
+        out.push_back((fs::path(data) / "assets").string());
     return out;
 }
 

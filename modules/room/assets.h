@@ -1,5 +1,6 @@
 #pragma once
-// Where the phone page (assets/phone/) is at run time: in an installed prefix, or in the source tree.
+// Where the phone page (assets/phone/) is at run time. The data folders are system/paths' one rule
+// (installed prefix, the source tree only from a build tree); no path is compiled in.
 #include <string>
 #include <vector>
 
@@ -9,9 +10,8 @@ namespace sb {
 // folder), or the phone folder itself.
 inline constexpr const char* kAssetsEnv = "STAGEBOOST_ASSETS";
 
-// The folders tried, in order: `override_dir` (an option), then $STAGEBOOST_ASSETS, then next to the
-// program as installed (<bin>/../share/stageboost/assets and <bin>/../share/stageboost), then
-// /usr/share/stageboost/assets and /usr/share/stageboost, then the source tree the program was built from.
+// The folders tried, in order: `override_dir` (an option), then $STAGEBOOST_ASSETS, then assets/ in each
+// of the data folders (DataDirCandidates in system/paths.h).
 std::vector<std::string> AssetCandidates(const std::string& override_dir);
 
 // The first candidate that holds phone/index.html (or is such a phone folder itself), as the phone

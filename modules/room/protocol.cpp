@@ -45,7 +45,7 @@ nlohmann::json PhoneViewJson(const PhoneView& view, const std::string& code) {
     nlohmann::json items = nlohmann::json::array();
     for (const RoomItem& it : q.items) {
         nlohmann::json item{{"dontKnow", it.dont_know}};
-        if (q.kind == RoomQuestionKind::Check) {
+        if (q.kind == RoomQuestionKind::Confidence) {
             item["text"] = TextJson(it.text, fb);
             item["low"] = TextJson(it.low, fb);
             item["high"] = TextJson(it.high, fb);

@@ -10,7 +10,7 @@ std::shared_ptr<RoomQuestion> CheckQuestion(const std::shared_ptr<const Pack>& p
     // The walk-up run decides which statements come, and in which phase: one rule for both.
     ConfidenceRun run(pack, check, phase, scope);
     auto q = std::make_shared<RoomQuestion>();
-    q->kind = RoomQuestionKind::Check;
+    q->kind = RoomQuestionKind::Confidence;
     q->title = LocalText({{"nl", phase == Phase::Pre ? "Hoe zeker ben je?" : "Hoe zeker ben je nu?"},
                           {"en", phase == Phase::Pre ? "How sure are you?" : "How sure are you now?"}});
     q->default_language = pack->default_language;

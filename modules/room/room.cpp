@@ -12,7 +12,7 @@ namespace sb {
 
 std::string_view RoomQuestionKindName(RoomQuestionKind kind) {
     switch (kind) {
-    case RoomQuestionKind::Check:
+    case RoomQuestionKind::Confidence:
         return "check";
     case RoomQuestionKind::Vote:
         return "vote";
@@ -246,11 +246,11 @@ AnswerResult Room::Answer(const AnswerRequest& request) {
         const RoomItem& item = m_question->items[request.item];
         if (request.value) {
             const int v = *request.value;
-            const bool ok = m_question->kind == RoomQuestionKind::Check
+            const bool ok = m_question->kind == RoomQuestionKind::Confidence
                                 ? v >= 1 && v <= 5
                                 : v >= 0 && v < static_cast<int>(m_question->options.size());
             if (!ok) return refuse(AnswerStatus::BadValue);
-        } else if (m_question->kind != RoomQuestionKind::Check || !item.dont_know) {
+        } else if (m_question->kind != RoomQuestionKind::Confidence || !item.dont_know) {
             return refuse(AnswerStatus::BadValue);
         }
         if (!IsAnswerId(request.id) || request.seq == 0 || request.seq > kMaxSeq)
@@ -357,7 +357,7 @@ std::string Room::Open(std::shared_ptr<const RoomQuestion> question) {
 void Room::CloseLocked(std::vector<sb::Answer>& to_log) {
     if (m_state != QuestionState::Open) return;
     m_state = QuestionState::Closed;
-    if (m_question->kind != RoomQuestionKind::Check) return;
+    if (m_question->kind != RoomQuestionKind::Confidence) return;
     // Each phone's final answers, under its own session id, as a walk-up student's would be logged.
     const CoarseTime when = Coarsen(m_options.wall_clock());
     for (const auto& [token, p] : m_participants) {
@@ -448,7 +448,7 @@ std::vector<ItemTally> Room::TalliesLocked() const {
             ++tallies[i].answers;
             if (!s.value)
                 ++dont_know[i];
-            else if (m_question->kind == RoomQuestionKind::Check)
+            else if (m_question->kind == RoomQuestionKind::Confidence)
                 ++counts[i][*s.value - 1];
             else
                 ++counts[i][*s.value];

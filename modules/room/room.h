@@ -36,7 +36,7 @@ namespace sb {
 // ---- [SECTION] questions
 
 enum class RoomQuestionKind {
-    Check,       // the confidence check: statements on a 1-5 scale, "weet ik niet" where allowed
+    Confidence,  // the confidence check: statements on a 1-5 scale, "weet ik niet" where allowed
     Vote,        // a role-play decision: the class votes for an option
     Quiz,        // a quiz or self-assessment question, answered privately
     Experienced, // "Heb jij dit zelf meegemaakt?": an optional anonymous tally
@@ -62,7 +62,7 @@ struct RoomQuestion {
     // Check only, for the log: the pack and the module the check is asked around ("" = whole session).
     std::string pack_id, pack_version, scope;
 
-    size_t ValueCount() const { return kind == RoomQuestionKind::Check ? 5 : options.size(); }
+    size_t ValueCount() const { return kind == RoomQuestionKind::Confidence ? 5 : options.size(); }
 };
 
 // ---- [SECTION] snapshot

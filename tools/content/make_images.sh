@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Remakes the images of the Stageboost content pack (content/stageboost/images/) with ImageMagick.
 # Usage: bash tools/content/make_images.sh      (from anywhere; needs `convert` and fonts-noto-core)
-# The images are language-neutral where possible: every label is given in Dutch and English.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -21,6 +20,9 @@ INK="#1E2630"    # dark text
 LINE="#8A8F98"   # connecting lines
 BLUE="#1F4E79"; GREEN="#2E5E3A"; RUST="#7A3B12"; PLUM="#5B3A8C"   # all >= 7:1 against white text
 
+# Every label is Dutch, the students' language: captions in other languages are the kiosk's job (the page text and
+# the alt text carry the English), so no English is baked into an image.
+
 # 1. Who is who: the triangle student - school - workplace (1200 x 840; text offsets are from the centre, 600,420)
 convert -size 1200x840 "xc:$BG" \
   -stroke "$LINE" -strokewidth 8 \
@@ -30,51 +32,44 @@ convert -size 1200x840 "xc:$BG" \
   -fill "$GREEN" -draw "circle 250,560 250,430" \
   -fill "$RUST"  -draw "circle 950,560 950,430" \
   -gravity center -fill white \
-  -font "$BOLD" -pointsize 44 -annotate +0-245 "Student" \
-  -font "$ITAL" -pointsize 28 -annotate +0-190 "jij · you" \
-  -font "$BOLD" -pointsize 44 -annotate -350+135 "School" \
-  -font "$ITAL" -pointsize 28 -annotate -350+190 "school" \
-  -font "$BOLD" -pointsize 40 -annotate +350+135 "Stageplek" \
-  -font "$ITAL" -pointsize 28 -annotate +350+190 "workplace" \
+  -font "$BOLD" -pointsize 44 -annotate +0-235 "Student" \
+  -font "$ITAL" -pointsize 30 -annotate +0-182 "jij" \
+  -font "$BOLD" -pointsize 44 -annotate -350+140 "School" \
+  -font "$BOLD" -pointsize 40 -annotate +350+140 "Stageplek" \
   -fill "$INK" \
-  -font "$BOLD" -pointsize 27 -annotate -350+300 "stagebegeleider / bpv-docent" \
-  -font "$REG"  -pointsize 25 -annotate -350+336 "stagedocent (hbo) · SLB’er" \
-  -font "$BOLD" -pointsize 27 -annotate +350+300 "praktijkopleider" \
-  -font "$REG"  -pointsize 25 -annotate +350+336 "workplace supervisor" \
-  -font "$ITAL" -pointsize 26 -annotate +0+60 "samen afspraken · agreeing together" \
+  -font "$BOLD" -pointsize 28 -annotate -350+300 "bpv-docent" \
+  -font "$REG"  -pointsize 26 -annotate -350+338 "SLB’er" \
+  -font "$BOLD" -pointsize 28 -annotate +350+300 "praktijkopleider" \
+  -font "$REG"  -pointsize 26 -annotate +350+338 "erkend leerbedrijf" \
+  -font "$ITAL" -pointsize 28 -annotate +0+60 "samen afspraken" \
   -depth 8 -strip "$OUT/wie-is-wie.png"
 
-# 2. Where can you go: four steps, you choose (1400 x 560)
-convert -size 1400x560 "xc:$BG" \
-  -gravity north -fill "$INK" -font "$BOLD" -pointsize 40 -annotate +0+30 "Jij kiest de volgende stap" \
-  -font "$ITAL" -pointsize 28 -annotate +0+82 "You choose the next step" \
-  -gravity northwest -stroke none \
-  -fill "$BLUE"  -draw "roundrectangle 40,150 340,500 24,24" \
-  -fill "$GREEN" -draw "roundrectangle 380,150 680,500 24,24" \
-  -fill "$PLUM"  -draw "roundrectangle 720,150 1020,500 24,24" \
-  -fill "$RUST"  -draw "roundrectangle 1060,150 1360,500 24,24" \
-  -fill "$LINE" \
-  -draw "polygon 346,310 374,325 346,340" -draw "polygon 686,310 714,325 686,340" -draw "polygon 1026,310 1054,325 1026,340" \
-  -fill white -draw "circle 190,215 190,180" -draw "circle 530,215 530,180" -draw "circle 870,215 870,180" -draw "circle 1210,215 1210,180" \
-  -gravity center -font "$BOLD" -pointsize 40 \
-  -fill "$BLUE" -annotate -510-65 "1" -fill "$GREEN" -annotate -170-65 "2" -fill "$PLUM" -annotate +170-65 "3" -fill "$RUST" -annotate +510-65 "4" \
-  -fill white \
-  -font "$BOLD" -pointsize 32 -annotate -510+15 "Praat erover" \
-  -font "$ITAL" -pointsize 24 -annotate -510+55 "Talk about it" \
-  -font "$REG"  -pointsize 22 -annotate -510+110 "begeleider · SLB’er" \
-  -font "$REG"  -pointsize 22 -annotate -510+140 "vertrouwenspersoon" \
-  -font "$BOLD" -pointsize 32 -annotate -170+15 "Meld op school" \
-  -font "$ITAL" -pointsize 24 -annotate -170+55 "Report at school" \
-  -font "$REG"  -pointsize 22 -annotate -170+110 "mbo: school en SBB" \
-  -font "$REG"  -pointsize 22 -annotate -170+140 "hbo: je hogeschool" \
-  -font "$BOLD" -pointsize 30 -annotate +170+15 "discriminatie.nl" \
-  -font "$ITAL" -pointsize 24 -annotate +170+55 "Report it" \
-  -font "$REG"  -pointsize 22 -annotate +170+110 "gratis · free" \
-  -font "$REG"  -pointsize 22 -annotate +170+140 "anoniem · anonymous" \
-  -font "$BOLD" -pointsize 26 -annotate +510+0 "College voor de" \
-  -font "$BOLD" -pointsize 26 -annotate +510+34 "Rechten van de Mens" \
-  -font "$ITAL" -pointsize 22 -annotate +510+78 "Institute for Human Rights" \
-  -font "$REG"  -pointsize 22 -annotate +510+125 "oordeel · judgment" \
+# 2. Where can you go: four routes around "you choose", no numbers and no arrows between them, because a student
+#    may take any route, in any order, or only one (1400 x 760; offsets from the centre, 700,380)
+convert -size 1400x760 "xc:$BG" \
+  -stroke "$LINE" -strokewidth 8 \
+  -draw "line 700,380 350,190" -draw "line 700,380 1050,190" -draw "line 700,380 350,570" -draw "line 700,380 1050,570" \
+  -stroke none \
+  -fill "$BLUE"  -draw "roundrectangle 60,80 640,300 28,28" \
+  -fill "$GREEN" -draw "roundrectangle 760,80 1340,300 28,28" \
+  -fill "$PLUM"  -draw "roundrectangle 60,460 640,680 28,28" \
+  -fill "$RUST"  -draw "roundrectangle 760,460 1340,680 28,28" \
+  -fill "$INK"   -draw "circle 700,380 700,282" \
+  -gravity center -fill white \
+  -font "$BOLD" -pointsize 38 -annotate +0-12 "Jij" \
+  -font "$BOLD" -pointsize 38 -annotate +0+34 "kiest" \
+  -font "$BOLD" -pointsize 38 -annotate -350-225 "Praat erover" \
+  -font "$REG"  -pointsize 26 -annotate -350-170 "bpv-docent · SLB’er" \
+  -font "$REG"  -pointsize 26 -annotate -350-132 "stagebuddy · vertrouwenspersoon" \
+  -font "$BOLD" -pointsize 38 -annotate +350-225 "Meld op school" \
+  -font "$REG"  -pointsize 26 -annotate +350-170 "school geeft het door" \
+  -font "$REG"  -pointsize 26 -annotate +350-132 "aan SBB" \
+  -font "$BOLD" -pointsize 38 -annotate -350+155 "discriminatie.nl" \
+  -font "$REG"  -pointsize 26 -annotate -350+210 "gratis · anoniem mag" \
+  -font "$REG"  -pointsize 26 -annotate -350+248 "ook als getuige" \
+  -font "$BOLD" -pointsize 30 -annotate +350+150 "College voor de" \
+  -font "$BOLD" -pointsize 30 -annotate +350+188 "Rechten van de Mens" \
+  -font "$REG"  -pointsize 26 -annotate +350+240 "een oordeel · gratis" \
   -depth 8 -strip "$OUT/hulproute.png"
 
 identify "$OUT"/*.png
