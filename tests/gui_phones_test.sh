@@ -32,6 +32,7 @@ screenshot phones_check.png
 click phones-close
 click phones-continue
 expect-screen home
+# The options are shuffled per play: the trainer presses them by their text.
 click module-meisjesnaam
 click begin
 click-until roleplay.step decision next
@@ -40,19 +41,19 @@ sleep 3000
 expect phones.voted 30
 click phones-reveal
 screenshot phones_vote.png
-click choice-1
+click "Screenshots maken van de vacature, je afwijzing en Emma’s uitnodiging."
 click-until roleplay.step decision next
 sleep 2000
 expect phones.voted 30
 click phones-reveal
 screenshot phones_vote2.png
-click choice-1
+click "Noor mailen, je bpv-docent: ‘Kunnen we praten over een afwijzing?’"
 click-until roleplay.step decision next
 sleep 1000
-click choice-1
+click "Samen een melding doen via school, met je screenshots erbij."
 click-until roleplay.step decision next
 sleep 1000
-click choice-1
+click "Het afsluiten en met Noor een andere stage zoeken."
 click-until screen roleplay-debrief next
 click phones-experienced
 sleep 2000

@@ -383,8 +383,9 @@ TEST_F(FlowTest, AReloadKeepsTheStudentInTheRolePlayAndSaysWhenTheModuleIsGone) 
     ASSERT_TRUE(state.student.roleplay);
     EXPECT_EQ(state.student.roleplay->CurrentNode().id, "binnen");
     EXPECT_EQ(state.student.roleplay->Path().size(), 1u);
-    EXPECT_EQ(state.student.roleplay->GetPack().T(state.student.roleplay->CurrentNode().lines[0].text, "nl"),
-              to);
+    EXPECT_EQ(
+        state.student.roleplay->GetPack().T(state.student.roleplay->CurrentNode().lines[0].text.text, "nl"),
+        to);
 
     // The role-play is taken out of the pack: the session goes, the screen will say so.
     std::string pack_json;
@@ -688,3 +689,87 @@ TEST_F(FlowTest, APackFromAStickIsCheckedAddedAndPlaysAtOnce) {
 }
 
 } // namespace
+
+// ---- the last line of defence: a state the story cannot leave (issue 13, item 3)
+
+namespace {
+
+// The flow pack with a condition that is never true put on `node`'s ways out: a choice's, or a "next".
+std::shared_ptr<const Pack> ClosedAt(const Pack& pack, const std::string& node) {
+    auto copy = std::make_shared<Pack>(pack);
+    for (auto& m : copy->modules)
+        if (auto* rp = std::get_if<Roleplay>(&m.content)) {
+            ExprScope scope;
+            for (const auto& v : rp->variables) {
+                scope.variables.push_back(v.name);
+                scope.types.push_back(v.initial.type);
+            }
+            Expression never;
+            ExprError error;
+            EXPECT_TRUE(Expression::Parse("false", scope, never, error));
+            for (auto& n : rp->nodes) {
+                if (n.id != node) continue;
+                for (auto& c : n.choices)
+                    c.condition = never;
+                for (auto& b : n.next)
+                    b.condition = never;
+            }
+        }
+    return copy;
+}
+
+} // namespace
+
+TEST_F(FlowTest, AStateWithNoWayOnOffersBackAndStartOverNeverABlankDecision) {
+    Do(act::Begin{});
+    Do(act::OpenModule{"flow", "gesprek"});
+    Do(act::RoleplayBegin{});
+    StudentSession& s = state.student;
+    ASSERT_EQ(Screen(), ScreenId::Roleplay);
+    // The way on from "binnen" closes: the student chooses, reads, and the story cannot go on.
+    auto closed = ClosedAt(*state.packs.SharedPack("flow"), "binnen");
+    s.roleplay =
+        std::make_unique<RoleplaySession>(closed, *closed->FindModule("gesprek"), flow.StudentSeed());
+    s.roleplay->RevealAllLines();
+    int binnen = -1;
+    for (int k : s.roleplay->AvailableChoices())
+        if (s.roleplay->CurrentNode().choices[k].target_id == "binnen") binnen = k;
+    ASSERT_GE(binnen, 0);
+    Do(act::RoleplayChoose{binnen});
+    for (int i = 0; i < 5 && !s.roleplay->Stuck(); ++i)
+        Do(act::RoleplayAdvance{});
+    ASSERT_TRUE(s.roleplay->Stuck());
+    EXPECT_FALSE(s.roleplay->CanContinue());
+    Do(act::RoleplayAdvance{}); // "next" does nothing here
+    EXPECT_TRUE(s.roleplay->Stuck());
+    // Back: the choice is undone, the decision shows again with its options.
+    Do(act::RoleplayStuck{false});
+    EXPECT_FALSE(s.roleplay->Stuck());
+    EXPECT_TRUE(s.roleplay->AtDecision());
+    EXPECT_EQ(s.roleplay->AvailableChoices().size(), 2u);
+    // Start over from the same place.
+    Do(act::RoleplayChoose{binnen});
+    while (!s.roleplay->Stuck())
+        Do(act::RoleplayAdvance{});
+    Do(act::RoleplayStuck{true});
+    EXPECT_TRUE(s.roleplay->Path().empty());
+    EXPECT_EQ(s.roleplay->CurrentNode().id, "start");
+
+    // Stuck before any choice: Back leaves the role-play.
+    auto closed_start = ClosedAt(*state.packs.SharedPack("flow"), "start");
+    s.roleplay = std::make_unique<RoleplaySession>(closed_start, *closed_start->FindModule("gesprek"), 1);
+    s.roleplay->RevealAllLines();
+    ASSERT_TRUE(s.roleplay->Stuck());
+    EXPECT_TRUE(s.roleplay->AvailableChoices().empty());
+    Do(act::RoleplayStuck{false});
+    EXPECT_FALSE(s.roleplay);
+    EXPECT_NE(Screen(), ScreenId::Roleplay);
+}
+
+TEST_F(FlowTest, ARoleplayIsShuffledFromTheStudentSeedAndKeepsItsOrderOverAReload) {
+    Do(act::Begin{});
+    Do(act::OpenModule{"flow", "gesprek"});
+    Do(act::RoleplayBegin{});
+    ASSERT_TRUE(state.student.roleplay);
+    EXPECT_EQ(state.student.roleplay->Seed(), flow.StudentSeed());
+}

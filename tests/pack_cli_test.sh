@@ -36,4 +36,17 @@ diff -r "$src/content/schema" "$tmp/nieuw/.schema" && echo "ok: new writes the b
 grep -q 'doubleoctagon' "$tmp/map.dot" && grep -q '"begin" -> "uitleg"' "$tmp/map.dot" && echo "ok: graph content" || { echo "FAIL: graph content"; fail=1; }
 if command -v dot >/dev/null; then dot -Tsvg "$tmp/map.dot" -o "$tmp/map.svg" && echo "ok: graphviz renders the map" || { echo "FAIL: dot"; fail=1; }; fi
 "$tool" stats "$tmp/nieuw" | grep -q 'Average sentence length' && echo "ok: stats" || { echo "FAIL: stats"; fail=1; }
+# Play-through scripts from the story's states: one per role-play, every ending, checked against the files.
+mkdir -p "$tmp/gui"
+"$tool" playthroughs "$tmp/nieuw" "$tmp/gui" >/dev/null; check "playthroughs writes scripts" 0 $?
+grep -q 'expect roleplay.ending einde_fout' "$tmp/gui/playthrough_rollenspel.script" \
+    && grep -q 'expect roleplay.ending einde_goed' "$tmp/gui/playthrough_rollenspel.script" \
+    && grep -q '^expect var tries ' "$tmp/gui/playthrough_rollenspel.script" \
+    && echo "ok: playthroughs reach every ending" || { echo "FAIL: playthroughs content"; fail=1; }
+"$tool" playthroughs --check "$tmp/nieuw" "$tmp/gui" >/dev/null; check "playthroughs --check passes when up to date" 0 $?
+rm "$tmp/gui/playthrough_rollenspel.script"
+"$tool" playthroughs --check "$tmp/nieuw" "$tmp/gui" 2>/dev/null; check "playthroughs --check fails without a script" 1 $?
+# The map of a pack with errors: drawn anyway, the broken link in red.
+"$tool" graph "$data/unknown-target" rollenspel > "$tmp/broken.dot" 2>/dev/null; check "graph of a broken pack" 0 $?
+grep -q 'C62828' "$tmp/broken.dot" && echo "ok: broken link in red" || { echo "FAIL: broken link not marked"; fail=1; }
 exit $fail

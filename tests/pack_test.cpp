@@ -37,7 +37,7 @@ TEST(PackLoader, BasePackLoadsCleanIntoAnImmutableModel) {
     EXPECT_EQ(rp->nodes[rp->start].id, "begin");
     ASSERT_EQ(rp->nodes[0].choices.size(), 2u);
     EXPECT_EQ(rp->nodes[0].choices[0].target.ending, false);
-    EXPECT_EQ(rp->nodes[2].next.ending, true);
+    EXPECT_EQ(rp->nodes[2].next.at(0).target.ending, true);
     EXPECT_EQ(p.T(p.modules[1].title, "en"), "Your first day");
     EXPECT_EQ(p.T(p.modules[1].title, "tr"), "Je eerste stagedag"); // falls back to the default language
     const sb::Quiz* q = p.modules[3].AsQuiz();

@@ -62,6 +62,11 @@ struct QuizDone {};
 struct RoleplayBegin {};
 struct RoleplayUndo {};
 struct RoleplayRestart {};
+// The story cannot go on from here (a state the validator could not rule out): back a choice (or out of
+// the role-play when there is none), or start over.
+struct RoleplayStuck {
+    bool restart = false;
+};
 struct RoleplayAdvance {}; // "Verder": past the feedback, the next line, or on to the next node
 struct RoleplayChoose {
     int choice;
@@ -154,7 +159,7 @@ using Action = std::variant<
     act::PreviousItem, act::OpenModule, act::FinishSession, act::EndSession, act::LessonPage,
     act::FinishLesson, act::QuizSelect, act::QuizMove, act::QuizLikert, act::QuizGrade, act::QuizNext,
     act::QuizBack, act::QuizFinish, act::QuizRetry, act::QuizDone, act::RoleplayBegin, act::RoleplayUndo,
-    act::RoleplayRestart, act::RoleplayAdvance, act::RoleplayChoose, act::RoleplayTally, act::RoleplayFocus,
+    act::RoleplayRestart, act::RoleplayStuck, act::RoleplayAdvance, act::RoleplayChoose, act::RoleplayTally, act::RoleplayFocus,
     act::RoleplaySeen, act::RoleplayAgain, act::DebriefToggle, act::RoleplayDone, act::PinDigit,
     act::PinBackspace, act::PinSubmit, act::PinCancel, act::LeaveTrainer, act::Quit, act::SetWorkshop,
     act::ToggleHidden, act::StepIdle, act::StepCountdown, act::SetKioskContrast, act::SetKioskDyslexia,

@@ -289,7 +289,7 @@ void Flow::On(const act::RoleplayBegin&) {
     auto pack = m_state.packs.SharedPack(s.pack_id);
     const Module* m = pack ? pack->FindModule(s.module_id) : nullptr;
     if (!m || !m->AsRoleplay()) return;
-    s.roleplay = std::make_unique<RoleplaySession>(pack, *m);
+    s.roleplay = std::make_unique<RoleplaySession>(pack, *m, StudentSeed());
     s.roleplay_view = {};
     s.router.Replace(ScreenId::Roleplay);
 }
@@ -305,6 +305,22 @@ void Flow::On(const act::RoleplayRestart&) {
     if (!s.roleplay) return;
     s.roleplay->Restart();
     s.roleplay_view = {};
+}
+
+void Flow::On(const act::RoleplayStuck& a) {
+    StudentSession& s = m_state.student;
+    if (!s.roleplay || !s.roleplay->Stuck()) return;
+    if (a.restart) {
+        s.roleplay->Restart();
+        s.roleplay_view = {};
+    } else if (s.roleplay->CanUndo()) {
+        s.roleplay->Undo();
+        s.roleplay_view.tally.clear();
+    } else {
+        s.roleplay.reset(); // stuck before any choice: back out of the role-play
+        s.roleplay_view = {};
+        s.router.Back();
+    }
 }
 
 void Flow::On(const act::RoleplayAdvance&) {
@@ -595,7 +611,7 @@ std::string Flow::OnPacksReloaded() {
     if (s.roleplay) {
         if (module && module->AsRoleplay()) {
             const nlohmann::json snapshot = s.roleplay->Snapshot();
-            auto session = std::make_unique<RoleplaySession>(pack, *module);
+            auto session = std::make_unique<RoleplaySession>(pack, *module, StudentSeed());
             std::string why;
             if (!session->Restore(snapshot, why)) note = "the role-play starts over: " + why;
             s.roleplay = std::move(session);

@@ -75,6 +75,7 @@ class Flow {
     SB_ON(RoleplayBegin);
     SB_ON(RoleplayUndo);
     SB_ON(RoleplayRestart);
+    SB_ON(RoleplayStuck);
     SB_ON(RoleplayAdvance);
     SB_ON(RoleplayChoose);
     SB_ON(RoleplayTally);

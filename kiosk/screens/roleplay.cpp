@@ -31,7 +31,7 @@ std::string SpeakerName(const Pack& pack, const std::string& speaker, const std:
 // the narrator centred without a bubble.
 void DrawLine(Ui& ui, const Pack& pack, const TranscriptLine& line, float width) {
     const ThemeColors& t = *ui.colors;
-    const std::string& text = pack.T(*line.text, ui.lang);
+    const std::string& text = pack.T(line.text, ui.lang);
     ImFont* font = ui.Font(FontRole::Body);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = ui.U(0.55f);
@@ -122,6 +122,20 @@ Rgb QualityColour(const Ui& ui, ChoiceQuality q) {
 
 } // namespace
 
+void ProbeStory(Ui& ui, const RoleplaySession& s) {
+    const Roleplay& rp = s.Scenario();
+    for (size_t i = 0; i < rp.variables.size(); ++i) {
+        const Value v = s.Story().vars[i];
+        ui::Probe(ui, "var." + rp.variables[i].name,
+                  rp.variables[i].initial.type == ValueType::Bool ? (v.i ? "true" : "false")
+                                                                  : std::to_string(v.i));
+    }
+    std::string route;
+    for (const PathStep& p : s.Path())
+        route += (route.empty() ? "" : ",") + rp.nodes[p.node].id + ":" + std::to_string(p.choice + 1);
+    ui::Probe(ui, "roleplay.route", route);
+}
+
 void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     const RoleplaySession* s = state.student.roleplay.get();
     if (!s) {
@@ -169,12 +183,12 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     if (s->AtDecision()) {
         bottom_h = ui.U(workshop ? 3.0f : 2.2f);
         for (int i : available)
-            bottom_h +=
-                std::max(ui.U(2.0f), ui::MeasureWrapped(ui.Font(FontRole::Body),
-                                                        pack.T(choices[i].text, ui.lang), column - ui.U(3.6f))
-                                             .y +
-                                         ui.U(1.1f)) +
-                ImGui::GetStyle().ItemSpacing.y;
+            bottom_h += std::max(ui.U(2.0f), ui::MeasureWrapped(ui.Font(FontRole::Body),
+                                                                pack.T(s->Say(choices[i].text), ui.lang),
+                                                                column - ui.U(3.6f))
+                                                     .y +
+                                                 ui.U(1.1f)) +
+                        ImGui::GetStyle().ItemSpacing.y;
         if (workshop)
             bottom_h += ui.U(phones ? 1.0f : 1.2f) * available.size() + (phones ? ui.U(4.5f) : 0.0f);
     } else if (s->ShowingFeedback()) {
@@ -195,12 +209,12 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         const Choice& c = *s->LastChoice();
         ui::Space(ui, 0.2f);
         ui::NoteCard(ui, QualityColour(ui, c.quality), t.callout_know, Tr(ui.lang, "roleplay.feedback"),
-                     pack.T(c.feedback, ui.lang), column - ui.U(0.2f));
+                     pack.T(s->Say(c.feedback), ui.lang), column - ui.U(0.2f));
     }
     if (s->AtDecision() && workshop && !s->CurrentNode().prompt.Empty()) {
         ui::Space(ui, 0.2f);
         ui::NoteCard(ui, t.accent, t.callout_watch, Tr(ui.lang, "roleplay.discuss"),
-                     pack.T(s->CurrentNode().prompt, ui.lang), column - ui.U(0.2f));
+                     pack.T(s->Say(s->CurrentNode().prompt), ui.lang), column - ui.U(0.2f));
     }
     // Follow the newest line, as a chat app does.
     const size_t seen = transcript.size() + (s->ShowingFeedback() ? 1 : 0) + (s->AtDecision() ? 1 : 0);
@@ -230,6 +244,18 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         ui::Space(ui, 0.3f);
         if (ui::Button(ui, "next", Tr(ui.lang, "roleplay.next"), ImVec2(column, ui.U(2.2f))) || key_next)
             out.Push(act::RoleplayAdvance{});
+    } else if (s->Stuck()) {
+        // The last line of defence (the validator reports such states): a calm way out, never a blank
+        // decision.
+        ui::Space(ui, 0.3f);
+        ui::Label(ui, FontRole::Bold, Tr(ui.lang, "roleplay.stuck"), t.text, column);
+        const float bw = (column - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+        if (ui::Button(ui, "stuck-back", Tr(ui.lang, "roleplay.stuck.back"), ImVec2(bw, ui.U(2.2f)),
+                       ButtonKind::Secondary))
+            out.Push(act::RoleplayStuck{false});
+        ImGui::SameLine();
+        if (ui::Button(ui, "stuck-restart", Tr(ui.lang, "roleplay.stuck.restart"), ImVec2(bw, ui.U(2.2f))))
+            out.Push(act::RoleplayStuck{true});
     } else if (s->AtDecision()) {
         ui::Label(
             ui, FontRole::Bold,
@@ -243,9 +269,9 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
             const int hands = k < view.tally.size() ? view.tally[k] : 0;
             float w = column;
             if (workshop && !phones) w = column - ui.U(8.5f);
-            const bool picked =
-                ui::ChoiceButton(ui, id.c_str(), std::to_string(k + 1), pack.T(choices[i].text, ui.lang), w,
-                                 true, workshop && static_cast<int>(k) == focus);
+            const bool picked = ui::ChoiceButton(ui, id.c_str(), std::to_string(k + 1),
+                                                 pack.T(s->Say(choices[i].text), ui.lang), w, true,
+                                                 workshop && static_cast<int>(k) == focus);
             const bool key_pick = k < 9 && ImGui::IsKeyPressed(SDL_SCANCODE_1 + static_cast<int>(k), false);
             if (phones && state.phones.view.state == QuestionState::Revealed) {
                 const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -307,9 +333,12 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     ui::Probe(ui, "roleplay.node", s->CurrentNode().id);
     ui::Probe(ui, "roleplay.phones", phones ? "yes" : "no");
     ui::Probe(ui, "roleplay.step",
-              s->AtDecision() ? "decision" : (s->ShowingFeedback() ? "feedback" : "reading"));
+              s->Stuck() ? "stuck"
+                         : (s->AtDecision() ? "decision" : (s->ShowingFeedback() ? "feedback" : "reading")));
     ui::Probe(ui, "roleplay.feedback", s->ShowingFeedback() ? "yes" : "no");
     ui::Probe(ui, "roleplay.path", std::to_string(s->Path().size()));
+    ui::Probe(ui, "roleplay.stuck", s->Stuck() ? "yes" : "no");
+    ProbeStory(ui, *s);
 }
 
 } // namespace sb

@@ -72,6 +72,7 @@ void DrawRoleplayDebriefScreen(const KioskState& state, Ui& ui, ActionSink& out)
     const auto& open = state.student.roleplay_view.open_steps;
     ui::Probe(ui, "roleplay.ending", ending->id);
     ui::Probe(ui, "roleplay.path", std::to_string(s->Path().size()));
+    ProbeStory(ui, *s);
 
     // In a workshop the class's spread sits beside each decision, so it is seen without scrolling.
     const bool spread = state.workshop && std::any_of(s->Path().begin(), s->Path().end(),
@@ -93,12 +94,13 @@ void DrawRoleplayDebriefScreen(const KioskState& state, Ui& ui, ActionSink& out)
                      ending->outcome == Outcome::Mixed ? t.accent_text : t.primary_text, badge);
         ImGui::Dummy(ImVec2(ts.x + pad.x * 2, ts.y + pad.y * 2));
     }
-    ui::Label(ui, FontRole::Heading, pack.T(ending->title, ui.lang), t.text, w);
-    if (!ending->debrief.Empty()) ui::Label(ui, FontRole::Body, pack.T(ending->debrief, ui.lang), t.text, w);
+    ui::Label(ui, FontRole::Heading, pack.T(s->Say(ending->title), ui.lang), t.text, w);
+    if (!ending->debrief.Empty())
+        ui::Label(ui, FontRole::Body, pack.T(s->Say(ending->debrief), ui.lang), t.text, w);
     if (!ending->lessons.empty()) {
         std::string bullets;
         for (const LocalText& l : ending->lessons)
-            bullets += (bullets.empty() ? "" : "\n") + std::string("•  ") + pack.T(l, ui.lang);
+            bullets += (bullets.empty() ? "" : "\n") + std::string("•  ") + pack.T(s->Say(l), ui.lang);
         ui::Space(ui, 0.3f);
         ui::NoteCard(ui, t.accent, t.callout_tip, Tr(ui.lang, "debrief.lessons"), bullets, w);
     }
@@ -118,37 +120,55 @@ void DrawRoleplayDebriefScreen(const KioskState& state, Ui& ui, ActionSink& out)
         const ImVec2 top = ImGui::GetCursorScreenPos();
         ImGui::SetCursorScreenPos(ImVec2(top.x + text_x, top.y));
         ImGui::BeginGroup();
-        const std::string prompt =
-            node.prompt.Empty() ? Tr(ui.lang, "roleplay.choose") : pack.T(node.prompt, ui.lang);
+        // The texts as the student saw them at that decision (variables of that moment).
+        const StoryState* at = s->StateAtStep(index);
+        auto say = [&](const LocalText& text) {
+            return pack.T(at ? Interpolate(rp, at->vars, text) : text, ui.lang);
+        };
+        const std::string prompt = node.prompt.Empty() ? Tr(ui.lang, "roleplay.choose") : say(node.prompt);
         ui::Label(ui, FontRole::Small, prompt, t.secondary_text, step_w);
         const Choice& chosen = node.choices[step.choice];
-        ui::Label(ui, FontRole::Bold, pack.T(chosen.text, ui.lang), t.text, step_w);
-        if (!chosen.feedback.Empty())
-            ui::Label(ui, FontRole::Small, pack.T(chosen.feedback, ui.lang), t.text, step_w);
-        const int others = static_cast<int>(node.choices.size()) - 1;
+        ui::Label(ui, FontRole::Bold, say(chosen.text), t.text, step_w);
+        if (!chosen.feedback.Empty()) ui::Label(ui, FontRole::Small, say(chosen.feedback), t.text, step_w);
+        // Only the options the student really had, and only endings reachable from the state they were in.
+        const std::vector<OtherOption> others = s->OtherOptions(static_cast<size_t>(index));
+        auto leads_to = [&](const OtherOption& o, bool ids) {
+            std::string list;
+            for (int e : o.endings)
+                list +=
+                    (list.empty() ? ""
+                     : ids        ? ","
+                                  : ", ") +
+                    (ids ? rp.endings[e].id
+                         : std::string("“") +
+                               pack.T(at ? Resolve(rp, *at, rp.endings[e].title) : rp.endings[e].title.text,
+                                      ui.lang) +
+                               "”");
+            const bool narrows = o.complete && !o.endings.empty() && o.endings.size() < rp.endings.size();
+            if (ids) return narrows ? list : std::string("depends");
+            const std::string depends = Tr(ui.lang, "debrief.leads.depends");
+            if (!narrows) return depends;
+            return o.endings.size() == 1 ? list : list + " (" + depends + ")";
+        };
+        for (const OtherOption& o : others)
+            ui::Probe(ui, "debrief.other." + std::to_string(index + 1) + "." + std::to_string(o.choice + 1),
+                      leads_to(o, true));
         const bool is_open = std::find(open.begin(), open.end(), index) != open.end();
-        if (others > 0) {
+        if (!others.empty()) {
             char label[96];
             snprintf(label, sizeof label,
-                     Tr(ui.lang, is_open ? "debrief.others.hide" : "debrief.others.show"), others);
+                     Tr(ui.lang, is_open ? "debrief.others.hide" : "debrief.others.show"),
+                     static_cast<int>(others.size()));
             const std::string id = "others-" + std::to_string(index + 1);
             if (ui::Button(ui, id.c_str(), label, ImVec2(0, 0), ButtonKind::Quiet))
                 out.Push(act::DebriefToggle{index});
         }
         if (is_open) {
-            for (size_t k = 0; k < node.choices.size(); ++k) {
-                if (static_cast<int>(k) == step.choice) continue;
-                const Choice& other = node.choices[k];
-                std::string leads;
-                const std::vector<int> reachable = s->ReachableEndings(other.target);
-                // Naming every ending tells nothing; name them only when the option narrows the story.
-                if (reachable.size() < rp.endings.size())
-                    for (int e : reachable)
-                        leads += (leads.empty() ? "" : ", ") + std::string("“") +
-                                 pack.T(rp.endings[e].title, ui.lang) + "”";
-                std::string body = pack.T(other.feedback, ui.lang);
-                if (!leads.empty()) body += "\n" + std::string(Tr(ui.lang, "debrief.leads")) + " " + leads;
-                ui::NoteCard(ui, t.border, t.surface, pack.T(other.text, ui.lang), body, step_w);
+            for (const OtherOption& o : others) {
+                const Choice& other = node.choices[o.choice];
+                std::string body = say(other.feedback);
+                body += "\n" + std::string(Tr(ui.lang, "debrief.leads")) + " " + leads_to(o, false);
+                ui::NoteCard(ui, t.border, t.surface, say(other.text), body, step_w);
                 ui::Space(ui, 0.15f);
             }
         }
@@ -160,9 +180,11 @@ void DrawRoleplayDebriefScreen(const KioskState& state, Ui& ui, ActionSink& out)
             ImGui::SetCursorScreenPos(ImVec2(top.x + w - spread_w, top.y));
             ImGui::BeginGroup();
             ui::Label(ui, FontRole::Small, Tr(ui.lang, "debrief.class"), t.secondary_text, spread_w);
-            for (size_t k = 0; k < step.tally.size() && k < node.choices.size(); ++k)
-                TallyBar(ui, pack.T(node.choices[k].text, ui.lang), step.tally[k], total, spread_w,
-                         static_cast<int>(k) == step.choice);
+            // In the order the class saw the options.
+            for (int k : s->ChoiceOrder(step.node))
+                if (k < static_cast<int>(step.tally.size()))
+                    TallyBar(ui, pack.T(node.choices[k].text, ui.lang), step.tally[k], total, spread_w,
+                             k == step.choice);
             ImGui::EndGroup();
             bottom = std::max(bottom, ImGui::GetItemRectMax().y);
         }

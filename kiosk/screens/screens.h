@@ -25,5 +25,7 @@ void DrawProgressBar(const KioskState& state, Ui& ui, ActionSink& out, const std
                      int count, const char* progress_key);
 // For a screen whose module or session is gone (a live edit removed it): say so, and offer Back.
 void DrawModuleGone(Ui& ui, ActionSink& out);
+// The story's state for scripts: var.NAME for each variable, roleplay.route (the nodes of the path).
+void ProbeStory(Ui& ui, const RoleplaySession& s);
 
 } // namespace sb

@@ -399,10 +399,13 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
         return in;
     }
     if (v == "expect") {
-        const std::string want = Join(step.args, 1);
-        auto it = last.probes.find(arg);
+        // `expect var NAME VALUE` reads a role-play variable (the screen reports it as var.NAME).
+        const bool var = arg == "var" && step.args.size() >= 3;
+        const std::string key = var ? "var." + step.args[1] : arg;
+        const std::string want = Join(step.args, var ? 2 : 1);
+        auto it = last.probes.find(key);
         const std::string got = it == last.probes.end() ? "(nothing)" : it->second;
-        if (got != want) Fail(step, "expected " + arg + " = '" + want + "' but it is '" + got + "'");
+        if (got != want) Fail(step, "expected " + key + " = '" + want + "' but it is '" + got + "'");
         Advance();
         return in;
     }

@@ -1,5 +1,6 @@
 #include "core/expression.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -283,6 +284,54 @@ bool Expression::Parse(const std::string& text, const ExprScope& scope, Expressi
 Value Expression::Evaluate(const std::vector<Value>& vars, const std::vector<int>& visits) const {
     if (m_root < 0) return Value::Bool(true);
     return Eval(m_root, vars, visits);
+}
+
+Expression::Reads Expression::Uses() const {
+    Reads r;
+    std::vector<int64_t> cap(m_nodes.size(), kExact);
+    std::vector<char> same01(m_nodes.size(), 0);
+    auto compare = [](Op op) { return op >= Op::Eq && op <= Op::Ge; };
+    auto holds = [](Op op, int64_t x, int64_t y) {
+        switch (op) {
+        case Op::Eq:
+            return x == y;
+        case Op::Ne:
+            return x != y;
+        case Op::Lt:
+            return x < y;
+        case Op::Le:
+            return x <= y;
+        case Op::Gt:
+            return x > y;
+        default:
+            return x >= y;
+        }
+    };
+    for (const ExprNode& n : m_nodes) {
+        if (!compare(n.op) || n.a < 0 || n.b < 0) continue;
+        const ExprNode &a = m_nodes[n.a], &b = m_nodes[n.b];
+        if ((a.op == Op::Visits || a.op == Op::Var) && b.op == Op::Const) {
+            cap[n.a] = b.value + 1;
+            same01[n.a] = holds(n.op, 0, b.value) == holds(n.op, 1, b.value);
+        }
+        if ((b.op == Op::Visits || b.op == Op::Var) && a.op == Op::Const) {
+            cap[n.b] = a.value + 1;
+            same01[n.b] = holds(n.op, a.value, 0) == holds(n.op, a.value, 1);
+        }
+    }
+    for (size_t i = 0; i < m_nodes.size(); ++i) {
+        const ExprNode& n = m_nodes[i];
+        if (n.op == Op::Var) r.vars.push_back({static_cast<int>(n.value), cap[i]});
+        if (n.op == Op::Visits)
+            r.visits.push_back({static_cast<int>(n.value), std::max<int64_t>(cap[i], 1), same01[i] != 0});
+    }
+    return r;
+}
+
+bool Expression::IsConstant(int64_t& value) const {
+    if (m_nodes.size() != 1 || m_nodes[0].op != Op::Const) return false;
+    value = m_nodes[0].value;
+    return true;
 }
 
 Value Expression::Eval(int index, const std::vector<Value>& vars, const std::vector<int>& visits) const {

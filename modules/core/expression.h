@@ -10,6 +10,7 @@
 //   sum       := atom (('+'|'-') atom)*;  atom := integer | true | false | name | visits(node) | '(' expr ')'
 //   | '-' atom
 #include <cstdint>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,23 @@ class Expression {
     // `vars` holds the variables' current values, `visits` the nodes' visit counts.
     Value Evaluate(const std::vector<Value>& vars, const std::vector<int>& visits) const;
     const std::string& Source() const { return m_source; }
+
+    // What an expression reads: variables by index, and per visits(node) how far its count can matter: a
+    // count compared with a number n (visits(x) < n) cannot be told apart above n + 1; a count used any other
+    // way (in a sum) matters exactly (kExact).
+    static constexpr int64_t kExact = INT64_MAX;
+    struct VisitUse {
+        int node = -1;
+        int64_t cap = kExact;
+        bool zero_one_same = false; // a count of 0 and of 1 give the same result here
+    };
+    struct Reads {
+        std::vector<std::pair<int, int64_t>> vars; // variable, cap (a variable compared with n: n + 1)
+        std::vector<VisitUse> visits;
+    };
+    // The expression is one number (an effect's "+= 1"): true with it in `value`.
+    bool IsConstant(int64_t& value) const;
+    Reads Uses() const;
 
     // Parses an expression; returns false and fills `error` when it is not valid in `scope`.
     static bool Parse(const std::string& text, const ExprScope& scope, Expression& out, ExprError& error);

@@ -12,6 +12,9 @@ namespace sb {
 struct LoadOptions {
     JsonLimits limits;
     size_t max_nodes = 20000; // per role-play
+    // States the validator explores per role-play (node × variables × visit counts) before it warns that
+    // it cannot prove every play reaches an ending.
+    size_t max_states = 200000;
     size_t max_media_bytes = 8u << 20;
     int max_media_pixels = 4096; // width and height
     size_t max_modules = 200;
@@ -19,6 +22,9 @@ struct LoadOptions {
 
 struct LoadResult {
     std::shared_ptr<const Pack> pack; // null when there are errors
+    // What could be read, errors or not (a broken link's target index is -1): for the story map and the
+    // stats, which an author wants most when something is broken. Never for playing.
+    std::shared_ptr<const Pack> partial;
     Diagnostics diagnostics;
     std::string dir;
     std::string id; // the pack id when pack.json could be read, for listing broken packs

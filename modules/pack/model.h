@@ -42,9 +42,23 @@ struct Lesson {
 };
 
 // ---- role-plays
+// A text that may change with the story: the first variant whose condition holds, else the default.
+// Its strings may show variables as {name} ({{ and }} for braces); roleplay/graph.h resolves both.
+struct TextVariant {
+    Expression condition;
+    LocalText text;
+};
+
+struct StoryText {
+    LocalText text;                    // the default: the only text, or the list's last entry
+    std::vector<TextVariant> variants; // conditional entries before it, in order
+    bool Empty() const { return text.Empty() && variants.empty(); }
+};
+
 struct Line {
     std::string speaker; // cast id, "narrator" or "you"
-    LocalText text;
+    StoryText text;
+    Expression condition; // "if": shown only when it holds (empty: always)
     std::string mood;
     std::string image;
 };
@@ -65,6 +79,17 @@ struct Choice {
     std::vector<Effect> effects;
     LocalText feedback;
     ChoiceQuality quality = ChoiceQuality::None;
+    bool fallback = false; // shown only when no other choice is available
+    bool once = false;     // hidden once it was taken in this play
+    int once_index = -1;   // the slot that remembers it was taken (Roleplay::once_choices)
+};
+
+// One entry of a "next": where the story goes without asking, when `condition` holds (empty: always; the
+// last entry has none).
+struct Branch {
+    Expression condition;
+    std::string target_id;
+    Target target;
 };
 
 struct Node {
@@ -72,17 +97,17 @@ struct Node {
     std::vector<Line> lines;
     LocalText prompt;
     std::vector<Choice> choices; // a decision point when not empty
-    std::string next_id;
-    Target next;
+    std::vector<Branch> next;    // else: the first branch that holds
+    bool fixed_order = false;    // "order": "fixed": the choices show as written, never shuffled
 };
 
 enum class Outcome { Positive, Mixed, Negative };
 
 struct Ending {
     std::string id;
-    LocalText title;
+    StoryText title;
     Outcome outcome = Outcome::Mixed;
-    LocalText debrief;
+    StoryText debrief; // may be empty
     std::vector<LocalText> lessons;
     std::vector<std::string> help; // help resource ids
 };
@@ -99,6 +124,7 @@ struct Roleplay {
     int start = 0;
     std::vector<Node> nodes;
     std::vector<Ending> endings;
+    int once_choices = 0; // how many choices are "once"
 };
 
 // ---- quizzes

@@ -57,15 +57,18 @@ ModuleStats ComputeModuleStats(const Pack& pack, const Module& module, const std
         size_t path_words = 0;
         for (const auto& n : r->nodes) {
             if (!n.choices.empty()) ++s.decisions;
-            for (const auto& l : n.lines)
-                add(l.text);
+            for (const auto& l : n.lines) {
+                add(l.text.text);
+                for (const auto& v : l.text.variants)
+                    add(v.text);
+            }
             for (const auto& c : n.choices) {
                 add(c.text);
                 add(c.feedback);
             }
         }
         for (const auto& e : r->endings) {
-            add(e.debrief);
+            add(e.debrief.text);
             for (const auto& l : e.lessons)
                 add(l);
         }

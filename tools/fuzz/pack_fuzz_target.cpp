@@ -2,6 +2,7 @@
 #include "pack_fuzz_target.h"
 
 #include "pack/loader.h"
+#include "roleplay/graph.h"
 #include "pack/stats.h"
 
 #include <unistd.h>
@@ -152,9 +153,14 @@ void CheckModel(const Pack& pack) {
         auto valid = [&](const Target& t) { return t.index >= 0 && t.index < (t.ending ? endings : nodes); };
         if (nodes == 0 || rp->start < 0 || rp->start >= nodes) __builtin_trap();
         for (const Node& n : rp->nodes) {
-            if (n.choices.empty() && !valid(n.next)) __builtin_trap();
-            for (const Choice& c : n.choices)
+            if (n.choices.empty() && n.next.empty()) __builtin_trap();
+            for (const Branch& b : n.next)
+                if (!valid(b.target)) __builtin_trap();
+            if (!n.next.empty() && !n.next.back().condition.Empty()) __builtin_trap(); // the default is last
+            for (const Choice& c : n.choices) {
                 if (!valid(c.target)) __builtin_trap();
+                if (c.once != (c.once_index >= 0) || c.once_index >= rp->once_choices) __builtin_trap();
+            }
         }
     }
 }
@@ -186,37 +192,42 @@ void CheckPositions(const JsonSource& src, const nlohmann::json& v, std::string&
     }
 }
 
-// Plays each role-play a little as the kiosk would: conditions, effects, following targets.
+// Plays each role-play a little as the kiosk would (through the graph helper the kiosk uses), then explores
+// its states with a small bound and checks what the exploration claims.
 void Play(const Roleplay& rp) {
-    std::vector<Value> vars;
-    for (const Variable& v : rp.variables)
-        vars.push_back(v.initial);
-    std::vector<int> visits(rp.nodes.size(), 0);
-    for (const Node& n : rp.nodes)
-        for (const Choice& c : n.choices) {
-            (void)c.condition.Evaluate(vars, visits);
-            for (const Effect& e : c.effects)
-                e.Apply(vars, visits);
-        }
-    int at = rp.start;
-    for (int step = 0; step < 64 && at >= 0 && at < static_cast<int>(rp.nodes.size()); ++step) {
-        const Node& n = rp.nodes[at];
-        ++visits[at];
-        Target next = n.next;
-        if (!n.choices.empty()) {
-            // Take the available choices in turn, so different steps follow different branches.
-            std::vector<const Choice*> open;
-            for (const Choice& c : n.choices)
-                if (c.condition.Evaluate(vars, visits).i != 0) open.push_back(&c);
-            if (open.empty()) break;
-            const Choice& c = *open[step % open.size()];
-            for (const Effect& e : c.effects)
-                e.Apply(vars, visits);
-            next = c.target;
-        }
-        if (next.ending) break;
-        at = next.index;
+    StoryState state = StartState(rp);
+    for (int step = 0; step < 64 && state.ending < 0; ++step) {
+        for (int line : ShownLines(rp, state, state.node))
+            (void)Resolve(rp, state, rp.nodes[state.node].lines[line].text);
+        const std::vector<Exit> exits = Exits(rp, state);
+        if (exits.empty()) break;
+        // Take the open exits in turn, so different steps follow different branches.
+        const Exit& e = exits[step % exits.size()];
+        if (e.choice >= 0) (void)Interpolate(rp, state.vars, rp.nodes[state.node].choices[e.choice].text);
+        Take(rp, state, e);
     }
+    if (state.ending >= 0) {
+        (void)Resolve(rp, state, rp.endings[state.ending].title);
+        (void)Resolve(rp, state, rp.endings[state.ending].debrief);
+    }
+    const Exploration x = Explore(rp, StartState(rp), ExploreLimits{2000}, /*want_paths=*/true);
+    for (const auto& p : x.no_exit)
+        if (!Exits(rp, p.state).empty()) __builtin_trap(); // a reported dead end has no exit
+    for (size_t e = 0; e < x.path_to_ending.size(); ++e) {
+        if (!x.ending_reached[e]) continue;
+        // The path the exploration found replays to its ending with the same rules.
+        StoryState s = StartState(rp);
+        for (const Exit& step : x.path_to_ending[e]) {
+            const std::vector<Exit> open = Exits(rp, s);
+            if (std::none_of(open.begin(), open.end(), [&](const Exit& o) {
+                    return o.choice == step.choice && o.branch == step.branch;
+                }))
+                __builtin_trap();
+            Take(rp, s, step);
+        }
+        if (s.ending != static_cast<int>(e)) __builtin_trap();
+    }
+    (void)ReachableFrom(rp, StartState(rp), 500);
 }
 
 } // namespace

@@ -4,8 +4,12 @@
 //   stageboost-pack new DIR
 //   stageboost-pack stats [--lang nl|en] DIR
 //   stageboost-pack graph [--lang nl|en] DIR MODULE
+//   stageboost-pack playthroughs [--check] DIR OUT_DIR
 #include "pack/loader.h"
 #include "pack/stats.h"
+
+#include <fstream>
+#include <sstream>
 #include "tool.h"
 
 #include <CLI/CLI.hpp>
@@ -60,17 +64,65 @@ int Validate(const std::vector<std::string>& dirs, bool strict, bool as_json, co
     return failed ? 1 : 0;
 }
 
-// Loads a pack for stats or graph; on errors prints them and returns null.
+// Loads a pack for stats or graph. With errors it prints them and goes on with what could be read (the
+// story map marks broken links in red); null only when not even pack.json could be read.
 std::shared_ptr<const sb::Pack> LoadOrReport(const std::string& dir, const std::string& msg_lang) {
     const sb::LoadResult result = sb::LoadPack(dir);
     if (!result.pack) {
         for (const auto& d : result.diagnostics.List())
-            std::cerr << sb::FormatDiagnostic(d, msg_lang) << "\n";
-        std::cerr << dir
-                  << (msg_lang == "nl" ? ": los eerst de fouten hierboven op.\n"
-                                       : ": fix the errors above first.\n");
+            if (d.severity == sb::Severity::Error) std::cerr << sb::FormatDiagnostic(d, msg_lang) << "\n";
+        if (result.partial)
+            std::cerr << dir
+                      << (msg_lang == "nl"
+                              ? ": het pakket heeft fouten (hierboven); dit is wat gelezen kon worden.\n"
+                              : ": the pack has errors (above); this is what could be read.\n");
     }
-    return result.pack;
+    return result.partial;
+}
+
+int Playthroughs(const std::string& dir, const std::string& out_dir, const std::string& kiosk_args,
+                 bool check, const std::string& msg_lang) {
+    const sb::LoadResult result = sb::LoadPack(dir);
+    if (!result.pack) {
+        for (const auto& d : result.diagnostics.List())
+            std::cerr << sb::FormatDiagnostic(d, msg_lang) << "\n";
+        return 1;
+    }
+    int failed = 0, written = 0;
+    for (const sb::Module& m : result.pack->modules) {
+        if (!m.AsRoleplay()) continue;
+        std::string script, problem;
+        if (!sb::PlaythroughScript(*result.pack, m, kiosk_args, script, problem)) {
+            std::cerr << "stageboost-pack: " << problem << "\n";
+            failed = 1;
+            continue;
+        }
+        const std::string file = out_dir + "/playthrough_" + m.id + ".script";
+        if (check) {
+            std::ifstream in(file, std::ios::binary);
+            std::ostringstream have;
+            have << in.rdbuf();
+            if (!in || have.str() != script) {
+                std::cerr
+                    << file
+                    << (in ? ": differs from what the story's states give; run `stageboost-pack playthroughs "
+                           : ": missing: no script plays this role-play's endings; run `stageboost-pack "
+                             "playthroughs ")
+                    << dir << " " << out_dir << "`\n";
+                failed = 1;
+            }
+            continue;
+        }
+        std::ofstream outf(file, std::ios::binary);
+        outf << script;
+        if (!outf) {
+            std::cerr << "stageboost-pack: cannot write " << file << "\n";
+            failed = 1;
+        }
+        ++written;
+    }
+    if (!check) std::cout << "wrote " << written << " scripts into " << out_dir << "\n";
+    return failed;
 }
 
 int Stats(const std::string& dir, std::string lang, const std::string& msg_lang) {
@@ -145,6 +197,15 @@ int main(int argc, char** argv) {
     graph->add_option("--lang", content_lang, "Language of the labels (default: the pack's)")
         ->check(CLI::IsMember({"nl", "en"}));
 
+    std::string out_dir, kiosk_args = "--windowed 1366x768 --content content";
+    bool check = false;
+    auto* plays = app.add_subcommand("playthroughs",
+                                     "Write GUI scripts that play every role-play to each of its endings");
+    plays->add_option("DIR", dir, "Pack folder")->required();
+    plays->add_option("OUT_DIR", out_dir, "Folder for playthrough_<id>.script (tests/gui)")->required();
+    plays->add_option("--kiosk-args", kiosk_args, "The kiosk options the scripts start with");
+    plays->add_flag("--check", check, "Write nothing; exit 1 when a script is missing or out of date");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -163,5 +224,6 @@ int main(int argc, char** argv) {
     }
     if (*stats) return Stats(dir, content_lang, lang);
     if (*graph) return Graph(dir, module_id, content_lang, lang);
+    if (*plays) return Playthroughs(dir, out_dir, kiosk_args, check, lang);
     return 2;
 }

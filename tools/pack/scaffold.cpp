@@ -73,17 +73,19 @@ const char* const kLesson = R"JSON({
 
 const char* const kRoleplay = R"JSON({
   "$schema": ".schema/roleplay.schema.json",
-  "format": 1,
+  "//": "Fields starting with // or _ are notes for authors: the kiosk and the validator ignore them.",
+  "format": 2,
   "kind": "roleplay",
   "id": "rollenspel",
   "title": {"nl": "Een vraag stellen", "en": "Asking a question"},
   "summary": {"nl": "Je weet niet wat je moet doen. Wat nu?", "en": "You don't know what to do. Now what?"},
   "contentWarning": {"nl": "Dit rollenspel gaat over onzekerheid op je stage.", "en": "This role-play is about feeling unsure at your internship."},
-  "variables": {"asked": false},
+  "variables": {"asked": false, "tries": 0},
   "start": "begin",
   "nodes": [
     {
       "id": "begin",
+      "_note": "Choices show in a shuffled order, new for every play.",
       "lines": [
         {"speaker": "narrator", "text": {"nl": "Je eerste week. Je krijgt een taak die je niet snapt.", "en": "Your first week. You get a task you don't understand."}},
         {"speaker": "begeleider", "text": {"nl": "Lukt het?", "en": "How's it going?"}, "mood": "neutral"}
@@ -92,33 +94,61 @@ const char* const kRoleplay = R"JSON({
       "choices": [
         {"text": {"nl": "Ik vraag wat ze bedoelt.", "en": "I ask what she means."}, "target": "uitleg", "effects": ["asked = true"],
          "feedback": {"nl": "Goed: vragen stellen laat zien dat je wilt leren.", "en": "Good: asking shows that you want to learn."}, "quality": "strong"},
-        {"text": {"nl": "Ik zeg dat het lukt.", "en": "I say it's fine."}, "target": "later",
-         "feedback": {"nl": "Begrijpelijk, maar nu loop je vast.", "en": "Understandable, but now you get stuck."}, "quality": "weak"}
+        {"text": {"nl": "Ik zeg dat het lukt.", "en": "I say it's fine."}, "target": "later", "effects": ["tries += 1"],
+         "feedback": {"nl": "Begrijpelijk, maar nu loop je vast.", "en": "Understandable, but now you get stuck."}, "quality": "weak"},
+        {"text": {"nl": "Ik doe maar wat.", "en": "I just guess."}, "target": "einde_fout",
+         "feedback": {"nl": "Gokken kost vaak meer tijd.", "en": "Guessing often costs more time."}, "quality": "weak"}
       ]
     },
     {
       "id": "later",
-      "lines": [{"speaker": "narrator", "text": {"nl": "Een uur later ben je nog niet verder.", "en": "An hour later you are still stuck."}}],
+      "lines": [
+        {"speaker": "narrator", "text": [
+          {"if": "tries >= 2", "text": {"nl": "Poging {tries}, en het lukt nog steeds niet.", "en": "Try {tries}, and it still doesn't work."}},
+          {"text": {"nl": "Een uur later ben je nog niet verder.", "en": "An hour later you are still stuck."}}
+        ]},
+        {"if": "tries >= 2", "speaker": "begeleider", "text": {"nl": "Zal ik even meekijken?", "en": "Shall I have a look?"}, "mood": "worried"}
+      ],
       "prompt": {"nl": "Wat nu?", "en": "What now?"},
       "choices": [
-        {"text": {"nl": "Ik vraag het toch.", "en": "I ask after all."}, "target": "uitleg", "effects": ["asked = true"],
+        {"text": {"nl": "Ik probeer het nog één keer zelf.", "en": "I try once more on my own."}, "target": "later", "once": true, "effects": ["tries += 1"],
+         "feedback": {"nl": "Zelf proberen mag, maar niet eindeloos.", "en": "Trying yourself is fine, but not forever."}, "quality": "okay"},
+        {"text": {"nl": "Ik vraag het toch.", "en": "I ask after all."}, "target": "uitleg", "condition": "tries < 2", "effects": ["asked = true"],
          "feedback": {"nl": "Het is nooit te laat om te vragen.", "en": "It is never too late to ask."}, "quality": "okay"},
-        {"text": {"nl": "Ik doe maar wat.", "en": "I just guess."}, "target": "einde-fout",
-         "feedback": {"nl": "Gokken kost vaak meer tijd.", "en": "Guessing often costs more time."}, "quality": "weak"}
+        {"text": {"nl": "Ik zeg: graag, kijk even mee.", "en": "I say: yes please, have a look."}, "target": "uitleg", "fallback": true, "effects": ["asked = true"],
+         "feedback": {"nl": "Hulp aannemen is ook een vaardigheid.", "en": "Accepting help is a skill too."}, "quality": "strong"}
       ]
     },
     {
       "id": "uitleg",
       "lines": [{"speaker": "begeleider", "text": {"nl": "Goed dat je het vraagt! Ik laat het zien.", "en": "Good that you ask! Let me show you."}, "mood": "happy"}],
-      "next": "einde-goed"
+      "next": [
+        {"if": "tries == 0", "target": "einde_goed"},
+        {"target": "terugblik"}
+      ]
+    },
+    {
+      "id": "terugblik",
+      "lines": [{"speaker": "narrator", "text": {"nl": "Het lukt nu. Je hebt er {tries} keer zelf mee geworsteld.", "en": "It works now. You struggled with it {tries} times on your own."}}],
+      "prompt": {"nl": "Hoe makkelijk vind je het om hulp te vragen?", "en": "How easy is it for you to ask for help?"},
+      "order": "fixed",
+      "choices": [
+        {"text": {"nl": "1 — moeilijk", "en": "1 — hard"}, "target": "einde_goed", "feedback": {"nl": "Dat herkennen veel studenten.", "en": "Many students recognise that."}},
+        {"text": {"nl": "2 — het gaat", "en": "2 — it's okay"}, "target": "einde_goed", "feedback": {"nl": "Het wordt makkelijker met oefenen.", "en": "It gets easier with practice."}},
+        {"text": {"nl": "3 — makkelijk", "en": "3 — easy"}, "target": "einde_goed", "feedback": {"nl": "Mooi, houd dat vast.", "en": "Great, keep that up."}}
+      ]
     }
   ],
   "endings": [
-    {"id": "einde-goed", "title": {"nl": "Je leert snel", "en": "You learn fast"}, "outcome": "positive",
+    {"id": "einde_goed", "outcome": "positive",
+     "title": [
+       {"if": "tries > 0", "text": {"nl": "Je vroeg het na {tries} poging(en)", "en": "You asked after {tries} tries"}},
+       {"text": {"nl": "Je leert snel", "en": "You learn fast"}}
+     ],
      "debrief": {"nl": "Door te vragen kom je verder.", "en": "Asking gets you further."},
      "lessons": [{"nl": "Vragen is leren.", "en": "Asking is learning."}], "help": ["school"]},
-    {"id": "einde-fout", "title": {"nl": "Dat ging mis", "en": "That went wrong"}, "outcome": "negative",
-     "debrief": {"nl": "Niemand verwacht dat je alles weet.", "en": "Nobody expects you to know everything."},
+    {"id": "einde_fout", "title": {"nl": "Dat ging mis", "en": "That went wrong"}, "outcome": "negative",
+     "_note": "An ending without a debrief: the lessons say it all.",
      "lessons": [{"nl": "Vraag op tijd om uitleg.", "en": "Ask for an explanation in time."}], "help": ["school"]}
   ]
 }

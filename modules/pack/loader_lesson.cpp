@@ -1,0 +1,65 @@
+// kind: lesson.
+#include "pack/loader_internal.h"
+
+namespace sb::loader_detail {
+
+void ReadLesson(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m) {
+    Lesson lesson;
+    const json& root = src.root;
+    const json* pages = r.Get(root, "", "pages", Kind::Array, true);
+    if (pages && pages->empty())
+        r.Error("/pages", "empty-list", "A lesson needs at least one page.",
+                "Een les heeft minstens één pagina nodig.");
+    if (pages) {
+        for (size_t i = 0; i < pages->size(); ++i) {
+            const json& p = (*pages)[i];
+            const std::string ptr = PointerAppend("/pages", i);
+            if (!p.is_object()) {
+                r.Error(ptr, "wrong-type", "Each page should be an object { \"title\": …, \"body\": … }.",
+                        "Elke pagina hoort een object { \"title\": …, \"body\": … } te zijn.");
+                continue;
+            }
+            r.CheckFields(p, ptr, {"title", "body", "image", "callouts", "reflection"});
+            LessonPage page;
+            page.title = r.Text(p, ptr, "title", true, kLongOption);
+            page.body = r.Text(p, ptr, "body", true, kLongPage);
+            page.reflection = r.Text(p, ptr, "reflection", false, kLongLine);
+            if (const json* img = r.Get(p, ptr, "image", Kind::Object, false)) {
+                const std::string iptr = PointerAppend(ptr, "image");
+                r.CheckFields(*img, iptr, {"src", "alt"});
+                page.image.src = r.Str(*img, iptr, "src", true);
+                page.image.alt = r.Text(*img, iptr, "alt", true);
+                AddMedia(ctx, src, PointerAppend(iptr, "src"), page.image.src);
+            }
+            if (const json* cs = r.Get(p, ptr, "callouts", Kind::Array, false)) {
+                for (size_t k = 0; k < cs->size(); ++k) {
+                    const json& c = (*cs)[k];
+                    const std::string cptr = PointerAppend(PointerAppend(ptr, "callouts"), k);
+                    r.CheckFields(c, cptr, {"type", "text"});
+                    Callout callout;
+                    const std::string type = r.Str(c, cptr, "type", true);
+                    if (type == "tip")
+                        callout.type = CalloutType::Tip;
+                    else if (type == "watch-out")
+                        callout.type = CalloutType::WatchOut;
+                    else if (type == "did-you-know")
+                        callout.type = CalloutType::DidYouKnow;
+                    else if (!type.empty())
+                        r.Error(
+                            PointerAppend(cptr, "type"), "bad-value",
+                            "\"" + type +
+                                "\" is not a callout type. Use \"tip\", \"watch-out\" or \"did-you-know\".",
+                            "\"" + type +
+                                "\" is geen soort callout. Gebruik \"tip\", \"watch-out\" of "
+                                "\"did-you-know\".");
+                    callout.text = r.Text(c, cptr, "text", true, kLongLine);
+                    page.callouts.push_back(std::move(callout));
+                }
+            }
+            lesson.pages.push_back(std::move(page));
+        }
+    }
+    m.content = std::move(lesson);
+}
+
+} // namespace sb::loader_detail
