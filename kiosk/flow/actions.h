@@ -159,13 +159,14 @@ using Action = std::variant<
     act::PreviousItem, act::OpenModule, act::FinishSession, act::EndSession, act::LessonPage,
     act::FinishLesson, act::QuizSelect, act::QuizMove, act::QuizLikert, act::QuizGrade, act::QuizNext,
     act::QuizBack, act::QuizFinish, act::QuizRetry, act::QuizDone, act::RoleplayBegin, act::RoleplayUndo,
-    act::RoleplayRestart, act::RoleplayStuck, act::RoleplayAdvance, act::RoleplayChoose, act::RoleplayTally, act::RoleplayFocus,
-    act::RoleplaySeen, act::RoleplayAgain, act::DebriefToggle, act::RoleplayDone, act::PinDigit,
-    act::PinBackspace, act::PinSubmit, act::PinCancel, act::LeaveTrainer, act::Quit, act::SetWorkshop,
-    act::ToggleHidden, act::StepIdle, act::StepCountdown, act::SetKioskContrast, act::SetKioskDyslexia,
-    act::OpenResults, act::SetResultsPeriod, act::OpenExport, act::Export, act::OpenDiagnostics, act::AskQuit,
-    act::OpenImport, act::ImportRescan, act::ImportPack, act::ImportCancel, act::SetPhones, act::OpenPhones,
-    act::PhonesCheck, act::PhonesClose, act::PhonesReveal, act::PhonesAskExperienced, act::PhonesContinue>;
+    act::RoleplayRestart, act::RoleplayStuck, act::RoleplayAdvance, act::RoleplayChoose, act::RoleplayTally,
+    act::RoleplayFocus, act::RoleplaySeen, act::RoleplayAgain, act::DebriefToggle, act::RoleplayDone,
+    act::PinDigit, act::PinBackspace, act::PinSubmit, act::PinCancel, act::LeaveTrainer, act::Quit,
+    act::SetWorkshop, act::ToggleHidden, act::StepIdle, act::StepCountdown, act::SetKioskContrast,
+    act::SetKioskDyslexia, act::OpenResults, act::SetResultsPeriod, act::OpenExport, act::Export,
+    act::OpenDiagnostics, act::AskQuit, act::OpenImport, act::ImportRescan, act::ImportPack,
+    act::ImportCancel, act::SetPhones, act::OpenPhones, act::PhonesCheck, act::PhonesClose, act::PhonesReveal,
+    act::PhonesAskExperienced, act::PhonesContinue>;
 
 // Where a screen puts the actions of this frame.
 class ActionSink {

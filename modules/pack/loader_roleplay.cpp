@@ -1,7 +1,7 @@
 // kind: roleplay: variables, nodes, lines, choices, "next" branches, endings, and the state exploration that
-// proves no student gets stuck (roleplay/graph.h does the exploring; this file says what it found).
+// proves no student gets stuck (pack/roleplay_graph.h does the exploring; this file says what it found).
 #include "pack/loader_internal.h"
-#include "roleplay/graph.h"
+#include "pack/roleplay_graph.h"
 
 #include <queue>
 

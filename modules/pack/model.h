@@ -43,7 +43,7 @@ struct Lesson {
 
 // ---- role-plays
 // A text that may change with the story: the first variant whose condition holds, else the default.
-// Its strings may show variables as {name} ({{ and }} for braces); roleplay/graph.h resolves both.
+// Its strings may show variables as {name} ({{ and }} for braces); pack/roleplay_graph.h resolves both.
 struct TextVariant {
     Expression condition;
     LocalText text;

@@ -1,5 +1,6 @@
 #pragma once
 // Quiz scoring as pure functions: one place for the rules the kiosk, the tools and the tests share.
+#include "core/shuffle.h"
 #include "pack/model.h"
 
 #include <cstdint>
@@ -29,8 +30,5 @@ const Band* FindGroupBand(const std::vector<Band>& bands, double average);
 
 // A Likert answer's value on the group's scale (reversed statements count 6 - v).
 int LikertValue(const Question& q, int answer);
-
-// Deterministic shuffle (Fisher-Yates on splitmix64), the same on every platform and standard library.
-std::vector<int> ShuffledIndices(size_t n, uint64_t seed);
 
 } // namespace sb

@@ -1,6 +1,6 @@
 #include "roleplay/session.h"
 
-#include "quiz/scoring.h"
+#include "core/shuffle.h"
 
 #include <algorithm>
 #include <numeric>

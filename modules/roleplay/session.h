@@ -3,7 +3,7 @@
 // It holds the current node, how many of its lines are shown, variables, visit counts, the path of
 // choices made, an undo history, and class tallies in classroom mode. Snapshots are JSON.
 #include "pack/model.h"
-#include "roleplay/graph.h"
+#include "pack/roleplay_graph.h"
 
 #include <nlohmann/json.hpp>
 

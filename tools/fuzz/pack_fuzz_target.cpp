@@ -2,7 +2,7 @@
 #include "pack_fuzz_target.h"
 
 #include "pack/loader.h"
-#include "roleplay/graph.h"
+#include "pack/roleplay_graph.h"
 #include "pack/stats.h"
 
 #include <unistd.h>

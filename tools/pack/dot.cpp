@@ -1,6 +1,6 @@
 #include "tool.h"
 
-#include "roleplay/graph.h"
+#include "pack/roleplay_graph.h"
 
 #include <set>
 

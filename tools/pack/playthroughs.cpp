@@ -1,10 +1,10 @@
 // `stageboost-pack playthroughs`: GUI scripts that play each role-play to every one of its endings by touch,
-// generated from the story's own states (roleplay/graph.h), so a new ending or a changed condition can never
-// leave an ending untested. The choices are pressed by their visible text, so the shuffled order does not
-// matter; at the debrief the script checks the ending and every variable.
+// generated from the story's own states (pack/roleplay_graph.h), so a new ending or a changed condition can
+// never leave an ending untested. The choices are pressed by their visible text, so the shuffled order does
+// not matter; at the debrief the script checks the ending and every variable.
 #include "tool.h"
 
-#include "roleplay/graph.h"
+#include "pack/roleplay_graph.h"
 
 #include <fstream>
 #include <sstream>

@@ -1,4 +1,4 @@
-#include "roleplay/graph.h"
+#include "pack/roleplay_graph.h"
 
 #include <algorithm>
 #include <climits>
