@@ -193,7 +193,7 @@ TEST(RoomTally, NothingOfTheSpreadBelowFiveAnswersAndThenTheRealCounts) {
 TEST(RoomCheck, BeforeAndAfterOfOnePhoneBecomeOneAnonymousSessionInTheLog) {
     auto pack = ShippedPack();
     ASSERT_TRUE(pack);
-    const Module* check = pack->FindModule(pack->session_check);
+    const Module* check = pack->FindModule(pack->session_confidence_check);
     ASSERT_TRUE(check);
     auto pre = CheckQuestion(pack, *check, Phase::Pre, "");
     auto post = CheckQuestion(pack, *check, Phase::Post, "");
@@ -347,7 +347,7 @@ TEST(RoomStream, WaitsForTheTrainerAndEndsWhenReplacedOrFinished) {
 TEST(RoomFinish, LogsAnOpenCheckAndForgetsEveryToken) {
     auto pack = ShippedPack();
     ASSERT_TRUE(pack);
-    auto pre = CheckQuestion(pack, *pack->FindModule(pack->session_check), Phase::Pre, "");
+    auto pre = CheckQuestion(pack, *pack->FindModule(pack->session_confidence_check), Phase::Pre, "");
     Fixture f;
     const std::string t = f.Join();
     const std::string q = f.room->Open(pre);

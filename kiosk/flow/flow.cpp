@@ -142,9 +142,11 @@ bool Flow::StartConfidence(const std::shared_ptr<const Pack>& pack, const std::s
 
 bool Flow::StartSessionConfidence(Phase phase, ScreenId then) {
     for (const LoadedPack& p : m_state.packs.Packs()) {
-        if (!p.result.pack || p.result.pack->session_check.empty() || m_state.PackHidden(p.result.pack->id))
+        if (!p.result.pack || p.result.pack->session_confidence_check.empty() ||
+            m_state.PackHidden(p.result.pack->id))
             continue;
-        return StartConfidence(p.result.pack, p.result.pack->session_check, phase, "", then, false);
+        return StartConfidence(p.result.pack, p.result.pack->session_confidence_check, phase, "", then,
+                               false);
     }
     return false;
 }
@@ -208,8 +210,8 @@ void Flow::On(const act::OpenModule& a) {
         return;
     }
     // A module with its own check asks it first (walk-up only: in a workshop nobody answers alone).
-    if (!m->check.empty() && !m_state.workshop && !s.session_id.empty() &&
-        StartConfidence(pack, m->check, Phase::Pre, m->id, s.router.Current(), true))
+    if (!m->confidence_check.empty() && !m_state.workshop && !s.session_id.empty() &&
+        StartConfidence(pack, m->confidence_check, Phase::Pre, m->id, s.router.Current(), true))
         s.module_pre.push_back(m->id);
 }
 
@@ -223,7 +225,7 @@ void Flow::FinishModule() {
     s.module_pre.erase(pre); // asked once after, then done
     auto pack = m_state.packs.SharedPack(s.pack_id);
     const Module* m = pack ? pack->FindModule(s.module_id) : nullptr;
-    if (m) StartConfidence(pack, m->check, Phase::Post, m->id, s.router.Current(), false);
+    if (m) StartConfidence(pack, m->confidence_check, Phase::Post, m->id, s.router.Current(), false);
 }
 
 void Flow::On(const act::FinishSession&) {

@@ -56,8 +56,9 @@ bool ReadModule(LoadContext& ctx, const std::string& rel, Module& m) {
             r.Error("/minutes", "bad-value", "\"minutes\" is between 1 and 120.",
                     "\"minutes\" ligt tussen 1 en 120.");
     }
-    m.check = r.Str(root, "", "check", false, Kind::Id);
-    if (!m.check.empty()) ctx.check_refs.push_back({src.file, "/check", src.At("/check"), m.check});
+    m.confidence_check = r.Str(root, "", "check", false, Kind::Id);
+    if (!m.confidence_check.empty())
+        ctx.confidence_refs.push_back({src.file, "/check", src.At("/check"), m.confidence_check});
     if (const json* sources = r.Get(root, "", "sources", Kind::Array, false)) {
         for (size_t i = 0; i < sources->size(); ++i) {
             const json& s = (*sources)[i];
@@ -189,9 +190,10 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
     pack->licence = r.Str(root, "", "licence", true);
     pack->attract = r.TextList(root, "", "attract", kLongOption);
     pack->end_tips = r.TextList(root, "", "endTips", kLongLine);
-    pack->session_check = r.Str(root, "", "sessionCheck", false, Kind::Id);
-    if (!pack->session_check.empty())
-        ctx.check_refs.push_back({src.file, "/sessionCheck", src.At("/sessionCheck"), pack->session_check});
+    pack->session_confidence_check = r.Str(root, "", "sessionCheck", false, Kind::Id);
+    if (!pack->session_confidence_check.empty())
+        ctx.confidence_refs.push_back(
+            {src.file, "/sessionCheck", src.At("/sessionCheck"), pack->session_confidence_check});
 
     std::unordered_map<std::string, std::string> seen_cast, seen_items, seen_help, seen_modules;
     if (const json* cast = r.Get(root, "", "cast", Kind::Array, false)) {
@@ -387,7 +389,7 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
                       "Er is geen stelling \"" + ref.id +
                           "\". Voeg die toe aan \"confidenceItems\" in pack.json." +
                           hint(ref.id, item_ids, true));
-    for (const auto& ref : ctx.check_refs) {
+    for (const auto& ref : ctx.confidence_refs) {
         const Module* m = pack->FindModule(ref.id);
         if (!m || m->kind != ModuleKind::Confidence)
             ref_error(ref, "unknown-check",

@@ -324,7 +324,7 @@ struct LoadContext {
         TextPosition pos;
         std::string id;
     };
-    std::vector<Ref> help_refs, cast_refs, check_refs, item_refs;
+    std::vector<Ref> help_refs, cast_refs, confidence_refs, item_refs;
 };
 
 void AddMedia(LoadContext& ctx, const JsonSource& src, const std::string& ptr, const std::string& path);

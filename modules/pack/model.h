@@ -200,8 +200,8 @@ struct Module {
     std::string file; // relative to the pack folder
     LocalText title;
     LocalText summary;
-    int minutes = 0;   // 0: not given
-    std::string check; // confidence module asked before and after
+    int minutes = 0;              // 0: not given
+    std::string confidence_check; // the confidence module asked before and after this one ("check")
     std::vector<Source> sources;
     std::variant<Lesson, Roleplay, Quiz, ConfidenceCheck> content;
 
@@ -236,7 +236,7 @@ struct Pack {
     std::vector<Module> modules;
     std::vector<CastMember> cast;
     std::vector<ConfidenceItem> confidence_items;
-    std::string session_check;
+    std::string session_confidence_check; // asked at the start and end of a session ("sessionCheck")
     std::vector<HelpResource> help;
     std::vector<LocalText> attract;
     std::vector<LocalText> end_tips;
