@@ -27,5 +27,5 @@ SCRIPT
 # The pack folder comes from the state folder, as on a kiosk PC (STATE_DIRECTORY=/var/lib/stageboost there).
 STAGEBOOST_STATE_DIR=$tmp/state LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" \
     --windowed 1366x768 --lang nl --mode workshop --seed 1 --content /nonexistent --config "$tmp/config.json" \
-    --script "$tmp/home.script" --shots "$tmp/shots"
+    --audit-layout --script "$tmp/home.script" --shots "$tmp/shots"
 echo "PASS: the imported pack shows on home; the half-imported hidden one does not"

@@ -29,5 +29,5 @@ expect-text "Probleem met de log"
 SCRIPT
 export LIBGL_ALWAYS_SOFTWARE=1
 xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --windowed 1366x768 --config "$tmp/config.json" \
-    --log-dir "$tmp/not-a-folder/log" --content "$src/content" --script "$tmp/script" --shots "${SHOTS:-$tmp}"
+    --log-dir "$tmp/not-a-folder/log" --content "$src/content" --audit-layout --script "$tmp/script" --shots "${SHOTS:-$tmp}"
 echo "ok: the kiosk played on and the trainer sees the log problem"

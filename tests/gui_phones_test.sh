@@ -55,6 +55,7 @@ click-until roleplay.step decision next
 sleep 1000
 click "Het afsluiten en met Noor een andere stage zoeken."
 click-until screen roleplay-debrief next
+screenshot phones_debrief.png
 click phones-experienced
 sleep 2000
 expect phones.experienced shown
@@ -79,7 +80,7 @@ SCRIPT
 export LIBGL_ALWAYS_SOFTWARE=1
 xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --windowed 1920x1080 --mode workshop --config "$tmp/config.json" \
     --log-dir "$tmp/log" --content "$src/content" --phones-port "$port" --room-code K7QP \
-    --script "$tmp/phones.script" --shots "$shots"
+    --audit-layout --script "$tmp/phones.script" --shots "$shots"
 report=$("$logtool" report "$tmp/log/confidence.sqlite" --format json --by none)
 python3 - "$report" <<'PY'
 import json, sys

@@ -88,7 +88,7 @@ expect-screen trainer-pin
 SCRIPT
 export LIBGL_ALWAYS_SOFTWARE=1
 xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --windowed 1366x768 --config "$tmp/config.json" --log-dir "$tmp/log" \
-    --content "$src/content" --script "$tmp/pin.script" --shots "${SHOTS:-$tmp}"
+    --content "$src/content" --audit-layout --script "$tmp/pin.script" --shots "${SHOTS:-$tmp}"
 grep -q '"mode": "workshop"' "$tmp/config.json" || { echo "FAIL: the trainer's mode switch was not saved"; exit 1; }
 grep -q '"stageboost/stagegeluk"' "$tmp/config.json" || { echo "FAIL: the hidden module was not saved"; exit 1; }
 echo "ok: PIN hashed, lockout after 5 wrong tries, trainer menu, settings saved"

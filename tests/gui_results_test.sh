@@ -14,7 +14,7 @@ export LIBGL_ALWAYS_SOFTWARE=1
 echo 2468 | "$kiosk" --config "$tmp/config.json" --set-pin >/dev/null
 run() {  # run SCRIPT: one kiosk session on the shared config and log
     xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --windowed 1366x768 --config "$tmp/config.json" \
-        --log-dir "$tmp/log" --content "$src/content" --script "$1" --shots "${SHOTS:-$tmp}" >/dev/null
+        --log-dir "$tmp/log" --content "$src/content" --audit-layout --script "$1" --shots "${SHOTS:-$tmp}" >/dev/null
 }
 student() {  # student BEFORE AFTER: one student's answers on every statement
     cat > "$tmp/student.script" <<SCRIPT

@@ -72,7 +72,7 @@ start() { # KIOSK_ARGS...: the kiosk with a fresh log, on a script that answers 
             "screenshot answered.png"
         for _ in $(seq 600); do echo "sleep 100"; done
     } >"$tmp/answer.script"
-    "$kiosk" --config "$tmp/config.json" --log-dir "$tmp/log" --seed 1 --script "$tmp/answer.script" \
+    "$kiosk" --config "$tmp/config.json" --log-dir "$tmp/log" --seed 1 --audit-layout --script "$tmp/answer.script" \
         --shots "$tmp/shots" "$@" >"$tmp/kiosk.log" 2>&1 &
     kiosk_pid=$!
     for _ in $(seq 200); do

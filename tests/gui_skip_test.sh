@@ -66,7 +66,7 @@ move option-1
 click option-1
 screenshot opt1_selected.png
 SCRIPT
-"$kiosk" "${args[@]}" --script "$tmp/ref.script" --shots "$tmp/ref" >"$tmp/ref.log" 2>&1 ||
+"$kiosk" "${args[@]}" --audit-layout --script "$tmp/ref.script" --shots "$tmp/ref" >"$tmp/ref.log" 2>&1 ||
     fail "the reference script failed: $(cat "$tmp/ref.log")"
 
 # ---- helpers

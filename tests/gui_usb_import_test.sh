@@ -52,7 +52,7 @@ SCRIPT
     rm -rf "$tmp/state/packs"/*
     STAGEBOOST_STATE_DIR=$tmp/state LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" \
         --windowed 1366x768 --mode workshop --lang "$lang" --seed 1 --content "$src/content" --config "$tmp/config.json" \
-        --media "$tmp/media" --log-dir "$tmp/log" --script "$tmp/import-$lang.script" --shots "$shots"
+        --media "$tmp/media" --log-dir "$tmp/log" --audit-layout --script "$tmp/import-$lang.script" --shots "$shots"
     [ -f "$tmp/state/packs/mijn-pack/pack.json" ] || { echo "FAIL: the pack is not in the kiosk's pack folder"; exit 1; }
     [ ! -e "$tmp/state/packs/kapot-pack" ] || { echo "FAIL: the broken pack was copied"; exit 1; }
 done

@@ -40,6 +40,26 @@ bool Mentions(const std::vector<std::string>& findings, const std::string& word)
     return false;
 }
 
+TEST(LayoutAudit, AnOverlayCoversThePageBelowIt) {
+    // The idle prompt over a role-play: its button lies over a line of the dimmed page.
+    FrameRecord f = Frame();
+    f.text_items.push_back(Text("Goed voorbereid.", 400, 500, 600, 525));
+    f.widgets.push_back(Control("choice-1", 100, 600, 500, 660));
+    FrameRecord open = f;
+    open.Cover();
+    for (FrameRecord* g : {&f, &open}) {
+        g->widgets.push_back(Control("still-here", 390, 495, 970, 545));
+        g->text_items.push_back(Text("Ja, ik ben er nog", 590, 510, 770, 535, "still-here"));
+    }
+    EXPECT_TRUE(Mentions(AuditLayout(f), "Goed voorbereid."));
+    EXPECT_TRUE(AuditLayout(open).empty());
+    // What is covered cannot be pressed, but stays readable for a test.
+    ASSERT_EQ(open.widgets.size(), 1u);
+    EXPECT_EQ(open.widgets[0].id, "still-here");
+    ASSERT_EQ(open.covered_text_items.size(), 1u);
+    EXPECT_EQ(open.covered_text_items[0].text, "Goed voorbereid.");
+}
+
 TEST(LayoutAudit, ASoundScreenHasNoFindings) {
     FrameRecord f = Frame();
     f.text_items.push_back(Text("Titel", 100, 100, 300, 130));

@@ -47,9 +47,8 @@ void DrawEndScreen(const KioskState& state, Ui& ui, ActionSink& out) {
             ui::Label(ui, FontRole::Bold, Tr(ui.lang, "debrief.help"), t.text, w);
             int codes = 0;
             for (const HelpResource& h : pack->help) {
-                std::string body = pack->T(h.text, ui.lang);
+                const std::string body = HelpCardBody(*pack, h, ui.lang);
                 const std::string contact = h.contact.Empty() ? "" : pack->T(h.contact, ui.lang);
-                if (!contact.empty()) body += "\n" + contact;
                 const std::vector<std::string> addresses = FindWebAddresses(contact);
                 // A code big enough for a phone at arm's length: at least 3 px per module.
                 const float side = addresses.empty() ? 0.0f : std::max(ui.U(5.5f), 33.0f * 3);

@@ -94,6 +94,12 @@ void DrawHomeScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     ui::EndBody(ui);
 }
 
+std::string HelpCardBody(const Pack& pack, const HelpResource& h, const std::string& lang) {
+    std::string body = pack.T(h.text, lang);
+    if (!h.contact.Empty()) body += "\n\n" + pack.T(h.contact, lang); // one newline would join the two
+    return body;
+}
+
 void DrawModuleGone(Ui& ui, ActionSink& out) {
     ui::Label(ui, FontRole::Body, Tr(ui.lang, "module.gone"), ui.colors->text_muted);
     if (ui::Button(ui, "back", Tr(ui.lang, "common.back"), ImVec2(0, 0), ButtonKind::Quiet))

@@ -10,6 +10,7 @@ namespace sb {
 
 void DrawIdlePrompt(const KioskState& state, Ui& ui, ActionSink& out, int seconds_left) {
     const ThemeColors& t = *ui.colors;
+    ui.record.Cover(); // the page below is dimmed and cannot be pressed: only the prompt is checked
     const ImVec2 size = ImGui::GetMainViewport()->Size;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size);

@@ -43,18 +43,21 @@ void TallyBar(Ui& ui, const std::string& label, int hands, int total, float widt
     char count[48];
     snprintf(count, sizeof count, "%d%%  (%d)", total > 0 ? int(frac * 100 + 0.5f) : 0, hands);
     const ImVec2 ls = ui::DrawText(ui, FontRole::Small, p0, ui.colors->text, label, width);
-    const float y = p0.y + ls.y + ui.U(0.1f);
-    const float h = ui.U(0.7f);
+    // The count is taller than the bar: the row is as tall as the count, the bar centred on it, so the count
+    // never reaches into the label above.
     ImFont* bold = ui.Font(FontRole::Bold);
+    const float row_y = p0.y + ls.y + ui.U(0.1f);
+    const float row_h = std::max(ui.U(0.7f), bold->FontSize);
+    const float h = ui.U(0.7f);
+    const float y = row_y + (row_h - h) * 0.5f;
     const float count_w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, count).x;
     const float bar_w = std::max(ui.U(2), width - count_w - ui.U(0.5f));
     dl->AddRectFilled(ImVec2(p0.x, y), ImVec2(p0.x + bar_w, y + h), ToU32(ui.colors->secondary), h * 0.3f);
     if (frac > 0)
         dl->AddRectFilled(ImVec2(p0.x, y), ImVec2(p0.x + bar_w * frac, y + h),
                           ToU32(chosen ? ui.colors->primary : ui.colors->text_muted), h * 0.3f);
-    ui::DrawText(ui, FontRole::Bold, ImVec2(p0.x + bar_w + ui.U(0.5f), y + (h - bold->FontSize) * 0.5f),
-                 ui.colors->text, count);
-    ImGui::Dummy(ImVec2(width, (y + std::max(h, bold->FontSize)) - p0.y + ui.U(0.3f)));
+    ui::DrawText(ui, FontRole::Bold, ImVec2(p0.x + bar_w + ui.U(0.5f), row_y), ui.colors->text, count);
+    ImGui::Dummy(ImVec2(width, row_y + row_h - p0.y + ui.U(0.3f)));
 }
 
 } // namespace
@@ -95,15 +98,20 @@ void DrawRoleplayDebriefScreen(const KioskState& state, Ui& ui, ActionSink& out)
         ImGui::Dummy(ImVec2(ts.x + pad.x * 2, ts.y + pad.y * 2));
     }
     ui::Label(ui, FontRole::Heading, pack.T(s->Say(ending->title), ui.lang), t.text, w);
-    if (!ending->debrief.Empty())
-        ui::Label(ui, FontRole::Body, pack.T(s->Say(ending->debrief), ui.lang), t.text, w);
-    if (!ending->lessons.empty()) {
+    // What the ending says and what to take from it. In a workshop the class talks about the choices first,
+    // so there it follows the timeline with the class's spread, which then shows without scrolling.
+    auto takeaways = [&] {
+        if (!ending->debrief.Empty())
+            ui::Label(ui, FontRole::Body, pack.T(s->Say(ending->debrief), ui.lang), t.text, w);
+        if (ending->lessons.empty()) return;
         // A Markdown list: one lesson per item (single newlines would join them into one paragraph).
         std::string bullets;
-        for (const LocalText& l : ending->lessons) bullets += "- " + pack.T(s->Say(l), ui.lang) + "\n";
+        for (const LocalText& l : ending->lessons)
+            bullets += "- " + pack.T(s->Say(l), ui.lang) + "\n";
         ui::Space(ui, 0.3f);
         ui::NoteCard(ui, t.accent, t.callout_tip, Tr(ui.lang, "debrief.lessons"), bullets, w);
-    }
+    };
+    if (!spread) takeaways();
 
     // ---- the path as a timeline: a numbered dot per decision, what was chosen, the others folded away
     ui::Space(ui, 0.5f);
@@ -206,6 +214,11 @@ void DrawRoleplayDebriefScreen(const KioskState& state, Ui& ui, ActionSink& out)
         ImGui::Dummy(ImVec2(w, 1));
     }
 
+    if (spread) {
+        ui::Space(ui, 0.3f);
+        takeaways();
+    }
+
     // ---- phones: an optional anonymous "zelf meegemaakt?", shown from 5 answers, beside where to get help
     if (state.workshop && state.phones.On()) {
         ui::Space(ui, 0.6f);
@@ -218,8 +231,7 @@ void DrawRoleplayDebriefScreen(const KioskState& state, Ui& ui, ActionSink& out)
         for (const std::string& id : ending->help) {
             const HelpResource* h = pack.FindHelp(id);
             if (!h) continue;
-            std::string body = pack.T(h->text, ui.lang);
-            if (!h->contact.Empty()) body += "\n" + pack.T(h->contact, ui.lang);
+            const std::string body = HelpCardBody(pack, *h, ui.lang);
             ui::NoteCard(ui, t.primary, t.callout_know, pack.T(h->title, ui.lang), body, w);
             ui::Space(ui, 0.2f);
         }

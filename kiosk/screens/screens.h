@@ -27,5 +27,7 @@ void DrawProgressBar(const KioskState& state, Ui& ui, ActionSink& out, const std
 void DrawModuleGone(Ui& ui, ActionSink& out);
 // The story's state for scripts: var.NAME for each variable, roleplay.route (the nodes of the path).
 void ProbeStory(Ui& ui, const RoleplaySession& s);
+// A help card's body as Markdown: what it offers, then how to reach it as a paragraph of its own.
+std::string HelpCardBody(const Pack& pack, const HelpResource& h, const std::string& lang);
 
 } // namespace sb

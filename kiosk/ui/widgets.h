@@ -61,6 +61,16 @@ struct FrameRecord {
     std::map<std::string, std::string> probes; // facts a test may check, e.g. "roleplay.ending"
     bool handles_return =
         false; // the screen reads Return itself, so it must not also press the focused button
+    // What an overlay (the idle prompt, a card over the page) covers: kept for texts a test may read, left
+    // out of the layout audit and of clicks, since a student can neither press nor is meant to read it.
+    std::vector<WidgetRecord> covered_widgets;
+    std::vector<TextRecord> covered_text_items;
+    void Cover() {
+        covered_widgets.insert(covered_widgets.end(), widgets.begin(), widgets.end());
+        covered_text_items.insert(covered_text_items.end(), text_items.begin(), text_items.end());
+        widgets.clear();
+        text_items.clear();
+    }
     const WidgetRecord* Find(const std::string& id_or_label) const;
     bool ShowsText(const std::string& needle) const;
 };
