@@ -79,7 +79,7 @@ click leave
 expect-screen start
 click start
 expect-screen home
-expect home.cards 19
+expect home.cards 20
 expect-no-text "Stagegeluk"
 key Escape
 # The keyboard chord works too, from any screen.
