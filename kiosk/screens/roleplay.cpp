@@ -193,7 +193,12 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
             bottom_h += ui.U(phones ? 1.0f : 1.2f) * available.size() + (phones ? ui.U(4.5f) : 0.0f);
     } else if (s->ShowingFeedback()) {
         bottom_h = ui.U(3.0f);
+    } else if (s->Stuck()) {
+        bottom_h = ui.U(5.4f); // a line and two buttons
     }
+    // The conversation's own item gap comes out of the panel's height: without it, "Verder" was cut by
+    // half a line and the scroll cue sat on its label.
+    bottom_h += ImGui::GetStyle().ItemSpacing.y;
     bottom_h = std::min(bottom_h, ImGui::GetContentRegionAvail().y * 0.62f);
     // The panel fits when its buttons do; a tall one scrolls (with a cue) rather than being cut.
 

@@ -22,7 +22,8 @@ constexpr int kMaxRepeats = 60; // click-until gives up after this many presses 
 const char* const kVerbs[] = {
     "click",         "tap",         "key",           "type",         "move",           "wait",
     "sleep",         "screenshot",  "expect-screen", "expect-text",  "expect-no-text", "expect",
-    "expect-glyphs", "click-until", "hold",          "audit-layout", "audit-contrast", "quit"};
+    "expect-glyphs", "click-until", "hold",          "audit-layout", "audit-contrast", "quit",
+    "expect-whole"};
 
 bool SplitArgs(const std::string& line, std::vector<std::string>& out, std::string& error) {
     size_t i = 0;
@@ -406,6 +407,23 @@ ScriptFrameInput ScriptRunner::Next(const FrameRecord& last, ImFont* font) {
         auto it = last.probes.find(key);
         const std::string got = it == last.probes.end() ? "(nothing)" : it->second;
         if (got != want) Fail(step, "expected " + key + " = '" + want + "' but it is '" + got + "'");
+        Advance();
+        return in;
+    }
+    if (v == "expect-whole") {
+        // The whole control can be seen and pressed: not cut by its scroll area or the screen edge.
+        const WidgetRecord* w = last.Find(arg);
+        const float slack = 1.5f;
+        if (!w)
+            Fail(step, "no widget '" + arg + "' on screen '" + last.screen + "'");
+        else if (w->min.x < std::max(w->clip_min.x, 0.0f) - slack ||
+                 w->min.y < std::max(w->clip_min.y, 0.0f) - slack ||
+                 w->max.x > std::min(w->clip_max.x, last.viewport.x) + slack ||
+                 w->max.y > std::min(w->clip_max.y, last.viewport.y) + slack)
+            Fail(step, "'" + arg + "' is cut off: it spans " + std::to_string(int(w->min.y)) + "-" +
+                           std::to_string(int(w->max.y)) + " px, its area shows " +
+                           std::to_string(int(std::max(w->clip_min.y, 0.0f))) + "-" +
+                           std::to_string(int(std::min(w->clip_max.y, last.viewport.y))));
         Advance();
         return in;
     }
