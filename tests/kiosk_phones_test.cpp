@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
+#include <set>
 
 namespace fs = std::filesystem;
 using namespace sb;
@@ -129,6 +131,42 @@ TEST_F(PhonesFlowTest, TheClassCheckOnPhonesPairsEachPhoneInTheLog) {
     }
     EXPECT_EQ(sessions.size(), 6u);
     EXPECT_FALSE(state.log->InWorkshop() && !state.phones.On());
+}
+
+TEST_F(PhonesFlowTest, ATrainerVisitOrIdleResetDuringAPhoneCheckKeepsTheClassPaired) {
+    // The big screen's student is wiped (the trainer menu's "Terug", an idle reset), which ends that
+    // student's session in the log; the phones' own sessions and the live check carry on, so each phone
+    // still has one session holding its before and after, and nothing is logged while a check is open.
+    state.workshop = true;
+    Do(act::SetPhones{true});
+    const std::vector<std::string> phones = Join(5);
+    Do(act::PhonesCheck{false});
+    const size_t items = TheRoom().Snapshot().tallies.size();
+    for (size_t i = 0; i < phones.size(); ++i) {
+        for (size_t k = 0; k < items; ++k)
+            Answer(phones[i], static_cast<int>(k), 1 + static_cast<int>(i % 3));
+        if (i == 2) Do(act::LeaveTrainer{}); // halfway through the class
+    }
+    EXPECT_EQ(state.phones.live, "check-pre") << "the wipe does not close the class's check";
+    EXPECT_TRUE(Logged().empty());
+    Do(act::PhonesClose{});
+    EXPECT_EQ(Logged().size(), phones.size() * items);
+    Do(act::PhonesContinue{});
+    Do(act::FinishSession{});
+    ASSERT_EQ(state.phones.live, "check-post");
+    const size_t post_items = TheRoom().Snapshot().tallies.size();
+    for (size_t i = 0; i < phones.size(); ++i) {
+        for (size_t k = 0; k < post_items; ++k)
+            Answer(phones[i], static_cast<int>(k), 4);
+        if (i == 1) Do(act::LeaveTrainer{});
+    }
+    Do(act::PhonesClose{});
+    std::map<std::string, std::set<Phase>> phases;
+    for (const sb::Answer& a : Logged())
+        phases[a.session_id].insert(a.phase);
+    EXPECT_EQ(phases.size(), phones.size()) << "one session per phone, never split by the wipe";
+    for (const auto& [session, seen] : phases)
+        EXPECT_TRUE(seen.count(Phase::Pre) && seen.count(Phase::Post)) << session;
 }
 
 TEST_F(PhonesFlowTest, AVoteAtEachDecisionBecomesThePathsTally) {
