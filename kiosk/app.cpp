@@ -403,6 +403,9 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     const bool new_screen = screen != m_last_screen;
     m_last_screen = screen;
     DrawScreen(screen, m_state, m_ui, m_actions);
+    // A tapped glossary term opens its card; the card is drawn over any screen that has one open.
+    if (!m_ui.tapped_term.empty()) m_actions.Push(act::ShowTerm{m_ui.tapped_term});
+    if (!m_state.student.open_term.empty()) DrawTermCard(m_state, m_ui, m_actions);
     const int idle_left = m_flow.IdleSecondsLeft();
     if (idle_left > 0) DrawIdlePrompt(m_state, m_ui, m_actions, idle_left);
     UpdateTrainerGesture();

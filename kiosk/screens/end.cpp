@@ -42,11 +42,16 @@ void DrawEndScreen(const KioskState& state, Ui& ui, ActionSink& out) {
             for (const LocalText& tip : pack->end_tips)
                 ui::Label(ui, FontRole::Body, "•  " + pack->T(tip, ui.lang), t.text, w);
         }
-        if (!pack->help.empty()) {
+        // Only the help for who is at the kiosk: a student never sees the cards meant for their supervisor.
+        std::vector<const HelpResource*> help;
+        for (const HelpResource& h : pack->help)
+            if (h.For(state.HomeAudience())) help.push_back(&h);
+        if (!help.empty()) {
             ui::Space(ui, 0.6f);
             ui::Label(ui, FontRole::Bold, Tr(ui.lang, "debrief.help"), t.text, w);
             int codes = 0;
-            for (const HelpResource& h : pack->help) {
+            for (const HelpResource* hp : help) {
+                const HelpResource& h = *hp;
                 std::string body = pack->T(h.text, ui.lang);
                 const std::string contact = h.contact.Empty() ? "" : pack->T(h.contact, ui.lang);
                 if (!contact.empty()) body += "\n" + contact;

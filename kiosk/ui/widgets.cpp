@@ -1,5 +1,7 @@
 #include "ui/widgets.h"
 
+#include "core/marks.h"
+
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -30,6 +32,7 @@ void Ui::BeginFrame(int64_t now, ImVec2 viewport) {
     appeared.swap(appeared_next);
     appeared_next.clear();
     scroll.clear();
+    tapped_term.clear();
 }
 
 ImVec4 ToVec4(Rgb c, float alpha) {
@@ -605,16 +608,17 @@ namespace sb::ui {
 
 namespace {
 
-// Lays out styled runs as words, wrapping at `width`, starting at the cursor; returns the height used.
-float FlowRuns(Ui& ui, const std::vector<TextRun>& runs, float indent, float width, FontRole base,
-               Rgb colour) {
+// Lays out styled runs as words from `origin`, wrapping at `width`; returns the size used (the widest line,
+// the height). Lines are `line_factor` font sizes apart. A run that is a glossary term gets a dotted
+// underline, and a tap on it asks for its card (Ui::tapped_term). Draws only when `draw`.
+ImVec2 FlowRunsAt(Ui& ui, const std::vector<TextRun>& runs, ImVec2 origin, float indent, float width,
+                  FontRole base, Rgb colour, float line_factor, bool draw) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float line_h = ui.Font(base)->FontSize * 1.35f;
-    float x = indent, y = 0;
+    const float line_h = ui.Font(base)->FontSize * line_factor;
+    float x = indent, y = 0, widest = 0;
     for (const TextRun& run : runs) {
         FontRole role = base;
-        if (run.bold && base != FontRole::Heading)
+        if ((run.bold || !run.term.empty()) && base != FontRole::Heading)
             role = FontRole::Bold;
         else if (run.italic)
             role = FontRole::Italic;
@@ -622,9 +626,9 @@ float FlowRuns(Ui& ui, const std::vector<TextRun>& runs, float indent, float wid
         const char* s = run.text.c_str();
         const char* end = s + run.text.size();
         while (s < end) {
-            // One word with its trailing spaces.
+            // One word with its trailing spaces; a line break in the text starts a new line.
             const char* w_end = s;
-            while (w_end < end && *w_end != ' ')
+            while (w_end < end && *w_end != ' ' && *w_end != '\n')
                 ++w_end;
             while (w_end < end && *w_end == ' ')
                 ++w_end;
@@ -637,14 +641,54 @@ float FlowRuns(Ui& ui, const std::vector<TextRun>& runs, float indent, float wid
                 x = indent;
                 y += line_h;
             }
-            dl->AddText(font, font->FontSize,
-                        ImVec2(origin.x + x, origin.y + y + (line_h - font->FontSize) * 0.5f), ToU32(colour),
-                        s, w_end);
+            const ImVec2 at(origin.x + x, origin.y + y + (line_h - font->FontSize) * 0.5f);
+            if (draw) {
+                dl->AddText(font, font->FontSize, at, ToU32(colour), s, w_end);
+                if (!run.term.empty() && trimmed > s) {
+                    // A dotted underline says "tap me for an explanation" without looking like a web link.
+                    const float uy = at.y + font->FontSize + std::max(1.0f, ui.U(0.04f));
+                    const float dot = std::max(2.0f, ui.U(0.09f));
+                    for (float dx = 0; dx + dot <= w_trim; dx += dot * 2)
+                        dl->AddRectFilled(ImVec2(at.x + dx, uy), ImVec2(at.x + dx + dot, uy + dot),
+                                          ToU32(colour));
+                    // The whole line's height is the target, a little wider than the word.
+                    const ImVec2 lo(at.x - ui.U(0.15f), origin.y + y);
+                    const ImVec2 hi(at.x + w_trim + ui.U(0.15f),
+                                    origin.y + y + std::max(line_h, font->FontSize));
+                    const std::string id = "term-" + run.term;
+                    const bool armed = Record(ui, id.c_str(), std::string(s, trimmed), lo, hi, true);
+                    if (armed && ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(lo, hi) &&
+                        ImGui::IsMouseReleased(0) && !WasDrag())
+                        ui.tapped_term = run.term;
+                }
+            }
             x += w;
+            widest = std::max(widest, x - (w - w_trim));
             s = w_end;
+            if (s < end && *s == '\n') {
+                ++s;
+                x = indent;
+                y += line_h;
+            }
         }
     }
-    return y + line_h;
+    return ImVec2(widest, y + line_h);
+}
+
+float FlowRuns(Ui& ui, const std::vector<TextRun>& runs, float indent, float width, FontRole base,
+               Rgb colour) {
+    return FlowRunsAt(ui, runs, ImGui::GetCursorScreenPos(), indent, width, base, colour, 1.35f, true).y;
+}
+
+std::vector<TextRun> MarkedRuns(const std::string& text) {
+    std::vector<TextRun> runs;
+    for (const MarkedSpan& span : SplitMarks(text)) {
+        TextRun r;
+        r.text = span.text;
+        r.term = span.term;
+        runs.push_back(std::move(r));
+    }
+    return runs;
 }
 
 } // namespace
@@ -686,6 +730,17 @@ void RichText(Ui& ui, const std::vector<Block>& blocks, float width, bool tight)
                                   b.kind != BlockKind::Paragraph && b.kind != BlockKind::Heading;
         if (i + 1 < blocks.size() || !tight) Space(ui, list_follows ? 0.05f : 0.35f);
     }
+}
+
+ImVec2 MeasureMarked(Ui& ui, FontRole role, const std::string& text, float wrap) {
+    return FlowRunsAt(ui, MarkedRuns(text), ImVec2(0, 0), 0, wrap, role, Rgb{}, 1.0f, false);
+}
+
+ImVec2 DrawMarked(Ui& ui, FontRole role, ImVec2 pos, Rgb color, const std::string& text, float wrap,
+                  const std::string& owner) {
+    const ImVec2 size = FlowRunsAt(ui, MarkedRuns(text), pos, 0, wrap, role, color, 1.0f, true);
+    RecordText(ui, StripMarks(text), pos, ImVec2(pos.x + size.x, pos.y + size.y), role, owner);
+    return size;
 }
 
 void PackImage(Ui& ui, const std::string& path, const std::string& alt, ImVec2 max) {
