@@ -26,6 +26,13 @@ bool KioskState::ShownOnHome(const Pack& pack, const Module& m) const {
     return !ModuleHidden(pack.id, m.id) && m.For(HomeAudience());
 }
 
+std::vector<const HelpResource*> KioskState::EndHelp(const Pack& pack) const {
+    std::vector<const HelpResource*> out;
+    for (const HelpResource& h : pack.help)
+        if (h.For(HomeAudience())) out.push_back(&h);
+    return out;
+}
+
 std::vector<std::pair<const Pack*, const Module*>> KioskState::TrainerModules() const {
     std::vector<std::pair<const Pack*, const Module*>> out;
     for (const LoadedPack& p : packs.Packs()) {

@@ -104,6 +104,8 @@ struct KioskState {
     // A module home shows as a card: not a check, not hidden by the trainer, for the home audience, and never
     // the trainer's own (those open from the trainer menu only).
     bool ShownOnHome(const Pack& pack, const Module& m) const;
+    // The help the end screen shows: the resources for the home audience, in the pack's order.
+    std::vector<const HelpResource*> EndHelp(const Pack& pack) const;
     // The modules the trainer menu opens itself (audience trainer, such as the trainer's guide).
     std::vector<std::pair<const Pack*, const Module*>> TrainerModules() const;
 };

@@ -43,9 +43,7 @@ void DrawEndScreen(const KioskState& state, Ui& ui, ActionSink& out) {
                 ui::Label(ui, FontRole::Body, "•  " + pack->T(tip, ui.lang), t.text, w);
         }
         // Only the help for who is at the kiosk: a student never sees the cards meant for their supervisor.
-        std::vector<const HelpResource*> help;
-        for (const HelpResource& h : pack->help)
-            if (h.For(state.HomeAudience())) help.push_back(&h);
+        const std::vector<const HelpResource*> help = state.EndHelp(*pack);
         if (!help.empty()) {
             ui::Space(ui, 0.6f);
             ui::Label(ui, FontRole::Bold, Tr(ui.lang, "debrief.help"), t.text, w);
