@@ -100,8 +100,7 @@ void DrawRoleplayDebriefScreen(const KioskState& state, Ui& ui, ActionSink& out)
     if (!ending->lessons.empty()) {
         // A Markdown list: one lesson per item (single newlines would join them into one paragraph).
         std::string bullets;
-        for (const LocalText& l : ending->lessons)
-            bullets += "- " + pack.T(s->Say(l), ui.lang) + "\n";
+        for (const LocalText& l : ending->lessons) bullets += "- " + pack.T(s->Say(l), ui.lang) + "\n";
         ui::Space(ui, 0.3f);
         ui::NoteCard(ui, t.accent, t.callout_tip, Tr(ui.lang, "debrief.lessons"), bullets, w);
     }
