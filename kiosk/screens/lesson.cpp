@@ -103,7 +103,10 @@ void DrawPractice(const KioskState& state, Ui& ui, ActionSink& out, const Pack& 
     std::string list;
     for (const LocalText& a : p.answers)
         list += "- " + pack.T(a, ui.lang) + "\n";
-    ui::NoteCard(ui, t.good, t.callout_tip, Tr(ui.lang, "lesson.practice.answers"), list, w);
+    ui::NoteCard(ui, t.good, t.callout_tip,
+                 p.answers_title.Empty() ? Tr(ui.lang, "lesson.practice.answers")
+                                         : pack.T(p.answers_title, ui.lang),
+                 list, w);
     ui::Probe(ui, "lesson.practice", "shown");
 }
 
@@ -147,7 +150,7 @@ void DrawLessonScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     const float w = ui::BodyWidth(ui, col);
     ui::Label(ui, FontRole::Heading, pack->T(page.title, ui.lang), t.text, w);
     ui::Space(ui, 0.3f);
-    ui::RichText(ui, ParseMarkdown(pack->T(page.body, ui.lang)), w);
+    if (!page.body.Empty()) ui::RichText(ui, ParseMarkdown(pack->T(page.body, ui.lang)), w);
     if (!page.image.src.empty()) {
         ui::Space(ui, 0.2f);
         ui::PackImage(ui, pack->dir + "/" + page.image.src, pack->T(page.image.alt, ui.lang),

@@ -616,7 +616,30 @@ ImVec2 FlowRunsAt(Ui& ui, const std::vector<TextRun>& runs, ImVec2 origin, float
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float line_h = ui.Font(base)->FontSize * line_factor;
     float x = indent, y = 0, widest = 0;
+    // The part of a term on one line, recorded as one control of at least 48 px (a finger) around its
+    // middle; a tap on it asks for the term's card.
+    struct Segment {
+        bool open = false;
+        std::string term;
+        float x0 = 0, x1 = 0, y = 0;
+        std::string text;
+    } seg;
+    const char* seg_start = nullptr;
+    auto flush = [&] {
+        if (!seg.open) return;
+        seg.open = false;
+        const float tw = std::max(48.0f, seg.x1 - seg.x0 + ui.U(0.3f));
+        const float th = std::max(48.0f, line_h);
+        const float cx = (seg.x0 + seg.x1) * 0.5f, cy = origin.y + seg.y + line_h * 0.5f;
+        const ImVec2 lo(cx - tw * 0.5f, cy - th * 0.5f), hi(cx + tw * 0.5f, cy + th * 0.5f);
+        const std::string id = "term-" + seg.term;
+        const bool armed = Record(ui, id.c_str(), seg.text, lo, hi, true);
+        if (armed && ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(lo, hi) &&
+            ImGui::IsMouseReleased(0) && !WasDrag())
+            ui.tapped_term = seg.term;
+    };
     for (const TextRun& run : runs) {
+        flush();
         FontRole role = base;
         if ((run.bold || !run.term.empty()) && base != FontRole::Heading)
             role = FontRole::Bold;
@@ -651,15 +674,15 @@ ImVec2 FlowRunsAt(Ui& ui, const std::vector<TextRun>& runs, ImVec2 origin, float
                     for (float dx = 0; dx + dot <= w_trim; dx += dot * 2)
                         dl->AddRectFilled(ImVec2(at.x + dx, uy), ImVec2(at.x + dx + dot, uy + dot),
                                           ToU32(colour));
-                    // The whole line's height is the target, a little wider than the word.
-                    const ImVec2 lo(at.x - ui.U(0.15f), origin.y + y);
-                    const ImVec2 hi(at.x + w_trim + ui.U(0.15f),
-                                    origin.y + y + std::max(line_h, font->FontSize));
-                    const std::string id = "term-" + run.term;
-                    const bool armed = Record(ui, id.c_str(), std::string(s, trimmed), lo, hi, true);
-                    if (armed && ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(lo, hi) &&
-                        ImGui::IsMouseReleased(0) && !WasDrag())
-                        ui.tapped_term = run.term;
+                    // One target per line of the term: later words on the same line widen it.
+                    if (seg.open && seg.y == y) {
+                        seg.x1 = at.x + w_trim;
+                        seg.text = std::string(seg_start, trimmed);
+                    } else {
+                        flush();
+                        seg = {true, run.term, at.x, at.x + w_trim, y, std::string(s, trimmed)};
+                        seg_start = s;
+                    }
                 }
             }
             x += w;
@@ -672,6 +695,7 @@ ImVec2 FlowRunsAt(Ui& ui, const std::vector<TextRun>& runs, ImVec2 origin, float
             }
         }
     }
+    flush();
     return ImVec2(widest, y + line_h);
 }
 
@@ -723,8 +747,10 @@ void RichText(Ui& ui, const std::vector<Block>& blocks, float width, bool tight)
         }
         }
         ImGui::Dummy(ImVec2(width, h));
+        const bool terms =
+            std::any_of(b.runs.begin(), b.runs.end(), [](const TextRun& r) { return !r.term.empty(); });
         RecordText(ui, b.PlainText(), start, ImVec2(start.x + width, start.y + h),
-                   b.kind == BlockKind::Heading ? FontRole::Bold : FontRole::Body);
+                   b.kind == BlockKind::Heading ? FontRole::Bold : FontRole::Body, terms ? "term-*" : "");
         const bool list_follows = i + 1 < blocks.size() && blocks[i + 1].kind != BlockKind::Paragraph &&
                                   blocks[i + 1].kind != BlockKind::Heading &&
                                   b.kind != BlockKind::Paragraph && b.kind != BlockKind::Heading;
@@ -739,7 +765,8 @@ ImVec2 MeasureMarked(Ui& ui, FontRole role, const std::string& text, float wrap)
 ImVec2 DrawMarked(Ui& ui, FontRole role, ImVec2 pos, Rgb color, const std::string& text, float wrap,
                   const std::string& owner) {
     const ImVec2 size = FlowRunsAt(ui, MarkedRuns(text), pos, 0, wrap, role, color, 1.0f, true);
-    RecordText(ui, StripMarks(text), pos, ImVec2(pos.x + size.x, pos.y + size.y), role, owner);
+    RecordText(ui, StripMarks(text), pos, ImVec2(pos.x + size.x, pos.y + size.y), role,
+               owner.empty() ? "term-*" : owner);
     return size;
 }
 

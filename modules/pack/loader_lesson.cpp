@@ -25,7 +25,9 @@ void ReadLesson(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m) {
             page.title = r.Text(p, ptr, "title", true, kLongOption);
             {
                 Reader::MarksHere marks(r);
-                page.body = r.Text(p, ptr, "body", true, kLongPage);
+                // A page that is only a practice card or a question needs no text of its own.
+                const bool own_body = !(p.contains("practice") || p.contains("question"));
+                page.body = r.Text(p, ptr, "body", own_body, kLongPage);
             }
             page.reflection = r.Text(p, ptr, "reflection", false, kLongLine);
             if (const json* img = r.Get(p, ptr, "image", Kind::Object, false)) {
@@ -84,12 +86,13 @@ void ReadLesson(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m) {
             }
             if (const json* pj = r.Get(p, ptr, "practice", Kind::Object, false)) {
                 const std::string pptr = PointerAppend(ptr, "practice");
-                r.CheckFields(*pj, pptr, {"title", "situation", "think", "answers"});
+                r.CheckFields(*pj, pptr, {"title", "situation", "think", "answersTitle", "answers"});
                 Reader::MarksHere marks(r);
                 Practice practice;
                 practice.title = r.Text(*pj, pptr, "title", false, kLongOption);
                 practice.situation = r.Text(*pj, pptr, "situation", true, kLongPage);
                 practice.think = r.Text(*pj, pptr, "think", false, kLongLine);
+                practice.answers_title = r.Text(*pj, pptr, "answersTitle", false, kLongOption);
                 if (r.Get(*pj, pptr, "answers", Kind::Array, true)) {
                     practice.answers = r.TextList(*pj, pptr, "answers", kLongLine);
                     if (practice.answers.empty())

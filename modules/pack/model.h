@@ -55,12 +55,14 @@ struct Practice {
     LocalText title;     // empty: the kiosk's "Zeg het hardop"
     LocalText situation; // Markdown subset
     LocalText think;     // the prompt for the moment to think (empty: the kiosk's own)
+    LocalText
+        answers_title; // the heading over the answers (empty: the kiosk's "Zo zou je het kunnen zeggen")
     std::vector<LocalText> answers;
 };
 
 struct LessonPage {
     LocalText title;
-    LocalText body; // Markdown subset
+    LocalText body; // Markdown subset; may be empty on a page with a practice card or a question
     Image image;    // src empty when the page has none
     std::vector<Callout> callouts;
     LocalText reflection;
