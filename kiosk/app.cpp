@@ -116,6 +116,7 @@ bool App::Init(std::string& error) {
         m_options.dyslexia_font >= 0 ? m_options.dyslexia_font == 1 : config.dyslexia_font;
     m_state.student = StudentSession::Fresh(defaults);
     m_state.workshop = m_options.mode.value_or(config.mode) == KioskMode::Workshop;
+    ParseAudience(NameOf(config.audience), m_state.workshop_audience); // the trainer's last choice
     m_state.locked = !m_options.window.windowed; // a fullscreen kiosk ignores window-close
     m_state.reduced_motion = m_options.reduced_motion;
     m_state.seed = m_options.seed ? m_options.seed : std::random_device{}();

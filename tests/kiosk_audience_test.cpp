@@ -63,6 +63,11 @@ TEST_F(AudienceFlow, AWorkshopShowsTheChosenAudienceOnly) {
     EXPECT_EQ(Home(), (Ids{"school"}));
     flow.Apply(act::SetWorkshop{false});
     EXPECT_EQ(Home(), (Ids{"les", "rollenspel"}));
+    // The choice goes into the config (saved like the mode); "trainer" is no workshop's audience.
+    EXPECT_EQ(state.config.audience, WorkshopAudience::Staff);
+    flow.Apply(act::SetAudience{Audience::Trainer});
+    EXPECT_EQ(state.workshop_audience, Audience::Staff);
+    EXPECT_EQ(state.config.audience, WorkshopAudience::Staff);
 }
 
 TEST_F(AudienceFlow, TheTrainersGuideIsNeverOnHomeAndOpensFromTheTrainerMenuOnly) {

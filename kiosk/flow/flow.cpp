@@ -521,7 +521,10 @@ void Flow::On(const act::SetWorkshop& a) {
 }
 
 void Flow::On(const act::SetAudience& a) {
+    const auto saved = ParseName<WorkshopAudience>(AudienceName(a.audience));
+    if (!saved) return; // the trainer's own audience is no workshop's
     m_state.workshop_audience = a.audience;
+    ChangeConfig([&](KioskConfig& c) { c.audience = *saved; });
 }
 
 void Flow::On(const act::ToggleHidden& a) {
