@@ -20,6 +20,8 @@ int64_t AttractNextChangeMs(int64_t now_ms, bool reduced_motion);
 
 // "Ben je er nog?" over any screen, with the seconds left.
 void DrawIdlePrompt(const KioskState& state, Ui& ui, ActionSink& out, int seconds_left);
+// The glossary card of KioskState::student.open_term, over the screen (kiosk/screens/term_card.cpp).
+void DrawTermCard(const KioskState& state, Ui& ui, ActionSink& out);
 // The bar at the top of a lesson or quiz: Close, title, "n of m" (`progress_key`) and a progress bar.
 void DrawProgressBar(const KioskState& state, Ui& ui, ActionSink& out, const std::string& title, int at,
                      int count, const char* progress_key);
