@@ -13,10 +13,7 @@ void DrawTermCard(const KioskState& state, Ui& ui, ActionSink& out) {
     const GlossaryTerm* term = pack ? pack->FindTerm(state.student.open_term) : nullptr;
     if (!term) return;
     const ThemeColors& t = *ui.colors;
-    // The page below is dimmed and cannot be pressed: only the card is tapped and audited. (Its texts stay in
-    // `texts`, which scripts read.)
-    ui.record.widgets.clear();
-    ui.record.text_items.clear();
+    ui.record.Cover(); // the page below is dimmed and cannot be pressed: only the card is tapped and audited
     const ImVec2 size = ImGui::GetMainViewport()->Size;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size);
