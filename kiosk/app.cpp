@@ -118,6 +118,7 @@ bool App::Init(std::string& error) {
     m_state.workshop = m_options.mode.value_or(config.mode) == KioskMode::Workshop;
     m_state.locked = !m_options.window.windowed; // a fullscreen kiosk ignores window-close
     m_state.reduced_motion = m_options.reduced_motion;
+    m_state.author_mode = m_options.watch;
     m_state.seed = m_options.seed ? m_options.seed : std::random_device{}();
     // Phones in the room: the server's threads wake the loop with an event of our own (SDL_PushEvent is
     // thread-safe), so the kiosk stays event-driven while answers come in.
@@ -402,6 +403,8 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     // picture.
     const bool new_screen = screen != m_last_screen;
     m_last_screen = screen;
+    // The author banner (--watch only) takes a strip at the top; the screen is laid out below it.
+    m_ui.top_inset = m_state.author_mode ? DrawAuthorBanner(m_state, m_ui) : 0.0f;
     DrawScreen(screen, m_state, m_ui, m_actions);
     const int idle_left = m_flow.IdleSecondsLeft();
     if (idle_left > 0) DrawIdlePrompt(m_state, m_ui, m_actions, idle_left);
