@@ -418,6 +418,8 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     m_last_record.probes["theme"] = m_ui.colors->name;
     m_last_record.probes["phones"] = m_state.phones.On() ? "on" : "off";
     m_last_record.probes["phones.live"] = m_state.phones.live;
+    if (!m_state.author_mode)
+        m_last_record.probes["author.banner"] = "off"; // the walk-up kiosk never shows it
 
     // A frame whose input changed the state shows the state before it: build the next one instead of drawing
     // this.
