@@ -60,6 +60,8 @@ TEST(PackLoader, EachFixtureReportsItsCodeAtTheRightFileAndLine) {
             if (d.code != expected["code"]) continue;
             const std::string want_file = (entry.path() / expected["file"].get<std::string>()).string();
             if (d.file == want_file && d.line == expected["line"].get<int>()) found = true;
+            EXPECT_GT(d.line, 0) << name << ": every diagnostic has file:line:col [" << d.code << "]";
+            EXPECT_GT(d.column, 0) << name << ": every diagnostic has file:line:col [" << d.code << "]";
             EXPECT_FALSE(d.message_en.empty());
             EXPECT_FALSE(d.message_nl.empty());
             EXPECT_NE(d.message_en, d.message_nl) << "the Dutch message is not translated for " << d.code;
@@ -176,7 +178,8 @@ TEST(JsonSource, SyntaxErrorsNameTheWrongToken) {
          "komma na het laatste item"},
         {"missing quote", "{\"a\": \"abc,\n \"b\": 1}", 1, 7, "no closing quote",
          "geen sluitend aanhalingsteken"},
-        {"missing comma", "{\"a\": 1\n \"b\": 2}", 2, 2, "comma is missing", "mist een komma"},
+        {"missing comma", "{\"a\": 1\n \"b\": 2}", 2, 2, "comma is missing before \"b\"",
+         "mist een komma voor \"b\""},
         {"unclosed brace", "{\"a\": {\"b\": 1,\n \"c\": 2\n", 1, 7, "never closed", "nooit gesloten"},
         {"wrong bracket", "{\"a\": [1, 2}", 1, 12, "does not match", "past niet"},
         {"name without quotes", "{title: 1}", 1, 2, "double quotes, like \"title\"",

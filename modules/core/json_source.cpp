@@ -423,9 +423,14 @@ class SyntaxDiagnoser {
                     break;
                 }
                 if (c == '"' || c == '{' || c == '[' || c == '-' ||
-                    std::isalnum(static_cast<unsigned char>(c)))
-                    return Say(out, i, "A comma is missing before this: put a , after the item before it.",
-                               "Hier mist een komma ervoor: zet een , achter het item ervoor.");
+                    std::isalnum(static_cast<unsigned char>(c))) {
+                    const std::string next = c == '"' ? " \"" + QuotedStart(i) + "\"" : "";
+                    return Say(out, i,
+                               "A comma is missing before" + (next.empty() ? std::string(" this") : next) +
+                                   ": put a , after the item before it.",
+                               "Hier mist een komma voor" + (next.empty() ? std::string(" dit") : next) +
+                                   ": zet een , achter het item ervoor.");
+                }
                 return Say(
                     out, i, std::string("Expected a comma or a closing bracket here, not ") + Shown(i) + ".",
                     std::string("Hier hoort een komma of een sluithaakje, niet ") + Shown(i, true) + ".");
@@ -508,6 +513,13 @@ class SyntaxDiagnoser {
                (std::isalnum(static_cast<unsigned char>(m_t[j])) || m_t[j] == '_' || m_t[j] == '-'))
             ++j;
         return m_t.substr(i, j - i);
+    }
+    // The start of the string at i (a quote), for naming it.
+    std::string QuotedStart(size_t i) const {
+        size_t j = i + 1;
+        while (j < m_t.size() && j - i <= 30 && m_t[j] != '"' && m_t[j] != '\\' && m_t[j] != '\n')
+            ++j;
+        return m_t.substr(i + 1, j - i - 1);
     }
     std::string Shown(size_t i, bool nl = false) const {
         const unsigned char c = static_cast<unsigned char>(m_t[i]);
