@@ -116,6 +116,7 @@ bool App::Init(std::string& error) {
         m_options.dyslexia_font >= 0 ? m_options.dyslexia_font == 1 : config.dyslexia_font;
     m_state.student = StudentSession::Fresh(defaults);
     m_state.workshop = m_options.mode.value_or(config.mode) == KioskMode::Workshop;
+    ParseAudience(NameOf(config.audience), m_state.workshop_audience); // the trainer's last choice
     m_state.locked = !m_options.window.windowed; // a fullscreen kiosk ignores window-close
     m_state.reduced_motion = m_options.reduced_motion;
     m_state.author_mode = m_options.watch;
@@ -406,6 +407,9 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     // The author banner (--watch only) takes a strip at the top; the screen is laid out below it.
     m_ui.top_inset = m_state.author_mode ? DrawAuthorBanner(m_state, m_ui) : 0.0f;
     DrawScreen(screen, m_state, m_ui, m_actions);
+    // A tapped glossary term opens its card; the card is drawn over any screen that has one open.
+    if (!m_ui.tapped_term.empty()) m_actions.Push(act::ShowTerm{m_ui.tapped_term});
+    if (!m_state.student.open_term.empty()) DrawTermCard(m_state, m_ui, m_actions);
     const int idle_left = m_flow.IdleSecondsLeft();
     if (idle_left > 0) DrawIdlePrompt(m_state, m_ui, m_actions, idle_left);
     UpdateTrainerGesture();

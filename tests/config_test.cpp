@@ -33,6 +33,7 @@ TEST(Config, ReadsEverySettingAndRoundTrips) {
     c.idle_seconds = 120;
     c.countdown_seconds = 20;
     c.mode = sb::KioskMode::Workshop;
+    c.audience = sb::WorkshopAudience::Supervisor;
     c.pack_dirs = {"/media/usb/pack"};
     c.theme = sb::Theme::HighContrast;
     c.text_size = sb::TextSize::Larger;
@@ -49,6 +50,7 @@ TEST(Config, ReadsEverySettingAndRoundTrips) {
     EXPECT_EQ(back.kiosk_label, "studiecentrum-zuid");
     EXPECT_EQ(back.idle_seconds, 120);
     EXPECT_EQ(back.mode, sb::KioskMode::Workshop);
+    EXPECT_EQ(back.audience, sb::WorkshopAudience::Supervisor);
     EXPECT_EQ(back.pack_dirs, c.pack_dirs);
     EXPECT_TRUE(back.dyslexia_font);
     EXPECT_EQ(back.hidden_modules, c.hidden_modules);

@@ -76,3 +76,22 @@ TEST(Effect, SetAddSubtractKeepTypes) {
     EXPECT_FALSE(sb::Effect::Parse("courage = 1", Scope(), e, err));
     EXPECT_FALSE(sb::Effect::Parse("confidence == 1", Scope(), e, err));
 }
+
+TEST(Expression, VisitsFindsNodesInALargeStory) {
+    // Thousands of nodes are indexed rather than scanned; the index follows a list that grows or changes.
+    sb::ExprScope s;
+    for (int k = 0; k < 5000; ++k)
+        s.nodes.push_back("node-" + std::to_string(k));
+    s.nodes.push_back("node-7"); // a duplicate id (the loader reports it): the first one counts, as in a scan
+    sb::Expression e;
+    sb::ExprError err;
+    ASSERT_TRUE(sb::Expression::Parse("visits(node-4321) > 0", s, e, err)) << err.en;
+    EXPECT_EQ(s.FindNode("node-4321"), 4321);
+    EXPECT_EQ(s.FindNode("node-7"), 7);
+    EXPECT_EQ(s.FindNode("nope"), -1);
+    EXPECT_FALSE(sb::Expression::Parse("visits(later)", s, e, err));
+    s.nodes.push_back("later");
+    EXPECT_TRUE(sb::Expression::Parse("visits(later)", s, e, err)) << err.en;
+    const sb::ExprScope copy = s; // a copy keeps working on its own list
+    EXPECT_EQ(copy.FindNode("later"), 5001);
+}

@@ -41,3 +41,25 @@ TEST(Markdown, EmptyAndOddInputNeverCrashes) {
     const auto blocks = sb::ParseMarkdown("```\ncode\n```\n> quote\n\n| a | b |");
     EXPECT_FALSE(blocks.empty());
 }
+
+// Glossary marks, as the loader leaves them ([[id|words]]): a run of their own in the style around them,
+// showing the words, inside paragraphs, bold text and list items.
+TEST(Markdown, GlossaryMarksBecomeTermRuns) {
+    const auto blocks = sb::ParseMarkdown(
+        "Je [[bpv|bpv]] begint.\n\n- Vraag **je [[slb|SLB’er]]** om hulp.\n- Geen [[ mark hier.");
+    ASSERT_EQ(blocks.size(), 3u);
+    ASSERT_EQ(blocks[0].runs.size(), 3u);
+    EXPECT_EQ(blocks[0].runs[1].text, "bpv");
+    EXPECT_EQ(blocks[0].runs[1].term, "bpv");
+    EXPECT_EQ(blocks[0].runs[0].term, "");
+    EXPECT_EQ(blocks[0].PlainText(), "Je bpv begint.");
+    bool found = false;
+    for (const auto& r : blocks[1].runs)
+        if (r.term == "slb") {
+            found = true;
+            EXPECT_EQ(r.text, "SLB’er");
+            EXPECT_TRUE(r.bold);
+        }
+    EXPECT_TRUE(found);
+    EXPECT_EQ(blocks[2].PlainText(), "Geen [[ mark hier."); // an unclosed "[[" stays as written
+}

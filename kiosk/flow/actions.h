@@ -2,6 +2,7 @@
 // What a screen asks for: one small value per kind of action. Screens push them while drawing; the flow
 // applies them after the frame, so a frame always shows one consistent state.
 #include "flow/screen_id.h"
+#include "pack/model.h"
 
 #include <optional>
 #include <string>
@@ -42,6 +43,18 @@ struct LessonPage {
     int page;
 };
 struct FinishLesson {};
+// An inline question on a lesson page: choose (a single choice or true/false replaces, multiple toggles),
+// then check. Graded at once, never logged.
+struct LessonSelect {
+    int option; // a model index
+};
+struct LessonCheck {};
+struct LessonReveal {}; // a practice card's example answers
+// ---- the glossary: a marked term was tapped; its card closes with Close, a tap beside it, or Escape
+struct ShowTerm {
+    std::string id;
+};
+struct CloseTerm {};
 // ---- quizzes
 struct QuizSelect {
     int option;
@@ -101,6 +114,9 @@ struct Quit {};
 struct SetWorkshop {
     bool on;
 };
+struct SetAudience {
+    Audience audience; // who the workshop is for: home shows their modules
+};
 struct ToggleHidden {
     std::string key;
 }; // "pack/module" or "pack/*"
@@ -157,7 +173,8 @@ using Action = std::variant<
     act::Back, act::OpenTrainer, act::StillHere, act::Begin, act::SetLanguage, act::SetTextScale,
     act::ToggleContrast, act::ToggleDyslexia, act::StartSession, act::Answer, act::SkipItem,
     act::PreviousItem, act::OpenModule, act::FinishSession, act::EndSession, act::LessonPage,
-    act::FinishLesson, act::QuizSelect, act::QuizMove, act::QuizLikert, act::QuizGrade, act::QuizNext,
+    act::FinishLesson, act::LessonSelect, act::LessonCheck, act::LessonReveal, act::ShowTerm, act::CloseTerm,
+    act::SetAudience, act::QuizSelect, act::QuizMove, act::QuizLikert, act::QuizGrade, act::QuizNext,
     act::QuizBack, act::QuizFinish, act::QuizRetry, act::QuizDone, act::RoleplayBegin, act::RoleplayUndo,
     act::RoleplayRestart, act::RoleplayStuck, act::RoleplayAdvance, act::RoleplayChoose, act::RoleplayTally,
     act::RoleplayFocus, act::RoleplaySeen, act::RoleplayAgain, act::DebriefToggle, act::RoleplayDone,

@@ -86,6 +86,10 @@ int64_t Flow::NextIdleWakeMs() const {
 }
 
 void Flow::On(const act::Back&) {
+    if (!m_state.student.open_term.empty()) { // Escape closes the glossary card first, never the page
+        m_state.student.open_term.clear();
+        return;
+    }
     if (m_state.Screen() == ScreenId::TrainerPin) m_state.student.pin_entry.clear();
     m_state.student.router.Back();
 }
@@ -192,6 +196,11 @@ void Flow::On(const act::OpenModule& a) {
     const Module* m = pack ? pack->FindModule(a.module_id) : nullptr;
     if (!m || m->kind == ModuleKind::Confidence) return; // a check is asked around modules, never opened
     StudentSession& s = m_state.student;
+    // The trainer's own modules open from the trainer menu only; every other one only where home shows it.
+    if (m->For(Audience::Trainer) ? s.router.Current() != ScreenId::Trainer : !m_state.ShownOnHome(*pack, *m))
+        return;
+    s.lesson_view = {};
+    s.open_term.clear();
     s.pack_id = a.pack_id;
     s.module_id = a.module_id;
     switch (m->kind) {
@@ -246,7 +255,49 @@ void Flow::On(const act::EndSession&) {
 }
 
 void Flow::On(const act::LessonPage& a) {
-    if (m_state.student.lesson) m_state.student.lesson->GoTo(a.page);
+    if (!m_state.student.lesson) return;
+    m_state.student.lesson->GoTo(a.page);
+    m_state.student.lesson_view = {}; // each page's question and practice card start fresh
+    m_state.student.open_term.clear();
+}
+
+// The inline question of the page on screen, or null.
+static const Question* PageQuestion(const KioskState& state) {
+    const Module* m = state.CurrentModule();
+    const Lesson* lesson = m ? m->AsLesson() : nullptr;
+    if (!lesson || !state.student.lesson) return nullptr;
+    const size_t page = state.student.lesson->PageIndex();
+    return page < lesson->pages.size() ? lesson->pages[page].question.get() : nullptr;
+}
+
+void Flow::On(const act::LessonSelect& a) {
+    const Question* q = PageQuestion(m_state);
+    auto& view = m_state.student.lesson_view;
+    if (!q || view.checked || a.option < 0 || a.option >= static_cast<int>(q->options.size())) return;
+    if (q->type == QuestionType::Multiple) {
+        const auto it = std::find(view.selected.begin(), view.selected.end(), a.option);
+        if (it != view.selected.end())
+            view.selected.erase(it);
+        else
+            view.selected.push_back(a.option);
+    } else {
+        view.selected = {a.option};
+    }
+}
+void Flow::On(const act::LessonCheck&) {
+    auto& view = m_state.student.lesson_view;
+    if (PageQuestion(m_state) && !view.selected.empty()) view.checked = true; // nothing is logged
+}
+void Flow::On(const act::LessonReveal&) {
+    m_state.student.lesson_view.revealed = true;
+}
+
+void Flow::On(const act::ShowTerm& a) {
+    const Pack* pack = m_state.CurrentPack();
+    if (pack && pack->FindTerm(a.id)) m_state.student.open_term = a.id;
+}
+void Flow::On(const act::CloseTerm&) {
+    m_state.student.open_term.clear();
 }
 void Flow::On(const act::FinishLesson&) {
     m_state.student.lesson.reset();
@@ -467,6 +518,13 @@ void Flow::On(const act::SetWorkshop& a) {
     if (!a.on) StopPhones(); // phones belong to workshop mode
     m_state.workshop = a.on;
     ChangeConfig([&](KioskConfig& c) { c.mode = a.on ? KioskMode::Workshop : KioskMode::WalkUp; });
+}
+
+void Flow::On(const act::SetAudience& a) {
+    const auto saved = ParseName<WorkshopAudience>(AudienceName(a.audience));
+    if (!saved) return; // the trainer's own audience is no workshop's
+    m_state.workshop_audience = a.audience;
+    ChangeConfig([&](KioskConfig& c) { c.audience = *saved; });
 }
 
 void Flow::On(const act::ToggleHidden& a) {

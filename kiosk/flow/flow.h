@@ -63,6 +63,12 @@ class Flow {
     SB_ON(EndSession);
     SB_ON(LessonPage);
     SB_ON(FinishLesson);
+    SB_ON(LessonSelect);
+    SB_ON(LessonCheck);
+    SB_ON(LessonReveal);
+    SB_ON(ShowTerm);
+    SB_ON(CloseTerm);
+    SB_ON(SetAudience);
     SB_ON(QuizSelect);
     SB_ON(QuizMove);
     SB_ON(QuizLikert);

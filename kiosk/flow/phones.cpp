@@ -15,7 +15,8 @@ const Module* SessionCheck(const KioskState& state, std::shared_ptr<const Pack>&
     const Pack* main = state.MainPack();
     if (!main) return nullptr;
     pack = state.packs.SharedPack(main->id);
-    return pack && !pack->session_confidence_check.empty() ? pack->FindModule(pack->session_confidence_check) : nullptr;
+    return pack && !pack->session_confidence_check.empty() ? pack->FindModule(pack->session_confidence_check)
+                                                           : nullptr;
 }
 
 } // namespace

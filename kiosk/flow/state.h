@@ -71,7 +71,8 @@ struct KioskState {
     std::string packs_dir;   // packs imported from USB sticks ("" = import not possible)
     std::vector<std::string> stick_roots = DefaultStickRoots(); // each root/*/* is a mounted stick
     std::vector<std::string> languages{"nl", "en"};
-    bool workshop = false;       // a trainer presents to a class; the class discusses each decision
+    bool workshop = false; // a trainer presents to a class; the class discusses each decision
+    Audience workshop_audience = Audience::Student; // who the workshop is for (the trainer menu chooses)
     bool locked = true;          // kiosk mode: closing the window is ignored unless the trainer exits
     bool reduced_motion = false; // no fades: for people bothered by motion, and for screen captures
     bool quit = false;
@@ -102,6 +103,15 @@ struct KioskState {
     const Pack* CurrentPack() const { return packs.FindPack(student.pack_id); }
     const Module* CurrentModule() const;
     bool Finished(const std::string& pack, const std::string& module) const;
+    // Whose modules home shows: the workshop's audience, or the student's at a walk-up kiosk.
+    Audience HomeAudience() const { return workshop ? workshop_audience : Audience::Student; }
+    // A module home shows as a card: not a check, not hidden by the trainer, for the home audience, and never
+    // the trainer's own (those open from the trainer menu only).
+    bool ShownOnHome(const Pack& pack, const Module& m) const;
+    // The help the end screen shows: the resources for the home audience, in the pack's order.
+    std::vector<const HelpResource*> EndHelp(const Pack& pack) const;
+    // The modules the trainer menu opens itself (audience trainer, such as the trainer's guide).
+    std::vector<std::pair<const Pack*, const Module*>> TrainerModules() const;
 };
 
 } // namespace sb

@@ -49,6 +49,13 @@ struct StudentSession {
     std::unique_ptr<QuizSession> quiz;
     std::unique_ptr<LessonSession> lesson;
     std::vector<std::string> finished; // "pack/module" done this session, for the mark on home
+    // The lesson page's own interaction, reset on every page: the inline question and the practice card.
+    struct LessonView {
+        std::vector<int> selected; // model option indices
+        bool checked = false;
+        bool revealed = false;
+    } lesson_view;
+    std::string open_term; // the glossary card on screen (a term id of the current pack), "" for none
 
     // ---- the confidence check: the run on screen, where it returns to, and what was asked already
     std::unique_ptr<ConfidenceRun> confidence;

@@ -42,11 +42,14 @@ void DrawEndScreen(const KioskState& state, Ui& ui, ActionSink& out) {
             for (const LocalText& tip : pack->end_tips)
                 ui::Label(ui, FontRole::Body, "•  " + pack->T(tip, ui.lang), t.text, w);
         }
-        if (!pack->help.empty()) {
+        // Only the help for who is at the kiosk: a student never sees the cards meant for their supervisor.
+        const std::vector<const HelpResource*> help = state.EndHelp(*pack);
+        if (!help.empty()) {
             ui::Space(ui, 0.6f);
             ui::Label(ui, FontRole::Bold, Tr(ui.lang, "debrief.help"), t.text, w);
             int codes = 0;
-            for (const HelpResource& h : pack->help) {
+            for (const HelpResource* hp : help) {
+                const HelpResource& h = *hp;
                 const std::string body = HelpCardBody(*pack, h, ui.lang);
                 const std::string contact = h.contact.Empty() ? "" : pack->T(h.contact, ui.lang);
                 const std::vector<std::string> addresses = FindWebAddresses(contact);

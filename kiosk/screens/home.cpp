@@ -54,8 +54,8 @@ void DrawHomeScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         const Pack* pack = loaded.result.pack.get();
         if (!pack) continue;
         for (const Module& m : pack->modules) {
-            if (m.kind == ModuleKind::Confidence) continue;   // asked around modules, not picked from home
-            if (state.ModuleHidden(pack->id, m.id)) continue; // the trainer switched it off
+            // Not a check, not switched off, and for the audience at the kiosk (the flow decides).
+            if (!state.ShownOnHome(*pack, m)) continue;
             char minutes[32];
             snprintf(minutes, sizeof minutes, Tr(ui.lang, "common.minutes"), ModuleMinutes(*pack, m));
             const bool done = state.Finished(pack->id, m.id);

@@ -1,5 +1,6 @@
 // A lesson, page by page: title, rich text, an image, callouts and a question to think about.
 // Back and Next by touch or keys (arrows, Page Up/Down); a progress bar shows how far along you are.
+#include "quiz/scoring.h"
 #include "screens/screens.h"
 #include "ui/layout.h"
 #include "ui/strings.h"
@@ -21,6 +22,92 @@ const char* CalloutKey(CalloutType type) {
         return "lesson.know";
     }
     return "lesson.tip";
+}
+
+// The page's inline question: the quiz's own model and rules (FullyCorrect), feedback at once, no log.
+void DrawInlineQuestion(const KioskState& state, Ui& ui, ActionSink& out, const Pack& pack, const Question& q,
+                        float w) {
+    const ThemeColors& t = *ui.colors;
+    const auto& view = state.student.lesson_view;
+    const bool checked = view.checked;
+    ui::Label(ui, FontRole::Small, Tr(ui.lang, "lesson.question"), t.secondary_text, w);
+    ui::Label(ui, FontRole::Bold, pack.T(q.text, ui.lang), t.text, w);
+    ui::Label(
+        ui, FontRole::Small,
+        Tr(ui.lang, q.type == QuestionType::Multiple
+                        ? "quiz.hint.multiple"
+                        : (q.type == QuestionType::TrueFalse ? "quiz.hint.truefalse" : "quiz.hint.single")),
+        t.text_muted, w);
+    ui::Space(ui, 0.2f);
+    for (size_t o = 0; o < q.options.size(); ++o) {
+        const Option& opt = q.options[o];
+        const bool selected =
+            std::find(view.selected.begin(), view.selected.end(), static_cast<int>(o)) != view.selected.end();
+        std::string badge = std::to_string(o + 1);
+        const Rgb* mark = nullptr;
+        if (checked && opt.correct) {
+            mark = &t.good;
+            badge = "✓";
+        } else if (checked && selected) {
+            mark = &t.warn;
+            badge = "✗";
+        }
+        const std::string id = "question-option-" + std::to_string(o + 1);
+        const std::string text = q.type == QuestionType::TrueFalse
+                                     ? Tr(ui.lang, o == 0 ? "quiz.true" : "quiz.false")
+                                     : pack.T(opt.text, ui.lang);
+        if (ui::ChoiceButton(ui, id.c_str(), badge, text, w, !checked, selected && !checked, mark))
+            out.Push(act::LessonSelect{static_cast<int>(o)});
+        if (checked && (opt.correct || selected)) {
+            std::string note =
+                Tr(ui.lang, opt.correct ? (selected ? "quiz.right" : "quiz.missed") : "quiz.wrong");
+            const std::string fb = pack.T(opt.feedback, ui.lang);
+            if (!fb.empty()) note += " " + fb;
+            ui::Label(ui, FontRole::Small, note, opt.correct ? t.good : t.warn, w);
+        }
+        ui::Space(ui, 0.15f);
+    }
+    if (!checked) {
+        if (ui::Button(ui, "question-check", Tr(ui.lang, "quiz.grade"), ImVec2(ui.U(10), 0),
+                       ButtonKind::Secondary, !view.selected.empty()))
+            out.Push(act::LessonCheck{});
+        return;
+    }
+    QuizAnswer answer;
+    answer.selected = view.selected;
+    ui::Probe(ui, "lesson.question", FullyCorrect(q, answer) ? "right" : "wrong");
+    if (!q.explanation.Empty()) {
+        ui::Space(ui, 0.2f);
+        ui::NoteCard(ui, t.primary, t.callout_know, Tr(ui.lang, "quiz.explanation"),
+                     pack.T(q.explanation, ui.lang), w);
+    }
+}
+
+// "Zeg het hardop": the situation, a moment to think, and the example answers after a tap.
+void DrawPractice(const KioskState& state, Ui& ui, ActionSink& out, const Pack& pack, const Practice& p,
+                  float w) {
+    const ThemeColors& t = *ui.colors;
+    const std::string think =
+        p.think.Empty() ? Tr(ui.lang, "lesson.practice.think") : pack.T(p.think, ui.lang);
+    ui::NoteCard(ui, t.accent, t.surface,
+                 p.title.Empty() ? Tr(ui.lang, "lesson.practice") : pack.T(p.title, ui.lang),
+                 pack.T(p.situation, ui.lang) + "\n\n*" + think + "*", w);
+    ui::Space(ui, 0.3f);
+    if (!state.student.lesson_view.revealed) {
+        if (ui::Button(ui, "practice-reveal", Tr(ui.lang, "lesson.practice.reveal"), ImVec2(w, 0),
+                       ButtonKind::Secondary))
+            out.Push(act::LessonReveal{});
+        ui::Probe(ui, "lesson.practice", "hidden");
+        return;
+    }
+    std::string list;
+    for (const LocalText& a : p.answers)
+        list += "- " + pack.T(a, ui.lang) + "\n";
+    ui::NoteCard(ui, t.good, t.callout_tip,
+                 p.answers_title.Empty() ? Tr(ui.lang, "lesson.practice.answers")
+                                         : pack.T(p.answers_title, ui.lang),
+                 list, w);
+    ui::Probe(ui, "lesson.practice", "shown");
 }
 
 } // namespace
@@ -63,11 +150,16 @@ void DrawLessonScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     const float w = ui::BodyWidth(ui, col);
     ui::Label(ui, FontRole::Heading, pack->T(page.title, ui.lang), t.text, w);
     ui::Space(ui, 0.3f);
-    ui::RichText(ui, ParseMarkdown(pack->T(page.body, ui.lang)), w);
+    if (!page.body.Empty()) ui::RichText(ui, ParseMarkdown(pack->T(page.body, ui.lang)), w);
     if (!page.image.src.empty()) {
         ui::Space(ui, 0.2f);
         ui::PackImage(ui, pack->dir + "/" + page.image.src, pack->T(page.image.alt, ui.lang),
                       ImVec2(w, ImGui::GetMainViewport()->Size.y * 0.42f));
+        if (!page.image.caption.Empty()) {
+            // The caption in the student's language, drawn by the kiosk (never baked into the picture).
+            ui::Space(ui, 0.15f);
+            ui::LabelCentered(ui, FontRole::Small, pack->T(page.image.caption, ui.lang), t.text_muted, w);
+        }
         ui::Space(ui, 0.3f);
     }
     for (const Callout& c : page.callouts) {
@@ -77,6 +169,14 @@ void DrawLessonScreen(const KioskState& state, Ui& ui, ActionSink& out) {
                            ? t.callout_watch
                            : (c.type == CalloutType::Tip ? t.callout_tip : t.callout_know);
         ui::NoteCard(ui, stripe, bg, Tr(ui.lang, CalloutKey(c.type)), pack->T(c.text, ui.lang), w);
+        ui::Space(ui, 0.3f);
+    }
+    if (page.practice) {
+        DrawPractice(state, ui, out, *pack, *page.practice, w);
+        ui::Space(ui, 0.3f);
+    }
+    if (page.question) {
+        DrawInlineQuestion(state, ui, out, *pack, *page.question, w);
         ui::Space(ui, 0.3f);
     }
     if (!page.reflection.Empty()) {

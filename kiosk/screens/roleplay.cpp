@@ -2,6 +2,7 @@
 // buttons (keys 1-4); feedback after each choice; Back undoes a choice, Start over restarts.
 // In workshop mode each decision first shows a discussion prompt and the options with hand counts.
 #include "screens/phones_ui.h"
+#include "core/marks.h"
 #include "screens/screens.h"
 #include "ui/strings.h"
 
@@ -31,7 +32,10 @@ std::string SpeakerName(const Pack& pack, const std::string& speaker, const std:
 // the narrator centred without a bubble.
 void DrawLine(Ui& ui, const Pack& pack, const TranscriptLine& line, float width) {
     const ThemeColors& t = *ui.colors;
-    const std::string& text = pack.T(line.text, ui.lang);
+    const std::string& marked = pack.T(line.text, ui.lang);
+    // Glossary terms ([[id|words]]) are tappable in a bubble; the narrator's centred line shows the words.
+    const bool has_terms = marked.find("[[") != std::string::npos;
+    const std::string text = StripMarks(marked);
     ImFont* font = ui.Font(FontRole::Body);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = ui.U(0.55f);
@@ -49,7 +53,8 @@ void DrawLine(Ui& ui, const Pack& pack, const TranscriptLine& line, float width)
     const bool you = line.speaker == "you";
     const float avatar_r = ui.U(0.95f);
     const float max_bubble = width * 0.72f;
-    const ImVec2 ts = ui::MeasureWrapped(font, text, max_bubble - pad * 2);
+    const ImVec2 ts = has_terms ? ui::MeasureMarked(ui, FontRole::Body, marked, max_bubble - pad * 2)
+                                : ui::MeasureWrapped(font, text, max_bubble - pad * 2);
     const float bubble_w = ts.x + pad * 2;
     const float bubble_h = ts.y + pad * 2;
     ImFont* name_font = ui.Font(FontRole::Small);
@@ -97,8 +102,12 @@ void DrawLine(Ui& ui, const Pack& pack, const TranscriptLine& line, float width)
                     ImDrawFlags_RoundCornersAll & ~ImDrawFlags_RoundCornersTopLeft,
                     std::max(1.0f, ui.U(0.04f)));
     }
-    ui::DrawText(ui, FontRole::Body, ImVec2(b0.x + pad, b0.y + pad), you ? t.primary_text : t.text, text,
-                 max_bubble - pad * 2);
+    if (has_terms)
+        ui::DrawMarked(ui, FontRole::Body, ImVec2(b0.x + pad, b0.y + pad), you ? t.primary_text : t.text,
+                       marked, max_bubble - pad * 2);
+    else
+        ui::DrawText(ui, FontRole::Body, ImVec2(b0.x + pad, b0.y + pad), you ? t.primary_text : t.text, text,
+                     max_bubble - pad * 2);
     ImGui::Dummy(ImVec2(width, std::max(name_h + bubble_h, avatar_r * 2 + name_h) + ui.U(0.45f)));
     if (!line.image.empty()) {
         // A picture with the line (a message on a phone, a letter); the line's text stands in when it cannot
@@ -228,8 +237,9 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         out.Push(act::RoleplaySeen{seen});
     }
     // A tap anywhere on the conversation shows the next line.
+    // (A tap on a glossary term opens its card instead.)
     if (ImGui::IsWindowHovered() && ImGui::IsMouseReleased(0) && !ui::WasDrag() && !s->AllLinesShown() &&
-        !s->ShowingFeedback())
+        !s->ShowingFeedback() && ui.tapped_term.empty())
         out.Push(act::RoleplayAdvance{});
     ui::EndScroll(ui);
 

@@ -23,6 +23,8 @@ int64_t AttractNextChangeMs(int64_t now_ms, bool reduced_motion);
 // Returns its height (0 when there is nothing to say): the screen is laid out below it.
 float DrawAuthorBanner(const KioskState& state, Ui& ui);
 void DrawIdlePrompt(const KioskState& state, Ui& ui, ActionSink& out, int seconds_left);
+// The glossary card of KioskState::student.open_term, over the screen (kiosk/screens/term_card.cpp).
+void DrawTermCard(const KioskState& state, Ui& ui, ActionSink& out);
 // The bar at the top of a lesson or quiz: Close, title, "n of m" (`progress_key`) and a progress bar.
 void DrawProgressBar(const KioskState& state, Ui& ui, ActionSink& out, const std::string& title, int at,
                      int count, const char* progress_key);

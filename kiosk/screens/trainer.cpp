@@ -152,6 +152,33 @@ void DrawTrainerScreen(const KioskState& state, Ui& ui, ActionSink& out) {
                 out.Push(act::SetPhones{true});
             }
             ui::Label(ui, FontRole::Small, Tr(ui.lang, "trainer.phones.note"), t.text_muted, in);
+            // Who the workshop is for: home shows that group's modules. Two per row, big enough to tap.
+            ui::Space(ui, 0.4f);
+            ui::Label(ui, FontRole::Small, Tr(ui.lang, "trainer.audience"), t.text_muted, in);
+            int k = 0;
+            for (Audience a : kAudiences) {
+                if (a == Audience::Trainer) continue;
+                if (k % 2 == 1) ImGui::SameLine();
+                const std::string id = std::string("audience-") + AudienceName(a);
+                const bool on = state.workshop_audience == a;
+                if (ui::Button(ui, id.c_str(),
+                               std::string(on ? "✓  " : "") +
+                                   Tr(ui.lang, "audience." + std::string(AudienceName(a))),
+                               ImVec2(half, 0), on ? ButtonKind::Primary : ButtonKind::Quiet))
+                    out.Push(act::SetAudience{a});
+                ++k;
+            }
+            ui::Label(ui, FontRole::Small, Tr(ui.lang, "audience.note"), t.text_muted, in);
+        }
+    }
+    if (const auto guides = state.TrainerModules(); !guides.empty()) {
+        // The trainer's own modules (the trainer's guide): they open from here only, never from home.
+        Group g(ui, "trainer.guide", w);
+        for (const auto& [pack, m] : guides) {
+            const std::string id = "open-" + m->id;
+            if (ui::Button(ui, id.c_str(), pack->T(m->title, ui.lang), ImVec2(g.Inner(), 0),
+                           ButtonKind::Secondary))
+                out.Push(act::OpenModule{pack->id, m->id});
         }
     }
     {

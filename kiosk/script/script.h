@@ -19,8 +19,8 @@
 //   expect-text TEXT         fail unless TEXT is visible (any part of a label or text)
 //   expect-no-text TEXT      fail if TEXT is visible
 //   expect KEY VALUE         fail unless the screen reports KEY = VALUE (see probes in the screens)
-//   expect-whole ID          fail unless the whole widget is in view (not cut by its scroll area or the screen)
-//   expect-glyphs TEXT       fail unless the font has a glyph for every character of TEXT
+//   expect-whole ID          fail unless the whole widget is in view (not cut by its scroll area or the
+//   screen) expect-glyphs TEXT       fail unless the font has a glyph for every character of TEXT
 //   audit-contrast           fail when text on screen is under 4.5:1 or a control's edge under 3:1, measured
 //                            from the pixels drawn (see ui/contrast_audit.h)
 //   audit-layout             fail when the screen's layout is broken (see ui/layout_audit.h): overlapping or

@@ -1,5 +1,7 @@
 #include "ui/widgets.h"
 
+#include "core/marks.h"
+
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -30,6 +32,7 @@ void Ui::BeginFrame(int64_t now, ImVec2 viewport) {
     appeared.swap(appeared_next);
     appeared_next.clear();
     scroll.clear();
+    tapped_term.clear();
 }
 
 ImVec4 ToVec4(Rgb c, float alpha) {
@@ -605,16 +608,40 @@ namespace sb::ui {
 
 namespace {
 
-// Lays out styled runs as words, wrapping at `width`, starting at the cursor; returns the height used.
-float FlowRuns(Ui& ui, const std::vector<TextRun>& runs, float indent, float width, FontRole base,
-               Rgb colour) {
+// Lays out styled runs as words from `origin`, wrapping at `width`; returns the size used (the widest line,
+// the height). Lines are `line_factor` font sizes apart. A run that is a glossary term gets a dotted
+// underline, and a tap on it asks for its card (Ui::tapped_term). Draws only when `draw`.
+ImVec2 FlowRunsAt(Ui& ui, const std::vector<TextRun>& runs, ImVec2 origin, float indent, float width,
+                  FontRole base, Rgb colour, float line_factor, bool draw) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float line_h = ui.Font(base)->FontSize * 1.35f;
-    float x = indent, y = 0;
+    const float line_h = ui.Font(base)->FontSize * line_factor;
+    float x = indent, y = 0, widest = 0;
+    // The part of a term on one line, recorded as one control of at least 48 px (a finger) around its
+    // middle; a tap on it asks for the term's card.
+    struct Segment {
+        bool open = false;
+        std::string term;
+        float x0 = 0, x1 = 0, y = 0;
+        std::string text;
+    } seg;
+    const char* seg_start = nullptr;
+    auto flush = [&] {
+        if (!seg.open) return;
+        seg.open = false;
+        const float tw = std::max(48.0f, seg.x1 - seg.x0 + ui.U(0.3f));
+        const float th = std::max(48.0f, line_h);
+        const float cx = (seg.x0 + seg.x1) * 0.5f, cy = origin.y + seg.y + line_h * 0.5f;
+        const ImVec2 lo(cx - tw * 0.5f, cy - th * 0.5f), hi(cx + tw * 0.5f, cy + th * 0.5f);
+        const std::string id = "term-" + seg.term;
+        const bool armed = Record(ui, id.c_str(), seg.text, lo, hi, true);
+        if (armed && ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(lo, hi) &&
+            ImGui::IsMouseReleased(0) && !WasDrag())
+            ui.tapped_term = seg.term;
+    };
     for (const TextRun& run : runs) {
+        flush();
         FontRole role = base;
-        if (run.bold && base != FontRole::Heading)
+        if ((run.bold || !run.term.empty()) && base != FontRole::Heading)
             role = FontRole::Bold;
         else if (run.italic)
             role = FontRole::Italic;
@@ -622,9 +649,9 @@ float FlowRuns(Ui& ui, const std::vector<TextRun>& runs, float indent, float wid
         const char* s = run.text.c_str();
         const char* end = s + run.text.size();
         while (s < end) {
-            // One word with its trailing spaces.
+            // One word with its trailing spaces; a line break in the text starts a new line.
             const char* w_end = s;
-            while (w_end < end && *w_end != ' ')
+            while (w_end < end && *w_end != ' ' && *w_end != '\n')
                 ++w_end;
             while (w_end < end && *w_end == ' ')
                 ++w_end;
@@ -637,14 +664,55 @@ float FlowRuns(Ui& ui, const std::vector<TextRun>& runs, float indent, float wid
                 x = indent;
                 y += line_h;
             }
-            dl->AddText(font, font->FontSize,
-                        ImVec2(origin.x + x, origin.y + y + (line_h - font->FontSize) * 0.5f), ToU32(colour),
-                        s, w_end);
+            const ImVec2 at(origin.x + x, origin.y + y + (line_h - font->FontSize) * 0.5f);
+            if (draw) {
+                dl->AddText(font, font->FontSize, at, ToU32(colour), s, w_end);
+                if (!run.term.empty() && trimmed > s) {
+                    // A dotted underline says "tap me for an explanation" without looking like a web link.
+                    const float uy = at.y + font->FontSize + std::max(1.0f, ui.U(0.04f));
+                    const float dot = std::max(2.0f, ui.U(0.09f));
+                    for (float dx = 0; dx + dot <= w_trim; dx += dot * 2)
+                        dl->AddRectFilled(ImVec2(at.x + dx, uy), ImVec2(at.x + dx + dot, uy + dot),
+                                          ToU32(colour));
+                    // One target per line of the term: later words on the same line widen it.
+                    if (seg.open && seg.y == y) {
+                        seg.x1 = at.x + w_trim;
+                        seg.text = std::string(seg_start, trimmed);
+                    } else {
+                        flush();
+                        seg = {true, run.term, at.x, at.x + w_trim, y, std::string(s, trimmed)};
+                        seg_start = s;
+                    }
+                }
+            }
             x += w;
+            widest = std::max(widest, x - (w - w_trim));
             s = w_end;
+            if (s < end && *s == '\n') {
+                ++s;
+                x = indent;
+                y += line_h;
+            }
         }
     }
-    return y + line_h;
+    flush();
+    return ImVec2(widest, y + line_h);
+}
+
+float FlowRuns(Ui& ui, const std::vector<TextRun>& runs, float indent, float width, FontRole base,
+               Rgb colour) {
+    return FlowRunsAt(ui, runs, ImGui::GetCursorScreenPos(), indent, width, base, colour, 1.35f, true).y;
+}
+
+std::vector<TextRun> MarkedRuns(const std::string& text) {
+    std::vector<TextRun> runs;
+    for (const MarkedSpan& span : SplitMarks(text)) {
+        TextRun r;
+        r.text = span.text;
+        r.term = span.term;
+        runs.push_back(std::move(r));
+    }
+    return runs;
 }
 
 } // namespace
@@ -679,8 +747,10 @@ void RichText(Ui& ui, const std::vector<Block>& blocks, float width, bool tight)
         }
         }
         ImGui::Dummy(ImVec2(width, h));
+        const bool terms =
+            std::any_of(b.runs.begin(), b.runs.end(), [](const TextRun& r) { return !r.term.empty(); });
         RecordText(ui, b.PlainText(), start, ImVec2(start.x + width, start.y + h),
-                   b.kind == BlockKind::Heading ? FontRole::Bold : FontRole::Body);
+                   b.kind == BlockKind::Heading ? FontRole::Bold : FontRole::Body, terms ? "term-*" : "");
         const bool list_follows = i + 1 < blocks.size() && blocks[i + 1].kind != BlockKind::Paragraph &&
                                   blocks[i + 1].kind != BlockKind::Heading &&
                                   b.kind != BlockKind::Paragraph && b.kind != BlockKind::Heading;
@@ -689,6 +759,18 @@ void RichText(Ui& ui, const std::vector<Block>& blocks, float width, bool tight)
         else if (i + 1 < blocks.size() || !tight)
             Space(ui, 0.35f);
     }
+}
+
+ImVec2 MeasureMarked(Ui& ui, FontRole role, const std::string& text, float wrap) {
+    return FlowRunsAt(ui, MarkedRuns(text), ImVec2(0, 0), 0, wrap, role, Rgb{}, 1.0f, false);
+}
+
+ImVec2 DrawMarked(Ui& ui, FontRole role, ImVec2 pos, Rgb color, const std::string& text, float wrap,
+                  const std::string& owner) {
+    const ImVec2 size = FlowRunsAt(ui, MarkedRuns(text), pos, 0, wrap, role, color, 1.0f, true);
+    RecordText(ui, StripMarks(text), pos, ImVec2(pos.x + size.x, pos.y + size.y), role,
+               owner.empty() ? "term-*" : owner);
+    return size;
 }
 
 void PackImage(Ui& ui, const std::string& path, const std::string& alt, ImVec2 max) {

@@ -89,6 +89,7 @@ struct Ui {
     std::map<std::string, int64_t> appeared, appeared_next;
     std::string scroll;        // the scroll area being drawn ("" for none)
     std::string focus_request; // a widget id that takes the keyboard focus when it is drawn (Tab order)
+    std::string tapped_term;   // a glossary term tapped this frame (the app asks for its card)
 
     ImFont* Font(FontRole role) const { return fonts.Get(role); }
     float Em(FontRole role) const { return fonts.Em(role); }
@@ -191,6 +192,11 @@ namespace sb::ui {
 // Markdown blocks laid out at `width`: headings, paragraphs, lists, bold and italic runs, wrapped.
 // `tight` leaves no space after the last block (inside a card).
 void RichText(Ui& ui, const std::vector<Block>& blocks, float width, bool tight = false);
+// A text that may hold glossary marks [[id|words]] (core/marks.h), wrapped at `wrap` with ImGui's line
+// height, as DrawText and MeasureWrapped lay it out; each term dotted-underlined and tappable.
+ImVec2 MeasureMarked(Ui& ui, FontRole role, const std::string& text, float wrap);
+ImVec2 DrawMarked(Ui& ui, FontRole role, ImVec2 pos, Rgb color, const std::string& text, float wrap,
+                  const std::string& owner = "");
 // An image from a pack, scaled to fit `max` and centred; its alt text when it cannot be shown.
 void PackImage(Ui& ui, const std::string& path, const std::string& alt, ImVec2 max);
 // A thin rounded progress bar.

@@ -49,7 +49,8 @@ bool LoadConfig(const std::string& path, KioskConfig& config, Diagnostics& diags
     }
     r.CheckFields(root, "",
                   {"kioskLabel", kIdleSeconds.key, kCountdownSeconds.key, "mode", "packs", "logFolder",
-                   "pinHash", "theme", "textSize", "dyslexiaFont", "language", "hiddenModules", "homePage"});
+                   "pinHash", "theme", "textSize", "dyslexiaFont", "language", "hiddenModules", "homePage",
+                   "audience"});
     // The label goes into every answer: one that the log would refuse is refused here, and the default kept.
     std::string label;
     if (r.Read(root, "", "kioskLabel", label)) {
@@ -65,6 +66,7 @@ bool LoadConfig(const std::string& path, KioskConfig& config, Diagnostics& diags
     ReadLimited(r, kIdleSeconds, config.idle_seconds);
     ReadLimited(r, kCountdownSeconds, config.countdown_seconds);
     ReadNamed(r, "mode", config.mode);
+    ReadNamed(r, "audience", config.audience);
     r.Read(root, "", "packs", config.pack_dirs);
     r.Read(root, "", "logFolder", config.log_dir);
     r.Read(root, "", "pinHash", config.pin_hash);
@@ -88,6 +90,7 @@ bool SaveConfig(const std::string& path, const KioskConfig& config, std::string&
                         {kIdleSeconds.key, config.idle_seconds},
                         {kCountdownSeconds.key, config.countdown_seconds},
                         {"mode", NameOf(config.mode)},
+                        {"audience", NameOf(config.audience)},
                         {"packs", config.pack_dirs},
                         {"logFolder", config.log_dir},
                         {"pinHash", config.pin_hash},

@@ -16,6 +16,8 @@ enum class KioskMode { WalkUp, Workshop };
 enum class Theme { Calm, HighContrast };
 enum class TextSize { Normal, Large, Larger };
 enum class Language { Nl, En };
+// Who a workshop is for (the trainer menu's choice); the same names as a pack's "audience" (pack/model.h).
+enum class WorkshopAudience { Student, Supervisor, Employer, Staff };
 
 // ---- names: how each value is written in the config file and on the command line
 template <class E> struct NamedValue {
@@ -30,6 +32,11 @@ inline constexpr std::array<NamedValue<TextSize>, 3> kTextSizeNames{
     {{TextSize::Normal, "normal"}, {TextSize::Large, "large"}, {TextSize::Larger, "larger"}}};
 inline constexpr std::array<NamedValue<Language>, 2> kLanguageNames{
     {{Language::Nl, "nl"}, {Language::En, "en"}}};
+inline constexpr std::array<NamedValue<WorkshopAudience>, 4> kWorkshopAudienceNames{
+    {{WorkshopAudience::Student, "student"},
+     {WorkshopAudience::Supervisor, "supervisor"},
+     {WorkshopAudience::Employer, "employer"},
+     {WorkshopAudience::Staff, "staff"}}};
 
 template <class E> constexpr const auto& NamesOf() {
     if constexpr (std::is_same_v<E, KioskMode>)
@@ -38,6 +45,8 @@ template <class E> constexpr const auto& NamesOf() {
         return kThemeNames;
     else if constexpr (std::is_same_v<E, TextSize>)
         return kTextSizeNames;
+    else if constexpr (std::is_same_v<E, WorkshopAudience>)
+        return kWorkshopAudienceNames;
     else
         return kLanguageNames;
 }
@@ -83,9 +92,10 @@ struct KioskConfig {
     int idle_seconds = kIdleSeconds.fallback;
     int countdown_seconds = kCountdownSeconds.fallback;
     KioskMode mode = KioskMode::WalkUp;
-    std::vector<std::string> pack_dirs; // extra pack folders
-    std::string log_dir;                // where the anonymous confidence log lives ("" = default)
-    std::string pin_hash;               // crypto_pwhash_str of the trainer PIN ("" = no trainer mode)
+    WorkshopAudience audience = WorkshopAudience::Student; // whose modules a workshop's home shows
+    std::vector<std::string> pack_dirs;                    // extra pack folders
+    std::string log_dir;  // where the anonymous confidence log lives ("" = default)
+    std::string pin_hash; // crypto_pwhash_str of the trainer PIN ("" = no trainer mode)
     Theme theme = Theme::Calm;
     TextSize text_size = TextSize::Normal;
     bool dyslexia_font = false;

@@ -6,6 +6,25 @@
 
 namespace sb {
 
+int ExprScope::FindNode(std::string_view id) const {
+    constexpr size_t kLinear = 32; // below this a scan is as fast as a hash
+    if (nodes.size() <= kLinear) {
+        for (size_t k = 0; k < nodes.size(); ++k)
+            if (nodes[k] == id) return static_cast<int>(k);
+        return -1;
+    }
+    if (m_indexed != nodes.size()) {
+        m_node_index.clear();
+        m_node_index.reserve(nodes.size());
+        for (size_t k = 0; k < nodes.size(); ++k)
+            m_node_index.emplace(nodes[k],
+                                 static_cast<int>(k)); // the first of duplicate ids, as a scan finds
+        m_indexed = nodes.size();
+    }
+    const auto it = m_node_index.find(std::string(id));
+    return it == m_node_index.end() ? -1 : it->second;
+}
+
 namespace {
 
 constexpr int kMaxDepth = 48;
@@ -213,11 +232,9 @@ class ExprParser {
                     node += m_s[m_i++];
                 if (!Eat(")"))
                     return Fail(m_i, "A ')' is missing here.", "Hier ontbreekt een ')'.") ? -1 : -1;
-                for (size_t k = 0; k < m_scope.nodes.size(); ++k) {
-                    if (m_scope.nodes[k] == node) {
-                        t = ValueType::Int;
-                        return Add({Op::Visits, -1, -1, static_cast<int64_t>(k)});
-                    }
+                if (const int k = m_scope.FindNode(node); k >= 0) {
+                    t = ValueType::Int;
+                    return Add({Op::Visits, -1, -1, static_cast<int64_t>(k)});
                 }
                 return Fail(nat, "There is no node '" + node + "' in this role-play.",
                             "Er is geen node '" + node + "' in dit rollenspel.")

@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <utility>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace sb {
@@ -31,6 +33,15 @@ struct ExprScope {
     std::vector<std::string> variables;
     std::vector<ValueType> types;
     std::vector<std::string> nodes;
+
+    // The index of a node id, or -1. A story of thousands of nodes with visits() conditions would make a
+    // linear search quadratic, so a large list is indexed on first use, and again when it has grown. Ids are
+    // added, never changed in place (as the loader builds a scope).
+    int FindNode(std::string_view id) const;
+
+  private:
+    mutable std::unordered_map<std::string, int> m_node_index;
+    mutable size_t m_indexed = 0; // nodes.size() when it was built
 };
 
 struct ExprError {

@@ -1,5 +1,7 @@
 #include "lesson/markdown.h"
 
+#include "core/marks.h"
+
 #include <md4c.h>
 
 #include <cstring>
@@ -155,8 +157,25 @@ std::vector<Block> ParseMarkdown(const std::string& text) {
     md_parse(text.c_str(), static_cast<MD_SIZE>(text.size()), &parser, &builder);
     // Drop empty blocks (an empty list item, a blank heading).
     std::vector<Block> out;
-    for (auto& b : builder.blocks)
-        if (!b.PlainText().empty()) out.push_back(std::move(b));
+    for (auto& b : builder.blocks) {
+        if (b.PlainText().empty()) continue;
+        // Glossary marks become runs of their own, in the style of the text around them.
+        std::vector<TextRun> runs;
+        for (const TextRun& r : b.runs) {
+            if (r.text.find("[[") == std::string::npos) {
+                runs.push_back(r);
+                continue;
+            }
+            for (const MarkedSpan& span : SplitMarks(r.text)) {
+                TextRun part = r;
+                part.text = span.text;
+                part.term = span.term;
+                if (!part.text.empty()) runs.push_back(std::move(part));
+            }
+        }
+        b.runs = std::move(runs);
+        out.push_back(std::move(b));
+    }
     return out;
 }
 

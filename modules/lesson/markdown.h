@@ -11,6 +11,7 @@ struct TextRun {
     std::string text;
     bool bold = false;
     bool italic = false;
+    std::string term; // a glossary id when this run is a marked term ([[id|words]], core/marks.h)
 };
 
 enum class BlockKind { Paragraph, Heading, BulletItem, NumberedItem };

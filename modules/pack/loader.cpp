@@ -71,6 +71,46 @@ void LeaveOutBroken(LoadResult& result, const std::string& dir, const std::strin
     if (!pack->modules.empty()) result.pack = std::move(pack);
 }
 
+// "audience": "student" or ["supervisor", "employer"]; an error names the five.
+std::vector<Audience> ReadAudiences(Reader& r, const json& obj, const std::string& ptr) {
+    std::vector<Audience> out;
+    const std::string aptr = PointerAppend(ptr, "audience");
+    const json& v = obj["audience"];
+    auto one = [&](const json& name, const std::string& at) {
+        Audience a;
+        if (name.is_string() && ParseAudience(name.get<std::string>(), a)) {
+            if (std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+            return;
+        }
+        const std::string shown = name.is_string() ? "\"" + name.get<std::string>() + "\"" : name.dump();
+        std::vector<std::string> names;
+        for (Audience x : kAudiences)
+            names.push_back(AudienceName(x));
+        const std::string guess = name.is_string() ? Closest(name.get<std::string>(), names) : "";
+        r.Error(at, "bad-audience",
+                shown + " is not an audience. Use student, supervisor, employer, staff or trainer." +
+                    (guess.empty() ? "" : " Did you mean \"" + guess + "\"?"),
+                shown +
+                    " is geen doelgroep. Gebruik student, supervisor (praktijkopleider), employer "
+                    "(werkgever), staff (schoolpersoneel) of trainer." +
+                    (guess.empty() ? "" : " Bedoel je \"" + guess + "\"?"));
+    };
+    if (v.is_array()) {
+        if (v.empty())
+            r.Error(aptr, "empty-list",
+                    "Name at least one audience, e.g. \"student\", or leave \"audience\" out (then it is "
+                    "student).",
+                    "Noem minstens één doelgroep, bijvoorbeeld \"student\", of laat \"audience\" weg (dan is "
+                    "het student).");
+        for (size_t i = 0; i < v.size(); ++i)
+            one(v[i], PointerAppend(aptr, i));
+    } else {
+        one(v, aptr);
+    }
+    if (out.empty()) out.push_back(Audience::Student);
+    return out;
+}
+
 bool ReadModule(LoadContext& ctx, const std::string& rel, Module& m) {
     const std::string shown = ShownPath(ctx.dir, rel);
     const size_t errors_before = ctx.diags.ErrorCount();
@@ -106,6 +146,7 @@ bool ReadModule(LoadContext& ctx, const std::string& rel, Module& m) {
             r.Error("/minutes", "bad-value", "\"minutes\" is between 1 and 120.",
                     "\"minutes\" ligt tussen 1 en 120.");
     }
+    if (root.contains("audience")) m.audiences = ReadAudiences(r, root, "");
     m.confidence_check = r.Str(root, "", "check", false, Kind::Id);
     if (!m.confidence_check.empty())
         ctx.confidence_refs.push_back({src.file, "/check", src.At("/check"), m.confidence_check});
@@ -118,8 +159,8 @@ bool ReadModule(LoadContext& ctx, const std::string& rel, Module& m) {
         }
     }
     const std::string kind = r.Str(root, "", "kind", true);
-    std::vector<std::string> common{"format",  "kind",    "id",    "title",
-                                    "summary", "minutes", "check", "sources"};
+    std::vector<std::string> common{"format",  "kind",  "id",      "title",   "summary",
+                                    "minutes", "check", "sources", "audience"};
     auto fields = [&](std::initializer_list<const char*> extra) {
         std::vector<std::string> all = common;
         all.insert(all.end(), extra.begin(), extra.end());
@@ -212,11 +253,53 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
                     "De standaardtaal \"" + ctx.info.default_language +
                         "\" staat niet in \"languages\". Voeg hem daar toe.");
     }
+    // The glossary before any text: every text after it may mark its terms.
+    std::set<std::string> marked;
+    {
+        Reader r(src, ctx.diags, ctx.info);
+        std::unordered_map<std::string, std::string> seen_terms;
+        if (const json* list = r.Get(root, "", "glossary", Kind::Array, false)) {
+            for (size_t i = 0; i < list->size(); ++i) {
+                const json& g = (*list)[i];
+                const std::string ptr = PointerAppend("/glossary", i);
+                r.CheckFields(g, ptr, {"id", "term", "explanation", "aliases"});
+                GlossaryTerm term;
+                term.id = r.Str(g, ptr, "id", true, Kind::Id);
+                r.Unique(seen_terms, term.id, PointerAppend(ptr, "id"), "glossary term", "woord");
+                term.term = r.Text(g, ptr, "term", true, kLongOption);
+                term.explanation = r.Text(g, ptr, "explanation", true, kLongLine);
+                if (const json* al = r.Get(g, ptr, "aliases", Kind::Array, false))
+                    for (size_t k = 0; k < al->size(); ++k) {
+                        if ((*al)[k].is_string() && !(*al)[k].get<std::string>().empty())
+                            term.aliases.push_back((*al)[k].get<std::string>());
+                        else
+                            r.Error(
+                                PointerAppend(PointerAppend(ptr, "aliases"), k), "wrong-type",
+                                "An alias is another name for the term, in quotes, e.g. \"stagebegeleider\".",
+                                "Een alias is een andere naam voor het woord, tussen aanhalingstekens, "
+                                "bijvoorbeeld \"stagebegeleider\".");
+                    }
+                pack->glossary.push_back(std::move(term));
+            }
+        }
+        pack->explain = r.IdList(root, "", "explain");
+        for (size_t i = 0; i < pack->explain.size(); ++i)
+            if (!pack->FindTerm(pack->explain[i]))
+                r.Error(PointerAppend("/explain", i), "unknown-term",
+                        "\"" + pack->explain[i] +
+                            "\" is in \"explain\" but not in \"glossary\". Add it to \"glossary\" with an "
+                            "explanation, or remove it here.",
+                        "\"" + pack->explain[i] +
+                            "\" staat in \"explain\" maar niet in \"glossary\". Zet het in \"glossary\" met "
+                            "een uitleg, of haal het hier weg.");
+    }
+    ctx.info.glossary = &pack->glossary;
+    ctx.info.marked = &marked;
     Reader r(src, ctx.diags, ctx.info);
     r.CheckFields(root, "",
                   {"format", "id", "version", "title", "description", "languages", "defaultLanguage",
                    "authors", "licence", "modules", "cast", "confidenceItems", "sessionCheck", "help",
-                   "attract", "endTips"});
+                   "attract", "endTips", "glossary", "explain"});
     if (const json* f = r.Get(root, "", "format", Kind::Int, true);
         f && !(f->get<int64_t>() >= 1 && f->get<int64_t>() <= 2))
         r.Error("/format", "format-version",
@@ -295,13 +378,14 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
         for (size_t i = 0; i < help->size(); ++i) {
             const json& h = (*help)[i];
             const std::string ptr = PointerAppend("/help", i);
-            r.CheckFields(h, ptr, {"id", "title", "text", "contact"});
+            r.CheckFields(h, ptr, {"id", "title", "text", "contact", "audience"});
             HelpResource res;
             res.id = r.Str(h, ptr, "id", true, Kind::Id);
             r.Unique(seen_help, res.id, PointerAppend(ptr, "id"), "help resource", "hulpbron");
             res.title = r.Text(h, ptr, "title", true, kLongOption);
             res.text = r.Text(h, ptr, "text", true, kLongLine);
             res.contact = r.Text(h, ptr, "contact", false, kLongOption);
+            if (h.is_object() && h.contains("audience")) res.audiences = ReadAudiences(r, h, ptr);
             pack->help.push_back(std::move(res));
         }
     }
@@ -465,6 +549,22 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
                           "\" is geen confidence-module in dit pakket. Noem een module met \"kind\": "
                           "\"confidence\".");
     }
+    // A term the pack must explain (its "explain" list) that no text marks: nobody ever sees its card.
+    for (size_t i = 0; i < pack->explain.size(); ++i)
+        if (pack->FindTerm(pack->explain[i]) && !marked.count(pack->explain[i])) {
+            const std::string ptr = PointerAppend("/explain", i);
+            const TextPosition p = src.At(ptr);
+            ctx.diags.Add({src.file, p.line, p.column, ptr, Severity::Warning, "term-never-marked",
+                           "\"" + pack->explain[i] + "\" must be explained, but no text marks it. Write [[" +
+                               pack->explain[i] + "]] where a lesson page or a role-play line first uses it.",
+                           "\"" + pack->explain[i] +
+                               "\" moet uitgelegd worden, maar geen tekst markeert het. Schrijf [[" +
+                               pack->explain[i] +
+                               "]] waar een lespagina of een regel van een rollenspel het voor "
+                               "het eerst gebruikt."});
+        }
+    ctx.info.glossary = nullptr;
+    ctx.info.marked = nullptr;
     CheckMedia(ctx);
 
     ctx.diags.Sort();

@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the loader's files (one per module kind, media, pack.json): typed field access that reports
 // problems instead of throwing, and what the loader collects while it reads a pack. Not for other modules.
+#include "core/marks.h"
 #include "pack/loader.h"
 
 #include <algorithm>
@@ -35,6 +36,8 @@ inline bool IsComment(const std::string& key) {
 struct PackInfo {
     std::vector<std::string> languages{"nl"};
     std::string default_language = "nl";
+    const std::vector<GlossaryTerm>* glossary = nullptr; // pack.json's, read before any text that marks
+    std::set<std::string>* marked = nullptr;             // glossary ids marked anywhere in the pack
 };
 
 enum class Kind { Text, Id, String, Int, Number, Bool, Object, Array };
@@ -46,6 +49,15 @@ class Reader {
 
     const std::string& File() const { return m_src.file; }
     int format = 1; // the file's "format": some rules grew stricter in format 2
+    // Texts read now may hold glossary marks (lesson bodies, callouts, practice cards, role-play lines):
+    // the kiosk draws those as terms. Elsewhere a mark would show as typed, so it is an error.
+    bool marks = false;
+    struct MarksHere {
+        Reader& r;
+        bool before;
+        explicit MarksHere(Reader& reader) : r(reader), before(reader.marks) { r.marks = true; }
+        ~MarksHere() { r.marks = before; }
+    };
 
     void Report(Severity sev, const std::string& ptr, const char* code, std::string en, std::string nl) {
         const TextPosition p = m_src.At(ptr);
@@ -202,6 +214,7 @@ class Reader {
                   "Deze tekst is leeg. Schrijf de tekst, of haal het veld weg als het niet verplicht is.");
             return LocalText(std::move(by_lang));
         }
+        ResolveMarks(by_lang, ptr, v.is_string());
         std::string missing;
         for (const auto& lang : m_info.languages)
             if (!by_lang.count(lang)) missing += (missing.empty() ? "" : ", ") + lang;
@@ -226,6 +239,63 @@ class Reader {
             }
         }
         return LocalText(std::move(by_lang));
+    }
+
+    // Checks every [[id]] / [[id|words]] and rewrites it to [[id|words]] in each language.
+    void ResolveMarks(std::map<std::string, std::string>& by_lang, const std::string& ptr, bool plain) {
+        std::set<std::string> reported;
+        for (auto& [lang, s] : by_lang) {
+            if (s.find("[[") == std::string::npos) continue;
+            const std::string lptr = plain ? ptr : PointerAppend(ptr, lang);
+            const std::vector<Mark> marks = FindMarks(s);
+            if (marks.empty()) continue;
+            if (!this->marks) {
+                if (reported.insert("").second)
+                    Error(lptr, "mark-not-here",
+                          "Glossary marks [[…]] work in lesson pages, callouts, practice cards and role-play "
+                          "lines; here the brackets would show as typed. Write the word without [[ ]].",
+                          "Woordenlijst-markeringen [[…]] werken in lespagina's, callouts, oefenkaarten en "
+                          "regels van een rollenspel; hier zie je de haken gewoon staan. Schrijf het woord "
+                          "zonder [[ ]].");
+                continue;
+            }
+            std::string out;
+            size_t at = 0;
+            for (const Mark& m : marks) {
+                out += s.substr(at, m.begin - at);
+                at = m.end;
+                const GlossaryTerm* term = nullptr;
+                if (m_info.glossary)
+                    for (const GlossaryTerm& g : *m_info.glossary)
+                        if (g.id == m.id) term = &g;
+                if (!term) {
+                    if (reported.insert(m.id).second) {
+                        std::vector<std::string> ids;
+                        if (m_info.glossary)
+                            for (const GlossaryTerm& g : *m_info.glossary)
+                                ids.push_back(g.id);
+                        const std::string guess = Closest(m.id, ids);
+                        Error(lptr, "unknown-term",
+                              "[[" + m.id +
+                                  "]] marks a glossary term, but the pack's \"glossary\" has no \"" + m.id +
+                                  "\". Add it to \"glossary\" in pack.json, or remove the brackets." +
+                                  (guess.empty() ? "" : " Did you mean \"" + guess + "\"?"),
+                              "[[" + m.id + "]] markeert een woord uit de woordenlijst, maar \"glossary\" " +
+                                  "van het pakket heeft geen \"" + m.id +
+                                  "\". Zet het in \"glossary\" in pack.json, of haal de haken weg." +
+                                  (guess.empty() ? "" : " Bedoel je \"" + guess + "\"?"));
+                    }
+                    out += m.shown.empty() ? m.id : m.shown;
+                    continue;
+                }
+                if (m_info.marked) m_info.marked->insert(m.id);
+                const std::string shown =
+                    m.shown.empty() ? term->term.Get(lang, m_info.default_language) : m.shown;
+                out += "[[" + m.id + "|" + shown + "]]";
+            }
+            out += s.substr(at);
+            s = std::move(out);
+        }
     }
 
     std::vector<LocalText> TextList(const json& obj, const std::string& ptr, const char* key,
@@ -333,6 +403,8 @@ std::string ShownPath(const std::string& dir, const std::string& rel);
 void ReadLesson(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m);
 void ReadRoleplay(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m);
 void ReadQuiz(Reader& r, const JsonSource& src, Module& m);
+bool ReadQuestion(Reader& r, const json& qj, const std::string& ptr, bool self_assessment,
+                  const std::unordered_map<std::string, std::string>& seen_groups, Question& q);
 void ReadConfidence(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m);
 void CheckMedia(LoadContext& ctx);
 

@@ -19,16 +19,23 @@ void ReadLesson(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m) {
                         "Elke pagina hoort een object { \"title\": …, \"body\": … } te zijn.");
                 continue;
             }
-            r.CheckFields(p, ptr, {"title", "body", "image", "callouts", "reflection"});
+            r.CheckFields(p, ptr,
+                          {"title", "body", "image", "callouts", "reflection", "question", "practice"});
             LessonPage page;
             page.title = r.Text(p, ptr, "title", true, kLongOption);
-            page.body = r.Text(p, ptr, "body", true, kLongPage);
+            {
+                Reader::MarksHere marks(r);
+                // A page that is only a practice card or a question needs no text of its own.
+                const bool own_body = !(p.contains("practice") || p.contains("question"));
+                page.body = r.Text(p, ptr, "body", own_body, kLongPage);
+            }
             page.reflection = r.Text(p, ptr, "reflection", false, kLongLine);
             if (const json* img = r.Get(p, ptr, "image", Kind::Object, false)) {
                 const std::string iptr = PointerAppend(ptr, "image");
-                r.CheckFields(*img, iptr, {"src", "alt"});
+                r.CheckFields(*img, iptr, {"src", "alt", "caption"});
                 page.image.src = r.Str(*img, iptr, "src", true);
                 page.image.alt = r.Text(*img, iptr, "alt", true);
+                page.image.caption = r.Text(*img, iptr, "caption", false, kLongLine);
                 AddMedia(ctx, src, PointerAppend(iptr, "src"), page.image.src);
             }
             if (const json* cs = r.Get(p, ptr, "callouts", Kind::Array, false)) {
@@ -52,9 +59,48 @@ void ReadLesson(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m) {
                             "\"" + type +
                                 "\" is geen soort callout. Gebruik \"tip\", \"watch-out\" of "
                                 "\"did-you-know\".");
+                    Reader::MarksHere marks(r);
                     callout.text = r.Text(c, cptr, "text", true, kLongLine);
                     page.callouts.push_back(std::move(callout));
                 }
+            }
+            if (const json* qj = r.Get(p, ptr, "question", Kind::Object, false)) {
+                const std::string qptr = PointerAppend(ptr, "question");
+                // A knowledge question, graded at once; an ordering or a likert needs the quiz screen.
+                r.CheckFields(*qj, qptr,
+                              {"id", "type", "text", "explanation", "options", "answer", "feedbackTrue",
+                               "feedbackFalse"});
+                auto q = std::make_shared<Question>();
+                q->id = r.Str(*qj, qptr, "id", false, Kind::Id);
+                if (ReadQuestion(r, *qj, qptr, false, {}, *q)) {
+                    if (q->type == QuestionType::Ordering || q->type == QuestionType::Likert)
+                        r.Error(
+                            PointerAppend(qptr, "type"), "bad-value",
+                            "A question on a lesson page is single, multiple or truefalse. Put an ordering "
+                            "question in a quiz.",
+                            "Een vraag op een lespagina is single, multiple of truefalse. Zet een "
+                            "volgordevraag in een quiz.");
+                    else
+                        page.question = std::move(q);
+                }
+            }
+            if (const json* pj = r.Get(p, ptr, "practice", Kind::Object, false)) {
+                const std::string pptr = PointerAppend(ptr, "practice");
+                r.CheckFields(*pj, pptr, {"title", "situation", "think", "answersTitle", "answers"});
+                Reader::MarksHere marks(r);
+                Practice practice;
+                practice.title = r.Text(*pj, pptr, "title", false, kLongOption);
+                practice.situation = r.Text(*pj, pptr, "situation", true, kLongPage);
+                practice.think = r.Text(*pj, pptr, "think", false, kLongLine);
+                practice.answers_title = r.Text(*pj, pptr, "answersTitle", false, kLongOption);
+                if (r.Get(*pj, pptr, "answers", Kind::Array, true)) {
+                    practice.answers = r.TextList(*pj, pptr, "answers", kLongLine);
+                    if (practice.answers.empty())
+                        r.Error(PointerAppend(pptr, "answers"), "empty-list",
+                                "Give at least one example answer: it is shown when the student taps.",
+                                "Geef minstens één voorbeeldantwoord: dat verschijnt als de student tikt.");
+                }
+                page.practice = std::move(practice);
             }
             lesson.pages.push_back(std::move(page));
         }

@@ -3,6 +3,131 @@
 
 namespace sb::loader_detail {
 
+// One question of a quiz or of a lesson page (self_assessment: the quiz's mode; a lesson asks a
+// knowledge question). False when its type is unknown: it is then left out.
+bool ReadQuestion(Reader& r, const json& qj, const std::string& ptr, bool self_assessment,
+                  const std::unordered_map<std::string, std::string>& seen_groups, Question& q) {
+    const std::string type = r.Str(qj, ptr, "type", true);
+    static const std::map<std::string, QuestionType> types{{"single", QuestionType::Single},
+                                                           {"multiple", QuestionType::Multiple},
+                                                           {"truefalse", QuestionType::TrueFalse},
+                                                           {"ordering", QuestionType::Ordering},
+                                                           {"likert", QuestionType::Likert}};
+    if (auto it = types.find(type); it != types.end())
+        q.type = it->second;
+    else if (!type.empty()) {
+        r.Error(
+            PointerAppend(ptr, "type"), "bad-value",
+            "\"" + type + "\" is not a question type. Use single, multiple, truefalse, ordering or likert.",
+            "\"" + type + "\" is geen soort vraag. Gebruik single, multiple, truefalse, ordering of likert.");
+        return false;
+    }
+    q.text = r.Text(qj, ptr, "text", true, kLongLine);
+    q.explanation = r.Text(qj, ptr, "explanation", false, kLongLine);
+    if (const json* v = r.Get(qj, ptr, "points", Kind::Number, false)) {
+        q.points = v->get<double>();
+        if (q.points <= 0 || q.points > 100)
+            r.Error(PointerAppend(ptr, "points"), "bad-value", "Points are more than 0 and at most 100.",
+                    "Punten zijn meer dan 0 en hoogstens 100.");
+    }
+    q.source = r.Str(qj, ptr, "source", false);
+    const std::string scoring = r.Str(qj, ptr, "scoring", false);
+    if (scoring == "partial")
+        q.scoring = Scoring::Partial;
+    else if (!scoring.empty() && scoring != "all-or-nothing")
+        r.Error(PointerAppend(ptr, "scoring"), "bad-value",
+                "\"" + scoring + "\" is not a way of scoring. Use \"all-or-nothing\" or \"partial\".",
+                "\"" + scoring + "\" is geen manier van scoren. Gebruik \"all-or-nothing\" of \"partial\".");
+
+    const bool likert = q.type == QuestionType::Likert;
+    if (likert != self_assessment)
+        r.Error(PointerAppend(ptr, "type"), "bad-value",
+                likert ? "A likert statement belongs in a self-assessment quiz (\"mode\": "
+                         "\"self-assessment\")."
+                       : "A self-assessment quiz has only likert statements.",
+                likert ? "Een likert-stelling hoort in een zelftest (\"mode\": \"self-assessment\")."
+                       : "Een zelftest heeft alleen likert-stellingen.");
+
+    auto read_options = [&](const char* key, bool with_correct) {
+        const json* opts = r.Get(qj, ptr, key, Kind::Array, true);
+        if (!opts) return;
+        std::unordered_map<std::string, std::string> oseen;
+        for (size_t k = 0; k < opts->size(); ++k) {
+            const json& o = (*opts)[k];
+            const std::string optr = PointerAppend(PointerAppend(ptr, key), k);
+            if (with_correct)
+                r.CheckFields(o, optr, {"id", "text", "correct", "feedback"});
+            else
+                r.CheckFields(o, optr, {"id", "text"});
+            Option opt;
+            opt.id = r.Str(o, optr, "id", true, Kind::Id);
+            r.Unique(oseen, opt.id, PointerAppend(optr, "id"), "option", "optie");
+            opt.text = r.Text(o, optr, "text", true, kLongOption);
+            if (with_correct) {
+                if (const json* v = r.Get(o, optr, "correct", Kind::Bool, false))
+                    opt.correct = v->get<bool>();
+                opt.feedback = r.Text(o, optr, "feedback", false, kLongLine);
+            }
+            q.options.push_back(std::move(opt));
+        }
+        if (q.options.size() < 2 || q.options.size() > 8)
+            r.Error(PointerAppend(ptr, key), "bad-value", "Give 2 to 8 options here.",
+                    "Geef hier 2 tot 8 opties.");
+    };
+    switch (q.type) {
+    case QuestionType::Single:
+    case QuestionType::Multiple: {
+        read_options("options", true);
+        const auto correct =
+            std::count_if(q.options.begin(), q.options.end(), [](const Option& o) { return o.correct; });
+        if (q.type == QuestionType::Single && correct != 1 && !q.options.empty())
+            r.Error(PointerAppend(ptr, "options"), "no-correct-answer",
+                    correct == 0
+                        ? "No option is marked correct. Add \"correct\": true to the right answer."
+                        : "More than one option is marked correct. A single-choice question has one; "
+                          "use \"type\": \"multiple\" for more.",
+                    correct == 0 ? "Geen optie is als goed gemarkeerd. Zet \"correct\": true bij het goede "
+                                   "antwoord."
+                                 : "Meer dan één optie is als goed gemarkeerd. Een single-choicevraag heeft "
+                                   "er één; gebruik \"type\": \"multiple\" voor meer.");
+        if (q.type == QuestionType::Multiple && correct == 0 && !q.options.empty())
+            r.Error(PointerAppend(ptr, "options"), "no-correct-answer",
+                    "No option is marked correct. Add \"correct\": true to each right answer.",
+                    "Geen optie is als goed gemarkeerd. Zet \"correct\": true bij elk goed antwoord.");
+        break;
+    }
+    case QuestionType::TrueFalse: {
+        const json* v = r.Get(qj, ptr, "answer", Kind::Bool, false);
+        if (!v && qj.is_object() && !qj.contains("answer"))
+            r.Error(ptr, "no-correct-answer",
+                    "This true/false question has no \"answer\". Add \"answer\": true or \"answer\": "
+                    "false.",
+                    "Deze waar/onwaar-vraag heeft geen \"answer\". Voeg \"answer\": true of "
+                    "\"answer\": false toe.");
+        q.answer = v && v->get<bool>();
+        Option t{"true", {}, q.answer, r.Text(qj, ptr, "feedbackTrue", false, kLongLine)};
+        Option f{"false", {}, !q.answer, r.Text(qj, ptr, "feedbackFalse", false, kLongLine)};
+        q.options = {t, f};
+        break;
+    }
+    case QuestionType::Ordering:
+        read_options("items", false);
+        break;
+    case QuestionType::Likert: {
+        q.group = r.Str(qj, ptr, "group", true, Kind::Id);
+        if (!q.group.empty() && !seen_groups.count(q.group))
+            r.Error(PointerAppend(ptr, "group"), "unknown-group",
+                    "There is no group \"" + q.group +
+                        "\" in \"groups\". Add it there, or use an existing group id.",
+                    "Er is geen groep \"" + q.group +
+                        "\" in \"groups\". Voeg hem daar toe, of gebruik een bestaande groep.");
+        if (const json* v = r.Get(qj, ptr, "reverse", Kind::Bool, false)) q.reverse = v->get<bool>();
+        break;
+    }
+    }
+    return true;
+}
+
 void ReadQuiz(Reader& r, const JsonSource& src, Module& m) {
     Quiz quiz;
     const json& root = src.root;
@@ -77,130 +202,7 @@ void ReadQuiz(Reader& r, const JsonSource& src, Module& m) {
             Question q;
             q.id = r.Str(qj, ptr, "id", true, Kind::Id);
             r.Unique(seen, q.id, PointerAppend(ptr, "id"), "question", "vraag");
-            const std::string type = r.Str(qj, ptr, "type", true);
-            static const std::map<std::string, QuestionType> types{{"single", QuestionType::Single},
-                                                                   {"multiple", QuestionType::Multiple},
-                                                                   {"truefalse", QuestionType::TrueFalse},
-                                                                   {"ordering", QuestionType::Ordering},
-                                                                   {"likert", QuestionType::Likert}};
-            if (auto it = types.find(type); it != types.end())
-                q.type = it->second;
-            else if (!type.empty()) {
-                r.Error(
-                    PointerAppend(ptr, "type"), "bad-value",
-                    "\"" + type +
-                        "\" is not a question type. Use single, multiple, truefalse, ordering or likert.",
-                    "\"" + type +
-                        "\" is geen soort vraag. Gebruik single, multiple, truefalse, ordering of likert.");
-                continue;
-            }
-            q.text = r.Text(qj, ptr, "text", true, kLongLine);
-            q.explanation = r.Text(qj, ptr, "explanation", false, kLongLine);
-            if (const json* v = r.Get(qj, ptr, "points", Kind::Number, false)) {
-                q.points = v->get<double>();
-                if (q.points <= 0 || q.points > 100)
-                    r.Error(PointerAppend(ptr, "points"), "bad-value",
-                            "Points are more than 0 and at most 100.",
-                            "Punten zijn meer dan 0 en hoogstens 100.");
-            }
-            q.source = r.Str(qj, ptr, "source", false);
-            const std::string scoring = r.Str(qj, ptr, "scoring", false);
-            if (scoring == "partial")
-                q.scoring = Scoring::Partial;
-            else if (!scoring.empty() && scoring != "all-or-nothing")
-                r.Error(PointerAppend(ptr, "scoring"), "bad-value",
-                        "\"" + scoring + "\" is not a way of scoring. Use \"all-or-nothing\" or \"partial\".",
-                        "\"" + scoring +
-                            "\" is geen manier van scoren. Gebruik \"all-or-nothing\" of \"partial\".");
-
-            const bool likert = q.type == QuestionType::Likert;
-            if (likert != quiz.self_assessment)
-                r.Error(PointerAppend(ptr, "type"), "bad-value",
-                        likert ? "A likert statement belongs in a self-assessment quiz (\"mode\": "
-                                 "\"self-assessment\")."
-                               : "A self-assessment quiz has only likert statements.",
-                        likert ? "Een likert-stelling hoort in een zelftest (\"mode\": \"self-assessment\")."
-                               : "Een zelftest heeft alleen likert-stellingen.");
-
-            auto read_options = [&](const char* key, bool with_correct) {
-                const json* opts = r.Get(qj, ptr, key, Kind::Array, true);
-                if (!opts) return;
-                std::unordered_map<std::string, std::string> oseen;
-                for (size_t k = 0; k < opts->size(); ++k) {
-                    const json& o = (*opts)[k];
-                    const std::string optr = PointerAppend(PointerAppend(ptr, key), k);
-                    if (with_correct)
-                        r.CheckFields(o, optr, {"id", "text", "correct", "feedback"});
-                    else
-                        r.CheckFields(o, optr, {"id", "text"});
-                    Option opt;
-                    opt.id = r.Str(o, optr, "id", true, Kind::Id);
-                    r.Unique(oseen, opt.id, PointerAppend(optr, "id"), "option", "optie");
-                    opt.text = r.Text(o, optr, "text", true, kLongOption);
-                    if (with_correct) {
-                        if (const json* v = r.Get(o, optr, "correct", Kind::Bool, false))
-                            opt.correct = v->get<bool>();
-                        opt.feedback = r.Text(o, optr, "feedback", false, kLongLine);
-                    }
-                    q.options.push_back(std::move(opt));
-                }
-                if (q.options.size() < 2 || q.options.size() > 8)
-                    r.Error(PointerAppend(ptr, key), "bad-value", "Give 2 to 8 options here.",
-                            "Geef hier 2 tot 8 opties.");
-            };
-            switch (q.type) {
-            case QuestionType::Single:
-            case QuestionType::Multiple: {
-                read_options("options", true);
-                const auto correct = std::count_if(q.options.begin(), q.options.end(),
-                                                   [](const Option& o) { return o.correct; });
-                if (q.type == QuestionType::Single && correct != 1 && !q.options.empty())
-                    r.Error(PointerAppend(ptr, "options"), "no-correct-answer",
-                            correct == 0
-                                ? "No option is marked correct. Add \"correct\": true to the right answer."
-                                : "More than one option is marked correct. A single-choice question has one; "
-                                  "use \"type\": \"multiple\" for more.",
-                            correct == 0
-                                ? "Geen optie is als goed gemarkeerd. Zet \"correct\": true bij het goede "
-                                  "antwoord."
-                                : "Meer dan één optie is als goed gemarkeerd. Een single-choicevraag heeft "
-                                  "er één; gebruik \"type\": \"multiple\" voor meer.");
-                if (q.type == QuestionType::Multiple && correct == 0 && !q.options.empty())
-                    r.Error(
-                        PointerAppend(ptr, "options"), "no-correct-answer",
-                        "No option is marked correct. Add \"correct\": true to each right answer.",
-                        "Geen optie is als goed gemarkeerd. Zet \"correct\": true bij elk goed antwoord.");
-                break;
-            }
-            case QuestionType::TrueFalse: {
-                const json* v = r.Get(qj, ptr, "answer", Kind::Bool, false);
-                if (!v && qj.is_object() && !qj.contains("answer"))
-                    r.Error(ptr, "no-correct-answer",
-                            "This true/false question has no \"answer\". Add \"answer\": true or \"answer\": "
-                            "false.",
-                            "Deze waar/onwaar-vraag heeft geen \"answer\". Voeg \"answer\": true of "
-                            "\"answer\": false toe.");
-                q.answer = v && v->get<bool>();
-                Option t{"true", {}, q.answer, r.Text(qj, ptr, "feedbackTrue", false, kLongLine)};
-                Option f{"false", {}, !q.answer, r.Text(qj, ptr, "feedbackFalse", false, kLongLine)};
-                q.options = {t, f};
-                break;
-            }
-            case QuestionType::Ordering:
-                read_options("items", false);
-                break;
-            case QuestionType::Likert: {
-                q.group = r.Str(qj, ptr, "group", true, Kind::Id);
-                if (!q.group.empty() && !seen_groups.count(q.group))
-                    r.Error(PointerAppend(ptr, "group"), "unknown-group",
-                            "There is no group \"" + q.group +
-                                "\" in \"groups\". Add it there, or use an existing group id.",
-                            "Er is geen groep \"" + q.group +
-                                "\" in \"groups\". Voeg hem daar toe, of gebruik een bestaande groep.");
-                if (const json* v = r.Get(qj, ptr, "reverse", Kind::Bool, false)) q.reverse = v->get<bool>();
-                break;
-            }
-            }
+            if (!ReadQuestion(r, qj, ptr, quiz.self_assessment, seen_groups, q)) continue;
             quiz.questions.push_back(std::move(q));
         }
     }

@@ -192,7 +192,10 @@ struct RoleplayReader {
             ctx.cast_refs.push_back({src.file, PointerAppend(lptr, "speaker"),
                                      src.At(PointerAppend(lptr, "speaker")), line.speaker});
         line.condition = Condition(l, lptr, "if");
-        line.text = Story(l, lptr, "text", true, kLongLine);
+        {
+            Reader::MarksHere marks(r);
+            line.text = Story(l, lptr, "text", true, kLongLine);
+        }
         line.mood = r.Str(l, lptr, "mood", false);
         static const std::set<std::string> moods{"neutral", "happy", "worried", "angry", "sad", "surprised"};
         if (!line.mood.empty() && !moods.count(line.mood))

@@ -18,6 +18,38 @@ const char* KindName(ModuleKind kind) {
     return "?";
 }
 
+const char* AudienceName(Audience a) {
+    switch (a) {
+    case Audience::Student:
+        return "student";
+    case Audience::Supervisor:
+        return "supervisor";
+    case Audience::Employer:
+        return "employer";
+    case Audience::Staff:
+        return "staff";
+    case Audience::Trainer:
+        return "trainer";
+    }
+    return "student";
+}
+
+bool ParseAudience(const std::string& name, Audience& out) {
+    for (Audience a : kAudiences)
+        if (name == AudienceName(a)) {
+            out = a;
+            return true;
+        }
+    return false;
+}
+
+bool Module::For(Audience a) const {
+    return std::find(audiences.begin(), audiences.end(), a) != audiences.end();
+}
+bool HelpResource::For(Audience a) const {
+    return std::find(audiences.begin(), audiences.end(), a) != audiences.end();
+}
+
 double Quiz::MaxScore() const {
     double total = 0;
     for (const Question& q : questions)
@@ -34,6 +66,9 @@ template <typename T> const T* FindById(const std::vector<T>& list, const std::s
 
 const Module* Pack::FindModule(const std::string& id) const {
     return FindById(modules, id);
+}
+const GlossaryTerm* Pack::FindTerm(const std::string& id) const {
+    return FindById(glossary, id);
 }
 const CastMember* Pack::FindCast(const std::string& id) const {
     return FindById(cast, id);

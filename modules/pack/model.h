@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -19,6 +20,24 @@ struct Source {
 struct Image {
     std::string src; // path relative to the pack folder
     LocalText alt;
+    LocalText caption; // drawn by the kiosk under the image, in the student's language (may be empty)
+};
+
+// Who a module or a help resource is for. A workshop shows one audience's modules on home; walk-up shows
+// the student's; the trainer's modules open only from the trainer menu.
+enum class Audience { Student, Supervisor, Employer, Staff, Trainer };
+const char* AudienceName(Audience a);
+// "student", "supervisor", "employer", "staff", "trainer"; false when `name` is none of them.
+bool ParseAudience(const std::string& name, Audience& out);
+constexpr Audience kAudiences[] = {Audience::Student, Audience::Supervisor, Audience::Employer,
+                                   Audience::Staff, Audience::Trainer};
+
+// A glossary entry. Texts mark a use as [[id]] or [[id|shown words]]; the loader rewrites every mark to
+// [[id|words]] in each language (core/marks.h), so the kiosk draws the words and opens this entry on a tap.
+struct GlossaryTerm {
+    std::string id;
+    LocalText term, explanation;
+    std::vector<std::string> aliases; // other names, shown on the card ("Ook: …")
 };
 
 // ---- lessons
@@ -29,12 +48,26 @@ struct Callout {
     LocalText text;
 };
 
+struct Question;
+
+// "Zeg het hardop": a situation, a moment to think, then example answers shown on a tap.
+struct Practice {
+    LocalText title;     // empty: the kiosk's "Zeg het hardop"
+    LocalText situation; // Markdown subset
+    LocalText think;     // the prompt for the moment to think (empty: the kiosk's own)
+    LocalText
+        answers_title; // the heading over the answers (empty: the kiosk's "Zo zou je het kunnen zeggen")
+    std::vector<LocalText> answers;
+};
+
 struct LessonPage {
     LocalText title;
-    LocalText body; // Markdown subset
+    LocalText body; // Markdown subset; may be empty on a page with a practice card or a question
     Image image;    // src empty when the page has none
     std::vector<Callout> callouts;
     LocalText reflection;
+    std::shared_ptr<const Question> question; // an inline question: graded at once, never logged
+    std::optional<Practice> practice;
 };
 
 struct Lesson {
@@ -203,6 +236,8 @@ struct Module {
     int minutes = 0;              // 0: not given
     std::string confidence_check; // the confidence module asked before and after this one ("check")
     std::vector<Source> sources;
+    std::vector<Audience> audiences{Audience::Student}; // "audience": one name or a list
+    bool For(Audience a) const;
     std::variant<Lesson, Roleplay, Quiz, ConfidenceCheck> content;
 
     const Lesson* AsLesson() const { return std::get_if<Lesson>(&content); }
@@ -222,6 +257,8 @@ struct CastMember {
 struct HelpResource {
     std::string id;
     LocalText title, text, contact;
+    std::vector<Audience> audiences{Audience::Student};
+    bool For(Audience a) const;
 };
 
 struct Pack {
@@ -240,7 +277,10 @@ struct Pack {
     std::vector<HelpResource> help;
     std::vector<LocalText> attract;
     std::vector<LocalText> end_tips;
+    std::vector<GlossaryTerm> glossary;
+    std::vector<std::string> explain; // glossary ids the pack must mark at least once
 
+    const GlossaryTerm* FindTerm(const std::string& id) const;
     const Module* FindModule(const std::string& id) const;
     const CastMember* FindCast(const std::string& id) const;
     const HelpResource* FindHelp(const std::string& id) const;

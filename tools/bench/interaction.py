@@ -18,13 +18,18 @@ The next round's first move goes back to the background.
                 click is a RIGHT click on background, which the screen ignores: all 5 rounds stay on it.
   quiz screen:  "Ken je rechten", question 1: the chain crosses answer 2 and clicks answer 1 (left button). The
                 first click selects it (the screen changes: selected, Check enabled); the next four change nothing.
+  role-play:    "Vage afwijzing" with its first decision preceded by twelve of its own lines (a copy in the
+                temporary pack): each round clicks "Verder" twice, so the 5 s chain reveals ten lines, each one
+                scrolling the conversation as a chat does; the chain crosses "Opnieuw" each round.
+  lesson:       "Je stage begint": each round scrolls the page down twice with the wheel, then clicks "Verder"
+                to the next page (pages 2 to 6); the chain crosses "Sluiten" each round.
   bare window:  moves around the centre, crosses and clicks its "Start" button, which does nothing.
 
 Positions are not hard-coded. The kiosk first runs a script (same size and options) that hovers and clicks the
 widgets and takes screenshots; then the real kiosk runs with the pointer in a corner, and what differs between
 its screen and the script's "hovering W" shot is W. Every click on the way to a screen is checked against the
-script's screenshot. The quiz's card is put first in a temporary copy of the pack's module list, so it shows
-without scrolling; the content is otherwise the shipped one. The kiosk runs with --mode workshop (Start leads
+script's screenshot. The quiz, role-play and lesson cards are put first in a temporary copy of the pack's module
+list, so they show without scrolling; the content is otherwise the shipped one. The kiosk runs with --mode workshop (Start leads
 straight to the modules) and --windowed 1920x1080: a fullscreen kiosk ignores window-close, so SIGTERM (how a
 run ends, to print --frame-stats) would not end it. --fullscreen measures fullscreen, without frame counts.
 
@@ -32,7 +37,7 @@ Pointer moves use `xdotool mousemove_relative` (XTest). `xdotool mousemove X Y` 
 (XWarpPointer), which produces no XInput2 raw event; SDL 2.26 then keeps returning a stale position from
 SDL_GetGlobalMouseState, which ImGui 1.86's SDL backend reads on X11, so hover would never change.
 
-Usage: python3 tools/bench/interaction.py [BUILD_DIR] [--runs N] [--fullscreen] [--keep DIR]
+Usage: python3 tools/bench/interaction.py [BUILD_DIR] [--runs N] [--fullscreen] [--keep DIR] [--only NAME]
 Runs its own Xvfb on a free display unless DISPLAY is already set. About 5 minutes with --runs 3 (the default).
 --keep DIR keeps the screenshots and the content copy in DIR.
 """
@@ -48,6 +53,7 @@ cli.add_argument("build", nargs="?", default="build")
 cli.add_argument("--runs", type=int, default=3)
 cli.add_argument("--fullscreen", action="store_true")
 cli.add_argument("--keep")
+cli.add_argument("--only", help="measure only the kiosk screens whose names contain this (the floor always runs)")
 opts = cli.parse_args()
 build, runs, fullscreen, keep = opts.build, opts.runs, opts.fullscreen, opts.keep
 source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -134,6 +140,26 @@ def uniform(img, x, y, half=48):
 
 # ---------------------------------------------------------------- the kiosk's screens, found by script
 
+FIRST = ("ken-je-rechten", "roleplay-vage-afwijzing", "lesson-je-stage-begint")
+OPENING_LINES = 12
+
+
+def long_opening(pack_dir):
+    """Gives the role-play's start node twelve of the story's own unconditional lines, so ten clicks on "Verder"
+    each reveal one before the first decision."""
+    path = os.path.join(pack_dir, "roleplay-vage-afwijzing.json")
+    if not os.path.exists(path):
+        return
+    with open(path, encoding="utf-8") as f:
+        story = json.load(f)
+    lines = [dict(l) for n in story["nodes"] for l in n.get("lines", []) if "if" not in l
+             and isinstance(l.get("text"), dict)]
+    start = next(n for n in story["nodes"] if n["id"] == story["start"])
+    start["lines"] = (lines * 2)[:OPENING_LINES]
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(story, f, ensure_ascii=False, indent=2)
+
+
 def pack_copy():
     """The shipped content with the quiz first in its pack's module list: its card then shows without scrolling."""
     dst = os.path.join(work, "content")
@@ -151,7 +177,9 @@ def pack_copy():
         with open(os.path.join(src, "pack.json"), encoding="utf-8") as f:
             pack = json.load(f)
         mods = pack.get("modules", [])
-        pack["modules"] = [m for m in mods if "ken-je-rechten" in m] + [m for m in mods if "ken-je-rechten" not in m]
+        first = [m for key in FIRST for m in mods if key in m]
+        pack["modules"] = first + [m for m in mods if m not in first]
+        long_opening(os.path.join(dst, name))
         with open(os.path.join(dst, name, "pack.json"), "w", encoding="utf-8") as f:
             json.dump(pack, f, ensure_ascii=False, indent=2)
     return dst
@@ -162,13 +190,17 @@ KIOSK_ARGS = ["--mode", "workshop", "--seed", "1", "--content", CONTENT]
 WINDOW_ARGS = [] if fullscreen else ["--windowed", f"{W}x{H}"]
 
 # name: (widgets to click to get there, the button the chain crosses, the widget it clicks, the mouse button,
-#        the screen's name for the script's expect-screen).
+#        the screen's name for the script's expect-screen[, clicks per round, wheel steps down before them]).
 # A widget that is not there is replaced by plain background.
 SCREENS = {
     # The attract screen starts on a tap anywhere: the click is a right click on background, which it ignores.
     "start screen": ([], "lang-en", None, 3, "start"),
     # Cross answer 2 each round; click answer 1 (selected by the first click; the other four change nothing).
     "quiz screen": (["start", "module-ken-je-rechten"], "option-2", "option-1", 1, "quiz"),
+    # Two clicks on "Verder" a round: ten lines revealed in 5 s, each scrolling the conversation.
+    "role-play": (["start", "module-vage-afwijzing", "begin"], "restart", "next", 1, "roleplay", 2, 0),
+    # Two wheel steps down the page, then "Verder" to the next page.
+    "lesson": (["start", "module-je-stage-begint"], "close", "next", 1, "lesson", 1, 2),
 }
 CORNER = (2, H - 3)  # the root window's padding: no widget is ever here
 
@@ -258,7 +290,11 @@ def explore(name, nav, widgets, screen):
 def click_and_check(wid, point, expected):
     park(*point)
     xdo("click", 1)
-    time.sleep(0.8)
+    time.sleep(0.5)
+    # Away from the next screen's widgets: the script's shot shows no hover, and the pointer left where the
+    # widget was may now lie on one (a quiz option under the card just clicked).
+    park(*CORNER)
+    time.sleep(0.4)
     shot = os.path.join(work, "real.png")
     grab(shot)
     diff = differing_fraction(shot, expected)
@@ -269,7 +305,7 @@ def click_and_check(wid, point, expected):
 
 # ---------------------------------------------------------------- one run
 
-def chain(bg, cross, click, button):
+def chain(bg, cross, click, button, clicks=1, wheel=0):
     """5 rounds of 1 s: 12 moves of 4 px over background; onto the button to cross and 4 px on it; onto the
     widget to click and 4 px on it; a click there. Without a button or widget those moves stay on background."""
     t0 = time.monotonic()
@@ -285,7 +321,9 @@ def chain(bg, cross, click, button):
         for x, y in path:
             words += ["mousemove_relative", "--", x - pos[0], y - pos[1], "sleep", MOVE_GAP_S]
             pos = (x, y)
-        words += ["click", button]
+        words += ["click", 5] * wheel  # wheel steps down (X button 5) over the page before the click
+        for k in range(clicks):
+            words += (["sleep", 0.4] if k else []) + ["click", button]
         xdo(*words)
         time.sleep(max(0.0, t0 + (rnd + 1) * ROUND_S - time.monotonic()))
     end = pointer()
@@ -293,7 +331,7 @@ def chain(bg, cross, click, button):
         print(f"  (warning: the pointer ended at {end}, expected {pos}: xdotool moves are accelerated?)")
 
 
-def measure(cmd, navigate, bg, cross, click, button, with_chain=True):
+def measure(cmd, navigate, bg, cross, click, button, with_chain=True, clicks=1, wheel=0):
     """Starts cmd, navigates, parks the pointer, runs the chain; returns (chain, after, idle, xserver, frames)."""
     p = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
@@ -303,7 +341,7 @@ def measure(cmd, navigate, bg, cross, click, button, with_chain=True):
         time.sleep(1.5)  # the frames after the last input settle
         x0, c0 = (cpu_seconds(xvfb.pid) if xvfb else 0.0), cpu_seconds(p.pid)
         if with_chain:
-            chain(bg, cross, click, button)
+            chain(bg, cross, click, button, clicks, wheel)
         else:
             time.sleep(ROUNDS * ROUND_S)
         x1, c1 = (cpu_seconds(xvfb.pid) if xvfb else 0.0), cpu_seconds(p.pid)
@@ -334,7 +372,10 @@ def main():
     print(f"Interaction cost: Xvfb {W}x{H}, llvmpipe, {ROUNDS} x {MOVES} moves {int(MOVE_GAP_S * 1000)} ms apart "
           f"+ a click, {ROUNDS * ROUND_S:.0f} s; medians of {runs} runs", flush=True)
     rows = []
-    for name, (nav, cross_id, click_id, button, screen) in SCREENS.items():
+    for name, (nav, cross_id, click_id, button, screen, *more) in SCREENS.items():
+        if opts.only and opts.only not in name:
+            continue
+        clicks, wheel = (more + [1, 0])[:2] if more else (1, 0)
         points, found, bg = explore(name, nav, [w for w in (cross_id, click_id) if w], screen)
         cross = centre(found[cross_id]) if cross_id in found else None
         click = centre(found[click_id]) if click_id in found else None
@@ -344,7 +385,7 @@ def main():
         cmd = [kiosk_bin, *KIOSK_ARGS, *WINDOW_ARGS, "--frame-stats"]
         nav_fn = kiosk_navigator(points)
         print(f"  {name}: background at {bg}; {what}", flush=True)
-        results = [measure(cmd, nav_fn, bg, cross, click, button) for _ in range(runs)]
+        results = [measure(cmd, nav_fn, bg, cross, click, button, clicks=clicks, wheel=wheel) for _ in range(runs)]
         base = measure(cmd, nav_fn, bg, cross, click, button, with_chain=False)
         rows.append((name, results, base))
     # The bare window: a "Hello" line and a "Start" button at the top left (ImGui's default style).

@@ -35,7 +35,12 @@ const char* const kPack = R"JSON({
   "help": [
     {"id": "school", "title": {"nl": "Je school", "en": "Your school"},
      "text": {"nl": "Praat met je stagebegeleider of de vertrouwenspersoon van je school.", "en": "Talk to your internship supervisor or your school's confidential adviser."}}
-  ]
+  ],
+  "glossary": [
+    {"id": "praktijkopleider", "term": {"nl": "praktijkopleider", "en": "workplace supervisor"},
+     "explanation": {"nl": "Je begeleider op je stageplek. Hij of zij weet wat je moet leren.", "en": "Your supervisor at the workplace, who knows what you need to learn."}}
+  ],
+  "explain": ["praktijkopleider"]
 }
 )JSON";
 
@@ -55,16 +60,25 @@ const char* const kLesson = R"JSON({
   "format": 1,
   "kind": "lesson",
   "id": "les",
+  "audience": "student",
   "title": {"nl": "Je eerste stagedag", "en": "Your first day"},
   "summary": {"nl": "Wat kun je verwachten?", "en": "What can you expect?"},
   "minutes": 3,
   "pages": [
     {
       "title": {"nl": "Welkom", "en": "Welcome"},
-      "body": {"nl": "Op je eerste dag maak je kennis.\n\n- Wie is je **praktijkopleider**?\n- Wat zijn je *leerdoelen*?",
-               "en": "On your first day you get to know people.\n\n- Who is your **workplace supervisor**?\n- What are your *learning goals*?"},
+      "body": {"nl": "Op je eerste dag maak je kennis.\n\n- Wie is je **[[praktijkopleider]]**?\n- Wat zijn je *leerdoelen*?",
+               "en": "On your first day you get to know people.\n\n- Who is your **[[praktijkopleider]]**?\n- What are your *learning goals*?"},
       "callouts": [{"type": "tip", "text": {"nl": "Schrijf je vragen vooraf op.", "en": "Write your questions down beforehand."}}],
       "reflection": {"nl": "Wat wil jij op dag één weten?", "en": "What do you want to know on day one?"}
+    },
+    {
+      "title": {"nl": "Zeg het hardop", "en": "Say it out loud"},
+      "practice": {
+        "situation": {"nl": "Je krijgt een taak die je niet snapt.", "en": "You're given a task you don't understand."},
+        "answers": [{"nl": "'Kun je het nog één keer laten zien?'", "en": "'Could you show me once more?'"}]
+      },
+      "question": {"type": "truefalse", "text": {"nl": "Vragen stellen mag op je stage.", "en": "Asking questions is fine on your internship."}, "answer": true}
     }
   ],
   "sources": [{"title": "Jouw bron"}]

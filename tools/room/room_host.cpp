@@ -158,7 +158,9 @@ int main(int argc, char** argv) {
             std::shared_ptr<RoomQuestion> q;
             if (kind == "check") {
                 const Module* around = b.empty() ? nullptr : pack->FindModule(b);
-                const std::string module_id = b.empty() ? pack->session_confidence_check : around ? around->confidence_check : "";
+                const std::string module_id = b.empty() ? pack->session_confidence_check
+                                              : around  ? around->confidence_check
+                                                        : "";
                 const Module* check = pack->FindModule(module_id);
                 if (check) q = CheckQuestion(pack, *check, a == "post" ? Phase::Post : Phase::Pre, b);
             } else if (kind == "vote") {
