@@ -119,6 +119,7 @@ bool App::Init(std::string& error) {
     ParseAudience(NameOf(config.audience), m_state.workshop_audience); // the trainer's last choice
     m_state.locked = !m_options.window.windowed; // a fullscreen kiosk ignores window-close
     m_state.reduced_motion = m_options.reduced_motion;
+    m_state.author_mode = m_options.watch;
     m_state.seed = m_options.seed ? m_options.seed : std::random_device{}();
     // Phones in the room: the server's threads wake the loop with an event of our own (SDL_PushEvent is
     // thread-safe), so the kiosk stays event-driven while answers come in.
@@ -403,6 +404,8 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     // picture.
     const bool new_screen = screen != m_last_screen;
     m_last_screen = screen;
+    // The author banner (--watch only) takes a strip at the top; the screen is laid out below it.
+    m_ui.top_inset = m_state.author_mode ? DrawAuthorBanner(m_state, m_ui) : 0.0f;
     DrawScreen(screen, m_state, m_ui, m_actions);
     // A tapped glossary term opens its card; the card is drawn over any screen that has one open.
     if (!m_ui.tapped_term.empty()) m_actions.Push(act::ShowTerm{m_ui.tapped_term});
@@ -419,6 +422,8 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     m_last_record.probes["theme"] = m_ui.colors->name;
     m_last_record.probes["phones"] = m_state.phones.On() ? "on" : "off";
     m_last_record.probes["phones.live"] = m_state.phones.live;
+    if (!m_state.author_mode)
+        m_last_record.probes["author.banner"] = "off"; // the walk-up kiosk never shows it
 
     // A frame whose input changed the state shows the state before it: build the next one instead of drawing
     // this.

@@ -406,6 +406,45 @@ TEST_F(FlowTest, AReloadKeepsTheStudentInTheRolePlayAndSaysWhenTheModuleIsGone) 
     EXPECT_EQ(Screen(), ScreenId::Home);
 }
 
+// Issue 13 item 6: a half-saved lesson keeps its last good version playing at the same page (named for the
+// author banner); the fixed save replaces it at that page.
+TEST_F(FlowTest, ABrokenSaveKeepsTheLastGoodLessonAtTheSamePage) {
+    Do(act::Begin{});
+    Do(act::StartSession{});
+    AnswerAll(3);
+    Do(act::OpenModule{"flow", "les"});
+    AnswerAll(4); // the lesson's own check before
+    ASSERT_EQ(Screen(), ScreenId::Lesson);
+    Do(act::LessonPage{1});
+    const fs::path file = m_dir / "pack" / "les.json";
+    std::string good;
+    {
+        std::ifstream in(file);
+        good.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    auto kept = [&] {
+        size_t n = 0;
+        for (const LoadedPack& p : state.packs.Packs())
+            n += p.kept.size();
+        return n;
+    };
+    { std::ofstream(file) << good.substr(0, good.size() / 2); } // the editor has written half the file
+    fs::last_write_time(file, fs::last_write_time(file) + std::chrono::seconds(5));
+    ASSERT_TRUE(state.packs.ReloadChanged());
+    EXPECT_EQ(flow.OnPacksReloaded(), "");
+    EXPECT_EQ(state.reload_note, "");
+    ASSERT_TRUE(state.student.lesson);
+    EXPECT_EQ(state.student.lesson->PageIndex(), 1u);
+    EXPECT_EQ(kept(), 1u);
+    { std::ofstream(file) << good; }
+    fs::last_write_time(file, fs::last_write_time(file) + std::chrono::seconds(10));
+    ASSERT_TRUE(state.packs.ReloadChanged());
+    EXPECT_EQ(flow.OnPacksReloaded(), "");
+    ASSERT_TRUE(state.student.lesson);
+    EXPECT_EQ(state.student.lesson->PageIndex(), 1u);
+    EXPECT_EQ(kept(), 0u);
+}
+
 TEST_F(FlowTest, AReloadKeepsTheQuizQuestion) {
     Do(act::Begin{});
     Do(act::StartSession{});

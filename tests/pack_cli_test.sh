@@ -24,6 +24,9 @@ d = json.load(sys.stdin)
 assert d and d[0]["code"] == "unknown-target" and d[0]["line"] > 0 and d[0]["pointer"].startswith("/nodes/"), d
 ' && echo "ok: --json" || { echo "FAIL: --json"; fail=1; }
 "$tool" validate --lang nl "$data/unknown-target" | grep -q ': fout: Dit leidt naar' && echo "ok: --lang nl" || { echo "FAIL: --lang nl"; fail=1; }
+# A syntax error names the wrong token at its own place, in the chosen language, and the other files are still checked.
+"$tool" validate --lang nl "$data/json-syntax" | grep -q 'quiz.json:8:3: fout: JSON-fout: Hier mist een komma voor "feedback"' \
+    && echo "ok: syntax error in Dutch at the token" || { echo "FAIL: syntax error in Dutch at the token"; fail=1; }
 
 "$tool" new "$tmp/nieuw" >/dev/null; check "new creates a pack" 0 $?
 "$tool" validate --strict "$tmp/nieuw"; check "the scaffold validates clean with --strict" 0 $?

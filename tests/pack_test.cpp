@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 namespace fs = std::filesystem;
 
@@ -59,6 +60,8 @@ TEST(PackLoader, EachFixtureReportsItsCodeAtTheRightFileAndLine) {
             if (d.code != expected["code"]) continue;
             const std::string want_file = (entry.path() / expected["file"].get<std::string>()).string();
             if (d.file == want_file && d.line == expected["line"].get<int>()) found = true;
+            EXPECT_GT(d.line, 0) << name << ": every diagnostic has file:line:col [" << d.code << "]";
+            EXPECT_GT(d.column, 0) << name << ": every diagnostic has file:line:col [" << d.code << "]";
             EXPECT_FALSE(d.message_en.empty());
             EXPECT_FALSE(d.message_nl.empty());
             EXPECT_NE(d.message_en, d.message_nl) << "the Dutch message is not translated for " << d.code;
@@ -68,8 +71,16 @@ TEST(PackLoader, EachFixtureReportsItsCodeAtTheRightFileAndLine) {
                            << Describe(r.diagnostics);
         const bool warning_only = name == "unknown-field" || name == "unknown-language" ||
                                   name == "missing-translation" || name == "text-too-long";
-        EXPECT_EQ(r.pack == nullptr, !warning_only)
-            << name << ": a pack with errors must not load; warnings alone must";
+        if (warning_only) {
+            EXPECT_NE(r.pack, nullptr) << name << ": warnings alone must load";
+        } else if (r.pack) {
+            // A pack plays what is sound: the module with the error is left out, the rest plays.
+            EXPECT_FALSE(r.left_out.empty())
+                << name << ": a pack with errors plays only without the broken module";
+            for (const auto& m : r.pack->modules)
+                EXPECT_EQ(std::count(r.left_out.begin(), r.left_out.end(), m.file), 0)
+                    << name << ": " << m.file;
+        }
         ++checked;
     }
     EXPECT_GE(checked, 30u);
@@ -93,7 +104,11 @@ TEST(PackLoader, ReportsEveryProblemNotJustTheFirst) {
         codes.insert(d.code);
     EXPECT_TRUE(codes.count("unknown-target")) << Describe(r.diagnostics);
     EXPECT_TRUE(codes.count("unknown-speaker")) << Describe(r.diagnostics);
-    EXPECT_EQ(r.pack, nullptr);
+    // The broken role-play is left out; the rest of the pack plays.
+    ASSERT_NE(r.pack, nullptr);
+    EXPECT_EQ(r.pack->FindModule("rollenspel"), nullptr);
+    EXPECT_NE(r.pack->FindModule("les"), nullptr);
+    EXPECT_EQ(r.left_out, std::vector<std::string>{"rollenspel.json"});
 }
 
 TEST(PackLoader, MissingFolderIsAClearErrorNotACrash) {
@@ -134,7 +149,8 @@ TEST(JsonSource, SyntaxErrorsAndBadUtf8HaveAPosition) {
     sb::ParseJsonText("{\n  \"a\": 1,\n  \"b\": 2,\n}", "s.json", {}, diags);
     ASSERT_EQ(diags.List().size(), 1u);
     EXPECT_EQ(diags.List()[0].code, "json-syntax");
-    EXPECT_EQ(diags.List()[0].line, 4);
+    EXPECT_EQ(diags.List()[0].line, 3); // the stray comma itself, not the } after it
+    EXPECT_EQ(diags.List()[0].column, 9);
     sb::Diagnostics d2;
     sb::ParseJsonText("{\"a\": \"ok\",\n \"b\": \"\xC3\x28\"}", "u.json", {}, d2);
     ASSERT_EQ(d2.List().size(), 1u);
@@ -145,6 +161,103 @@ TEST(JsonSource, SyntaxErrorsAndBadUtf8HaveAPosition) {
     sb::ParseJsonText("\"\xED\xA0\x80\"", "surrogate.json", {}, d3); // an encoded surrogate is not UTF-8
     ASSERT_EQ(d3.List().size(), 1u);
     EXPECT_EQ(d3.List()[0].code, "invalid-utf8");
+}
+
+// A syntax error names the mistake, in both languages, at the stray token itself.
+TEST(JsonSource, SyntaxErrorsNameTheWrongToken) {
+    struct Case {
+        const char* name;
+        std::string text;
+        int line, column;
+        const char *en, *nl;
+    };
+    const Case cases[] = {
+        {"trailing comma in an object", "{\n  \"a\": 1,\n  \"b\": 2,\n}", 3, 9, "comma after the last item",
+         "komma na het laatste item"},
+        {"trailing comma in a list", "{\"a\": [1, 2, ]}", 1, 12, "comma after the last item",
+         "komma na het laatste item"},
+        {"missing quote", "{\"a\": \"abc,\n \"b\": 1}", 1, 7, "no closing quote",
+         "geen sluitend aanhalingsteken"},
+        {"missing comma", "{\"a\": 1\n \"b\": 2}", 2, 2, "comma is missing before \"b\"",
+         "mist een komma voor \"b\""},
+        {"unclosed brace", "{\"a\": {\"b\": 1,\n \"c\": 2\n", 1, 7, "never closed", "nooit gesloten"},
+        {"wrong bracket", "{\"a\": [1, 2}", 1, 12, "does not match", "past niet"},
+        {"name without quotes", "{title: 1}", 1, 2, "double quotes, like \"title\"",
+         "dubbele aanhalingstekens"},
+        {"text without quotes", "{\"a\": hallo}", 1, 7, "needs double quotes", "dubbele aanhalingstekens"},
+        {"missing colon", "{\"a\" 1}", 1, 6, "colon (:) is missing", "dubbele punt (:)"},
+        {"two commas", "{\"a\": 1,, \"b\": 2}", 1, 9, "Two commas", "Twee komma's"},
+    };
+    for (const Case& c : cases) {
+        sb::Diagnostics d;
+        EXPECT_FALSE(sb::ParseJsonText(c.text, "s.json", {}, d).ok) << c.name;
+        ASSERT_EQ(d.List().size(), 1u) << c.name;
+        const sb::Diagnostic& e = d.List()[0];
+        EXPECT_EQ(e.code, "json-syntax") << c.name;
+        EXPECT_EQ(e.line, c.line) << c.name;
+        EXPECT_EQ(e.column, c.column) << c.name;
+        EXPECT_NE(e.message_en.find(c.en), std::string::npos) << c.name << ": " << e.message_en;
+        EXPECT_NE(e.message_nl.find(c.nl), std::string::npos) << c.name << ": " << e.message_nl;
+        // The Dutch message is Dutch through and through: no English words from the parser.
+        EXPECT_EQ(e.message_nl.find("unexpected"), std::string::npos) << c.name << ": " << e.message_nl;
+        EXPECT_EQ(e.message_nl.find("syntax error"), std::string::npos) << c.name << ": " << e.message_nl;
+    }
+}
+
+// Every diagnostic has file:line:col; problems with a whole file sit at file:1:1 (for editors' matchers).
+TEST(JsonSource, FileLevelProblemsAreAtLineOneColumnOne) {
+    sb::Diagnostics d;
+    EXPECT_FALSE(sb::ReadJsonFile("/no/such/file.json", "weg.json", {}, d).ok);
+    ASSERT_EQ(d.List().size(), 1u);
+    EXPECT_EQ(d.List()[0].code, "file-missing");
+    EXPECT_EQ(sb::FormatDiagnostic(d.List()[0], "en").rfind("weg.json:1:1: error: ", 0), 0u)
+        << sb::FormatDiagnostic(d.List()[0], "en");
+    const fs::path big = fs::path(testing::TempDir()) / "big.json";
+    std::ofstream(big) << "[" << std::string(2000, ' ') << "]";
+    sb::JsonLimits small;
+    small.max_file_bytes = 1000;
+    sb::Diagnostics d2;
+    EXPECT_FALSE(sb::ReadJsonFile(big.string(), "big.json", small, d2).ok);
+    ASSERT_EQ(d2.List().size(), 1u);
+    EXPECT_EQ(d2.List()[0].code, "file-too-large");
+    EXPECT_EQ(sb::FormatDiagnostic(d2.List()[0], "nl").rfind("big.json:1:1: fout: ", 0), 0u)
+        << sb::FormatDiagnostic(d2.List()[0], "nl");
+    const sb::LoadResult r = sb::LoadPack("/no/such/folder");
+    ASSERT_EQ(r.diagnostics.List().size(), 1u);
+    EXPECT_EQ(r.diagnostics.List()[0].line, 1);
+    EXPECT_EQ(r.diagnostics.List()[0].column, 1);
+}
+
+// After a syntax error in one file the validator still checks the others, and reports no knock-on errors.
+TEST(PackLoader, ASyntaxErrorDoesNotHideTheOtherFiles) {
+    const fs::path dir = fs::path(testing::TempDir()) / "syntax-and-more";
+    fs::remove_all(dir);
+    fs::copy(kPacks / "_base", dir, fs::copy_options::recursive);
+    auto edit = [&](const char* file, const std::string& from, const std::string& to) {
+        std::string text;
+        {
+            std::ifstream in(dir / file);
+            text.assign(std::istreambuf_iterator<char>(in), {});
+        }
+        text.replace(text.find(from), from.size(), to);
+        std::ofstream(dir / file) << text;
+    };
+    edit("check.json", "\"kind\"", "\"kind\" \"kind\"");
+    edit("rollenspel.json", "\"target\": \"einde-fout\"", "\"target\": \"nergens\"");
+    const sb::LoadResult r = sb::LoadPack(dir.string());
+    std::multiset<std::string> codes;
+    for (const auto& d : r.diagnostics.List()) {
+        codes.insert(d.code);
+        EXPECT_GT(d.line, 0) << d.code;
+        EXPECT_GT(d.column, 0) << d.code;
+    }
+    EXPECT_EQ(codes.count("json-syntax"), 1u) << Describe(r.diagnostics);
+    EXPECT_EQ(codes.count("unknown-target"), 1u) << Describe(r.diagnostics);
+    // The session check is in the broken file: pack.json's "sessionCheck" is not reported as well.
+    EXPECT_EQ(codes.count("unknown-check"), 0u) << Describe(r.diagnostics);
+    ASSERT_NE(r.pack, nullptr) << "the lesson and the quiz play";
+    EXPECT_NE(r.pack->FindModule("les"), nullptr);
+    EXPECT_EQ(r.pack->session_confidence_check, "");
 }
 
 TEST(JsonSource, LimitsStopHostileFiles) {

@@ -58,7 +58,7 @@ schema_of() {
 # ajv FILE SCHEMA: ajv's verdict, its messages in $ajv_out.
 ajv_out=
 ajv_check() {
-    ajv_out=$("$ajv" validate --spec=draft2020 --strict=false -c ajv-formats --errors=text \
+    ajv_out=$("$ajv" validate --spec=draft2020 --strict=true -c ajv-formats --errors=text \
         -s "$schemas/$2" -r "$schemas/common.schema.json" -d "$1" 2>&1)
 }
 

@@ -665,6 +665,7 @@ std::string Flow::OnPacksReloaded() {
     m_state.languages = m_state.packs.Languages();
     StudentSession& s = m_state.student;
     std::string note;
+
     auto pack = m_state.packs.SharedPack(s.pack_id);
     const Module* module = pack ? pack->FindModule(s.module_id) : nullptr;
     // Stay on the same module where it still exists; otherwise the screen says it is gone.
@@ -701,6 +702,7 @@ std::string Flow::OnPacksReloaded() {
             s.lesson.reset();
         }
     }
+    m_state.reload_note = note; // for the author banner, until the next reload
     return note;
 }
 

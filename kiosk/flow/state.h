@@ -86,6 +86,10 @@ struct KioskState {
     TrainerData trainer;
     PhonesState phones;
     uint64_t student_generation = 0; // grows at each reset; the app then also wipes ImGui's memory
+    // --watch: an author is editing the packs. Only then does the kiosk show author banners (the broken file
+    // whose last good version plays; a place that could not be kept); the walk-up kiosk never does.
+    bool author_mode = false;
+    std::string reload_note; // the last live reload's word on the student's place ("" = kept, or nothing)
 
     // ---- the student at the kiosk now
     StudentSession student;

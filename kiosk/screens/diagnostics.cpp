@@ -1,4 +1,5 @@
-// Pack diagnostics for the trainer: which packs were skipped, and why, in the kiosk's language.
+// Pack diagnostics for the trainer: which packs were skipped or play without a broken module, and why, in
+// the kiosk's language.
 #include "screens/screens.h"
 #include "ui/layout.h"
 #include "ui/strings.h"
@@ -15,14 +16,14 @@ void DrawDiagnosticsScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     ui::BeginBody(ui, "##diags", col, 0);
     const float w = ui::BodyWidth(ui, col);
     for (const LoadedPack& p : state.packs.Packs()) {
-        if (p.result.pack) continue;
+        if (!p.HasProblems()) continue;
         ++broken;
         ui::Space(ui, 0.5f);
         ui::Label(ui, FontRole::Bold, p.dir, ui.colors->text, w);
         const auto& diags = p.result.diagnostics;
         size_t shown = 0;
         for (const Diagnostic& d : diags.List()) {
-            if (d.severity != Severity::Error) continue;
+            if (d.severity != Severity::Error && d.code != "module-left-out") continue;
             if (++shown > 30) break; // the CLI lists everything; the screen shows what fits
             ui::Label(ui, FontRole::Small, FormatDiagnostic(d, ui.lang), ui.colors->text, w);
         }

@@ -19,6 +19,9 @@ constexpr int64_t kAttractFadeStepMs = 120;
 int64_t AttractNextChangeMs(int64_t now_ms, bool reduced_motion);
 
 // "Ben je er nog?" over any screen, with the seconds left.
+// --watch only: a small banner naming the broken file whose last good version plays, and a place not kept.
+// Returns its height (0 when there is nothing to say): the screen is laid out below it.
+float DrawAuthorBanner(const KioskState& state, Ui& ui);
 void DrawIdlePrompt(const KioskState& state, Ui& ui, ActionSink& out, int seconds_left);
 // The glossary card of KioskState::student.open_term, over the screen (kiosk/screens/term_card.cpp).
 void DrawTermCard(const KioskState& state, Ui& ui, ActionSink& out);

@@ -279,9 +279,18 @@ constexpr Entry kStrings[] = {
     {"mood.sad", "verdrietig", "sad"},
     {"mood.surprised", "verbaasd", "surprised"},
     {"diag.title", "Pakketten met fouten", "Packs with errors"},
-    {"diag.intro", "Deze pakketten worden niet getoond tot de fouten zijn opgelost.",
-     "These packs are not shown until their errors are fixed."},
+    {"diag.intro",
+     "Een module met fouten doet niet mee; de rest van het pakket speelt. Een pakket met een fout in "
+     "pack.json "
+     "wordt niet getoond tot die is opgelost.",
+     "A module with errors is left out; the rest of its pack plays. A pack with an error in pack.json is not "
+     "shown until it is fixed."},
     {"diag.none", "Alle pakketten zijn in orde.", "All packs are fine."},
+    // ---- author banners (--watch only)
+    {"author.kept", "Auteur: de laatste goede versie speelt nog.",
+     "Author: the last good version still plays."},
+    {"author.restart", "Auteur: de plek van de student kon niet blijven, de module begint opnieuw.",
+     "Author: the student's place could not be kept; the module starts over."},
     {"diag.button", "Meldingen bij pakketten", "Pack diagnostics"},
     // ---- phones in the room
     {"trainer.phones", "Telefoons in de klas", "Phones in the room"},

@@ -84,8 +84,8 @@ void ApplyStyle(const Ui& ui) {
 void BeginRoot(Ui& ui, const char* screen_name) {
     ui.record.screen = screen_name;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->Pos);
-    ImGui::SetNextWindowSize(viewport->Size);
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + ui.top_inset));
+    ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, viewport->Size.y - ui.top_inset));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     // One root window per screen: a new screen is a newly appearing window, so keyboard focus starts

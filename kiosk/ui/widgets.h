@@ -79,7 +79,8 @@ struct Ui {
     FontSet fonts;
     const ThemeColors* colors = nullptr;
     std::string lang = "nl";
-    float unit = 32; // body text height in px; layout sizes are multiples of it
+    float unit = 32;     // body text height in px; layout sizes are multiples of it
+    float top_inset = 0; // px above the screen's root window kept free (the --watch author banner)
     FrameRecord record;
     TextureCache* textures = nullptr;
     int64_t now_ms = 0;

@@ -1,5 +1,6 @@
 #include "core/json_source.h"
 
+#include <cctype>
 #include <charconv>
 #include <cstring>
 #include <filesystem>
@@ -285,6 +286,249 @@ class PositionScanner {
     std::string m_key; // the key being read, reused
 };
 
+// ============================================================ [SECTION] syntax errors for people
+
+// nlohmann names where its parser gave up, in English, usually at the token after the mistake. This walks
+// the text again to name the mistake itself, at the stray token: a comma after the last item, a missing
+// comma or quote, a bracket never closed.
+struct SyntaxProblem {
+    size_t offset = 0;
+    std::string en, nl;
+};
+
+class SyntaxDiagnoser {
+  public:
+    explicit SyntaxDiagnoser(const std::string& text) : m_t(text) {}
+
+    bool Find(SyntaxProblem& out) {
+        std::vector<Open> stack;
+        Want want = Want::Value;
+        bool first = true; // just after { or [: the container may close at once
+        size_t comma = 0;  // the last comma, for "a comma after the last item"
+        bool after_comma = false;
+        bool done = false; // the top-level value is complete
+        const size_t n = m_t.size();
+        for (size_t i = 0;;) {
+            while (i < n && (m_t[i] == ' ' || m_t[i] == '\t' || m_t[i] == '\n' || m_t[i] == '\r'))
+                ++i;
+            if (i == n) {
+                if (!stack.empty()) {
+                    const Open& o = stack.back();
+                    const char close = o.c == '{' ? '}' : ']';
+                    return Say(out, o.at,
+                               std::string("This ") + o.c + " is never closed. Add " + close +
+                                   " where it ends (look for a line left out, or one " + close + " too few).",
+                               std::string("Deze ") + o.c + " wordt nooit gesloten. Zet " + close +
+                                   " waar hij eindigt (kijk of er een regel mist, of een " + close +
+                                   " te weinig staat).");
+                }
+                if (!done)
+                    return Say(out, 0, "The file is empty. A pack file holds one object { … }.",
+                               "Het bestand is leeg. Een pakketbestand bevat één object { … }.");
+                return false;
+            }
+            const char c = m_t[i];
+            if (done)
+                return Say(out, i,
+                           "There is more text after the end of the JSON. Remove it, or the } before it.",
+                           "Er staat nog tekst na het einde van de JSON. Haal die weg, of de } ervoor.");
+            switch (want) {
+            case Want::Key:
+                if (c == '"') {
+                    if (!String(i, out)) return true;
+                    want = Want::Colon;
+                    continue;
+                }
+                if (c == '}') {
+                    if (after_comma) return TrailingComma(out, comma);
+                    if (!Close(stack, i, c, out)) return true;
+                    break;
+                }
+                if (c == '\'') return SingleQuote(out, i);
+                if (std::isalpha(static_cast<unsigned char>(c)) || c == '_')
+                    return Say(out, i, "A field name needs double quotes, like \"" + Word(i) + "\".",
+                               "Een veldnaam staat tussen dubbele aanhalingstekens, zoals \"" + Word(i) +
+                                   "\".");
+                if (c == ',')
+                    return Say(out, i, "Two commas in a row: remove this one.",
+                               "Twee komma's achter elkaar: haal deze weg.");
+                return Say(out, i,
+                           std::string("Expected a field name in double quotes here, not ") + Shown(i) + ".",
+                           std::string("Hier hoort een veldnaam tussen dubbele aanhalingstekens, niet ") +
+                               Shown(i, true) + ".");
+            case Want::Colon:
+                if (c == ':') {
+                    ++i;
+                    want = Want::Value;
+                    first = after_comma = false;
+                    continue;
+                }
+                return Say(out, i, "A colon (:) is missing between the field name and its value.",
+                           "Er mist een dubbele punt (:) tussen de veldnaam en de waarde.");
+            case Want::Value:
+                if (c == ']' && !stack.empty() && stack.back().c == '[' && (first || after_comma)) {
+                    if (after_comma) return TrailingComma(out, comma);
+                    if (!Close(stack, i, c, out)) return true;
+                    break;
+                }
+                if (c == '{' || c == '[') {
+                    stack.push_back({c, i});
+                    ++i;
+                    want = c == '{' ? Want::Key : Want::Value;
+                    first = true;
+                    after_comma = false;
+                    continue;
+                }
+                if (c == '"') {
+                    if (!String(i, out)) return true;
+                    Value(stack, want, done);
+                    continue;
+                }
+                if (c == '-' || std::isdigit(static_cast<unsigned char>(c))) {
+                    while (i < n && (std::isdigit(static_cast<unsigned char>(m_t[i])) || m_t[i] == '-' ||
+                                     m_t[i] == '+' || m_t[i] == '.' || m_t[i] == 'e' || m_t[i] == 'E'))
+                        ++i;
+                    Value(stack, want, done);
+                    continue;
+                }
+                if (std::isalpha(static_cast<unsigned char>(c))) {
+                    const std::string w = Word(i);
+                    if (w == "true" || w == "false" || w == "null") {
+                        i += w.size();
+                        Value(stack, want, done);
+                        continue;
+                    }
+                    return Say(out, i,
+                               "A text needs double quotes: \"" + w +
+                                   "\" (true, false and numbers need none).",
+                               "Een tekst staat tussen dubbele aanhalingstekens: \"" + w +
+                                   "\" (true, false en getallen niet).");
+                }
+                if (c == '\'') return SingleQuote(out, i);
+                if (c == ',')
+                    return Say(out, i, "A value is missing before this comma (two commas in a row?).",
+                               "Er mist een waarde voor deze komma (twee komma's achter elkaar?).");
+                return Say(out, i, std::string("A value is missing here, before ") + Shown(i) + ".",
+                           std::string("Hier mist een waarde, voor ") + Shown(i, true) + ".");
+            case Want::CommaOrClose:
+                if (c == ',') {
+                    comma = i++;
+                    after_comma = true;
+                    first = false;
+                    want = stack.back().c == '{' ? Want::Key : Want::Value;
+                    continue;
+                }
+                if (c == '}' || c == ']') {
+                    if (!Close(stack, i, c, out)) return true;
+                    break;
+                }
+                if (c == '"' || c == '{' || c == '[' || c == '-' ||
+                    std::isalnum(static_cast<unsigned char>(c))) {
+                    const std::string next = c == '"' ? " \"" + QuotedStart(i) + "\"" : "";
+                    return Say(out, i,
+                               "A comma is missing before" + (next.empty() ? std::string(" this") : next) +
+                                   ": put a , after the item before it.",
+                               "Hier mist een komma voor" + (next.empty() ? std::string(" dit") : next) +
+                                   ": zet een , achter het item ervoor.");
+                }
+                return Say(
+                    out, i, std::string("Expected a comma or a closing bracket here, not ") + Shown(i) + ".",
+                    std::string("Hier hoort een komma of een sluithaakje, niet ") + Shown(i, true) + ".");
+            }
+            // A container closed at i.
+            ++i;
+            Value(stack, want, done);
+        }
+    }
+
+  private:
+    enum class Want { Value, Key, Colon, CommaOrClose };
+    struct Open {
+        char c;
+        size_t at; // where it was opened
+    };
+
+    static void Value(const std::vector<Open>& stack, Want& want, bool& done) {
+        if (stack.empty())
+            done = true;
+        else
+            want = Want::CommaOrClose;
+    }
+
+    bool Close(std::vector<Open>& stack, size_t i, char c, SyntaxProblem& out) {
+        const char open = c == '}' ? '{' : '[';
+        if (stack.empty())
+            return !Say(out, i, std::string("This ") + c + " closes nothing that was opened. Remove it.",
+                        std::string("Deze ") + c + " sluit niets dat geopend is. Haal hem weg.");
+        if (stack.back().c != open) {
+            const char want = stack.back().c == '{' ? '}' : ']';
+            return !Say(out, i,
+                        std::string("This ") + c + " does not match the " + stack.back().c +
+                            " it closes. Use " + want + ", or look for a bracket left out.",
+                        std::string("Deze ") + c + " past niet bij de " + stack.back().c +
+                            " die hij sluit. Gebruik " + want + ", of kijk of er een haakje mist.");
+        }
+        stack.pop_back();
+        return true;
+    }
+
+    // Reads the string at i (a quote); false (with the problem) when it does not end on its line.
+    bool String(size_t& i, SyntaxProblem& out) {
+        const size_t start = i++;
+        for (; i < m_t.size(); ++i) {
+            const char c = m_t[i];
+            if (c == '\\') {
+                ++i;
+                continue;
+            }
+            if (c == '"') {
+                ++i;
+                return true;
+            }
+            if (c == '\n' || c == '\r') break;
+        }
+        Say(out, start,
+            "This text has no closing quote (\"). Add it where the text ends; a quote inside a text is "
+            "written \\\".",
+            "Deze tekst heeft geen sluitend aanhalingsteken (\"). Zet het waar de tekst eindigt; een "
+            "aanhalingsteken in een tekst schrijf je als \\\".");
+        return false;
+    }
+
+    bool TrailingComma(SyntaxProblem& out, size_t comma) {
+        return Say(out, comma, "A comma after the last item: remove this comma.",
+                   "Een komma na het laatste item: haal deze komma weg.");
+    }
+    bool SingleQuote(SyntaxProblem& out, size_t i) {
+        return Say(out, i, "JSON uses double quotes (\"), not single quotes (').",
+                   "JSON gebruikt dubbele aanhalingstekens (\"), geen enkele (').");
+    }
+    static bool Say(SyntaxProblem& out, size_t at, std::string en, std::string nl) {
+        out = {at, std::move(en), std::move(nl)};
+        return true;
+    }
+    std::string Word(size_t i) const {
+        size_t j = i;
+        while (j < m_t.size() && j - i < 40 &&
+               (std::isalnum(static_cast<unsigned char>(m_t[j])) || m_t[j] == '_' || m_t[j] == '-'))
+            ++j;
+        return m_t.substr(i, j - i);
+    }
+    // The start of the string at i (a quote), for naming it.
+    std::string QuotedStart(size_t i) const {
+        size_t j = i + 1;
+        while (j < m_t.size() && j - i <= 30 && m_t[j] != '"' && m_t[j] != '\\' && m_t[j] != '\n')
+            ++j;
+        return m_t.substr(i + 1, j - i - 1);
+    }
+    std::string Shown(size_t i, bool nl = false) const {
+        const unsigned char c = static_cast<unsigned char>(m_t[i]);
+        return c < 0x80 ? "'" + std::string(1, m_t[i]) + "'" : nl ? "dit teken" : "this character";
+    }
+
+    const std::string& m_t;
+};
+
 } // namespace
 
 std::string PointerAppend(const std::string& pointer, const std::string& token) {
@@ -396,18 +640,25 @@ JsonSource ParseJsonText(const std::string& text, const std::string& file, const
     try {
         src.root = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
+        SyntaxProblem problem;
+        if (SyntaxDiagnoser(text).Find(problem)) {
+            const TextPosition p = PositionCounter(text).At(std::min(problem.offset, text.size()));
+            diags.Add({file, p.line, p.column, "", Severity::Error, "json-syntax",
+                       "JSON syntax: " + problem.en, "JSON-fout: " + problem.nl});
+            return src;
+        }
+        // Not one of the mistakes named above: nlohmann's place and words (in English only).
         const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
         const TextPosition p = PositionCounter(text).At(std::min(offset, text.size()));
         std::string detail = e.what();
         const auto colon = detail.find(": ", detail.find("column"));
         if (colon != std::string::npos) detail = detail.substr(colon + 2);
-        diags.Add(
-            {file, p.line, p.column, "", Severity::Error, "json-syntax",
-             "The JSON is not valid here (" + detail +
-                 "). Look for a missing comma, quote or bracket, or a comma after the last item.",
-             "De JSON klopt hier niet (" + detail +
-                 "). Kijk of er een komma, aanhalingsteken of haakje ontbreekt, of een komma na het laatste "
-                 "item staat."});
+        diags.Add({file, p.line, p.column, "", Severity::Error, "json-syntax",
+                   "The JSON is not valid here (" + detail +
+                       "). Look for a missing comma, quote or bracket, or a comma after the last item.",
+                   "De JSON klopt hier niet. Kijk of er een komma, aanhalingsteken of haakje ontbreekt, of "
+                   "een komma "
+                   "na het laatste item staat."});
         return src;
     } catch (const nlohmann::json::out_of_range& e) {
         // A number too large for a double (e.g. 1e999) is thrown as out_of_range, with no offset: find the
@@ -424,7 +675,7 @@ JsonSource ParseJsonText(const std::string& text, const std::string& file, const
                    "Het getal " + literal + " is te groot om te lezen. Schrijf een gewoon getal, zoals 5."});
         return src;
     } catch (const nlohmann::json::exception& e) { // none known, but a pack must never stop the kiosk
-        diags.Add({file, 0, 0, "", Severity::Error, "json-syntax",
+        diags.Add({file, 1, 1, "", Severity::Error, "json-syntax",
                    std::string("The JSON cannot be read (") + e.what() + ").",
                    std::string("De JSON kan niet gelezen worden (") + e.what() + ")."});
         return src;
@@ -442,14 +693,14 @@ JsonSource ReadJsonFile(const std::string& path, const std::string& shown_name, 
     const auto size = std::filesystem::file_size(path, ec);
     if (ec || !std::filesystem::is_regular_file(path, ec)) {
         diags.Add(
-            {shown_name, 0, 0, "", Severity::Error, "file-missing",
+            {shown_name, 1, 1, "", Severity::Error, "file-missing",
              "This file does not exist or cannot be read. Check the name and where it is in the pack folder.",
              "Dit bestand bestaat niet of kan niet gelezen worden. Controleer de naam en de plek in de "
              "pakketmap."});
         return src;
     }
     if (size > limits.max_file_bytes) {
-        diags.Add({shown_name, 0, 0, "", Severity::Error, "file-too-large",
+        diags.Add({shown_name, 1, 1, "", Severity::Error, "file-too-large",
                    "This file is " + std::to_string(size / 1024) + " KiB; the limit is " +
                        std::to_string(limits.max_file_bytes / 1024) + " KiB. Split it into more modules.",
                    "Dit bestand is " + std::to_string(size / 1024) + " KiB; de grens is " +

@@ -41,13 +41,68 @@ void PackLibrary::LoadDir(const std::string& dir) {
     m_packs.push_back({dir, LoadPack(dir), NewestFileTime(dir)});
 }
 
+namespace {
+
+// The first error of a file (file order is line order after Sort); for pack.json also those about an entry.
+const Diagnostic* FirstError(const Diagnostics& diags, const std::string& shown) {
+    for (const Diagnostic& d : diags.List())
+        if (d.severity == Severity::Error && d.file == shown) return &d;
+    return nullptr;
+}
+
+std::string Shown(const std::string& dir, const std::string& rel) {
+    if (dir.empty() || dir == ".") return rel; // as the loader shows it
+    return (dir.back() == '/' ? dir : dir + "/") + rel;
+}
+
+// The fresh load, with the last good version of every file that broke in it.
+void KeepLastGood(LoadedPack& p, LoadResult fresh) {
+    const std::shared_ptr<const Pack> old = p.result.pack;
+    p.kept.clear();
+    if (old && !fresh.pack) {
+        // pack.json broke (or every module did): the old pack plays on as it was.
+        for (const Diagnostic& d : fresh.diagnostics.List())
+            if (d.severity == Severity::Error) {
+                p.kept.push_back(d);
+                break;
+            }
+        fresh.pack = old;
+    } else if (old && !fresh.left_out.empty()) {
+        auto pack = std::make_shared<Pack>(*fresh.pack);
+        pack->modules.clear();
+        for (const std::string& rel : fresh.module_files) {
+            auto take = [&](const Pack& from) {
+                for (const Module& m : from.modules)
+                    if (m.file == rel && !pack->FindModule(m.id)) {
+                        pack->modules.push_back(m);
+                        return true;
+                    }
+                return false;
+            };
+            const bool broken =
+                std::find(fresh.left_out.begin(), fresh.left_out.end(), rel) != fresh.left_out.end();
+            if (!broken) {
+                take(*fresh.pack);
+            } else if (take(*old)) {
+                const Diagnostic* d = FirstError(fresh.diagnostics, Shown(fresh.dir, rel));
+                if (!d) d = FirstError(fresh.diagnostics, Shown(fresh.dir, "pack.json"));
+                if (d) p.kept.push_back(*d);
+            }
+        }
+        fresh.pack = std::move(pack);
+    }
+    p.result = std::move(fresh);
+}
+
+} // namespace
+
 bool PackLibrary::ReloadChanged() {
     bool changed = false;
     for (auto& p : m_packs) {
         const auto stamp = NewestFileTime(p.dir);
         if (stamp == p.stamp) continue;
         p.stamp = stamp;
-        p.result = LoadPack(p.dir);
+        KeepLastGood(p, LoadPack(p.dir));
         changed = true;
     }
     return changed;
@@ -65,7 +120,7 @@ std::vector<std::string> PackLibrary::Languages() const {
 }
 
 size_t PackLibrary::BrokenCount() const {
-    return std::count_if(m_packs.begin(), m_packs.end(), [](const LoadedPack& p) { return !p.result.pack; });
+    return std::count_if(m_packs.begin(), m_packs.end(), [](const LoadedPack& p) { return p.HasProblems(); });
 }
 
 const Pack* PackLibrary::FindPack(const std::string& id) const {

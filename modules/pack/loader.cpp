@@ -21,6 +21,56 @@ Diagnostics AtLeastLineOne(const Diagnostics& in) {
     return out;
 }
 
+// Which module file a diagnostic is about: its own file, or pack.json's "/modules/i" entry for it. Empty when
+// it is about the pack as a whole.
+std::string ModuleOf(const Diagnostic& d, const std::string& dir, const std::string& pack_file,
+                     const std::vector<std::string>& entry_files) {
+    if (d.file == pack_file) {
+        static const std::regex entry_re("^/modules/([0-9]+)(/.*)?$");
+        std::smatch m;
+        if (!std::regex_match(d.pointer, m, entry_re)) return "";
+        const size_t i = std::stoul(m[1].str());
+        return i < entry_files.size() ? entry_files[i] : "";
+    }
+    for (const std::string& rel : entry_files)
+        if (!rel.empty() && ShownPath(dir, rel) == d.file) return rel;
+    return "";
+}
+
+// A pack plays what is sound: modules with errors are left out, with a notice; errors in pack.json itself
+// (or in no module at all) keep the whole pack from playing.
+void LeaveOutBroken(LoadResult& result, const std::string& dir, const std::string& pack_file,
+                    const std::vector<std::string>& entry_files) {
+    std::set<std::string> broken;
+    for (const Diagnostic& d : result.diagnostics.List()) {
+        if (d.severity != Severity::Error) continue;
+        const std::string rel = ModuleOf(d, dir, pack_file, entry_files);
+        if (rel.empty()) return; // the pack as a whole is wrong
+        broken.insert(rel);
+    }
+    auto pack = std::make_shared<Pack>(*result.partial);
+    std::erase_if(pack->modules, [&](const Module& m) { return broken.count(m.file) > 0; });
+    // A check that was left out is not asked: its modules play without it.
+    auto gone = [&](const std::string& id) {
+        const Module* m = id.empty() ? nullptr : pack->FindModule(id);
+        return !id.empty() && (!m || m->kind != ModuleKind::Confidence);
+    };
+    for (Module& m : pack->modules)
+        if (gone(m.confidence_check)) m.confidence_check.clear();
+    if (gone(pack->session_confidence_check)) pack->session_confidence_check.clear();
+    for (const std::string& rel : entry_files) {
+        if (rel.empty() || !broken.count(rel)) continue;
+        if (std::find(result.left_out.begin(), result.left_out.end(), rel) != result.left_out.end()) continue;
+        result.left_out.push_back(rel);
+        result.diagnostics.Add(
+            {ShownPath(dir, rel), 1, 1, "", Severity::Warning, "module-left-out",
+             "This module is left out of the pack until its errors are fixed; the rest of the pack plays.",
+             "Deze module doet niet mee tot de fouten erin hersteld zijn; de rest van het pakket speelt."});
+    }
+    // The notices come after the errors they follow from (not sorted to line 1 before them).
+    if (!pack->modules.empty()) result.pack = std::move(pack);
+}
+
 // "audience": "student" or ["supervisor", "employer"]; an error names the five.
 std::vector<Audience> ReadAudiences(Reader& r, const json& obj, const std::string& ptr) {
     std::vector<Audience> out;
@@ -154,7 +204,7 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
     ctx.root = fs::canonical(dir, ec);
     const std::string pack_file = ShownPath(dir, "pack.json");
     if (ec || !fs::is_directory(ctx.root, ec)) {
-        result.diagnostics.Add({dir, 0, 0, "", Severity::Error, "pack-missing",
+        result.diagnostics.Add({dir, 1, 1, "", Severity::Error, "pack-missing",
                                 "This folder does not exist. Give the folder that holds pack.json.",
                                 "Deze map bestaat niet. Geef de map waarin pack.json staat."});
         return result;
@@ -340,7 +390,10 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
         }
     }
 
-    // Modules.
+    // Modules. entry_files[i] is the file of "/modules/i", to tell which module an error in pack.json is
+    // about.
+    std::vector<std::string> entry_files;
+    bool some_unread = false; // a module entry that could not be read: its id is unknown
     if (const json* modules = r.Get(root, "", "modules", Kind::Array, true)) {
         if (modules->empty())
             r.Error("/modules", "empty-list", "List at least one module file, e.g. [\"les.json\"].",
@@ -358,9 +411,12 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
                         "Each module is a file name in quotes, e.g. \"rollenspel-sollicitatie.json\".",
                         "Elke module is een bestandsnaam tussen aanhalingstekens, bijvoorbeeld "
                         "\"rollenspel-sollicitatie.json\".");
+                some_unread = true;
                 continue;
             }
             const std::string rel = mj.get<std::string>();
+            entry_files.resize(i + 1);
+            entry_files[i] = rel;
             bool dotdot = false;
             for (const auto& part : fs::path(rel))
                 dotdot = dotdot || part == "..";
@@ -368,11 +424,13 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
                 r.Error(ptr, "media-outside",
                         "\"" + rel + "\" points outside the pack. Module files live inside the pack folder.",
                         "\"" + rel + "\" wijst buiten het pakket. Modulebestanden staan in de pakketmap.");
+                some_unread = true;
                 continue;
             }
             if (!files.insert(rel).second) {
                 r.Error(ptr, "duplicate-id", "\"" + rel + "\" is listed twice. Remove one.",
                         "\"" + rel + "\" staat twee keer in de lijst. Haal er één weg.");
+                some_unread = true;
                 continue;
             }
             if (!fs::exists(ctx.root / rel, ec)) {
@@ -398,6 +456,7 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
                             (same_but_case.empty()
                                  ? " Controleer de naam, of maak het bestand."
                                  : " Er is wel \"" + same_but_case + "\": hoofdletters tellen op de kiosk."));
+                some_unread = true;
                 continue;
             }
             {
@@ -413,6 +472,7 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
                         "\"" + rel +
                             "\" is een link naar een bestand buiten het pakket. Kopieer het modulebestand in "
                             "de pakketmap.");
+                    some_unread = true;
                     continue;
                 }
             }
@@ -473,8 +533,13 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
                       "Er is geen stelling \"" + ref.id +
                           "\". Voeg die toe aan \"confidenceItems\" in pack.json." +
                           hint(ref.id, item_ids, true));
+    // A module file that could not be read (missing, or not JSON) has no id: a check it may be is not
+    // reported missing (its own error says what to fix; the reference is checked again once it reads).
+    some_unread = some_unread || std::any_of(pack->modules.begin(), pack->modules.end(),
+                                             [](const Module& m) { return m.id.empty(); });
     for (const auto& ref : ctx.confidence_refs) {
         const Module* m = pack->FindModule(ref.id);
+        if (!m && some_unread) continue;
         if (!m || m->kind != ModuleKind::Confidence)
             ref_error(ref, "unknown-check",
                       "\"" + ref.id +
@@ -507,7 +572,13 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
     // matchers see them too.
     result.diagnostics = AtLeastLineOne(ctx.diags);
     result.partial = pack;
-    if (!result.diagnostics.HasErrors()) result.pack = std::move(pack);
+    for (const std::string& f : entry_files)
+        if (!f.empty()) result.module_files.push_back(f);
+    if (!result.diagnostics.HasErrors()) {
+        result.pack = std::move(pack);
+        return result;
+    }
+    LeaveOutBroken(result, dir, pack_file, entry_files);
     return result;
 }
 

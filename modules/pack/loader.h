@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace sb {
 
@@ -28,6 +29,11 @@ struct LoadResult {
     Diagnostics diagnostics;
     std::string dir;
     std::string id; // the pack id when pack.json could be read, for listing broken packs
+    // A broken module is left out and the rest plays: the module files in pack.json's order, and those left
+    // out for their errors (relative to the pack folder). `pack` is null only when pack.json itself is wrong
+    // or no module is left to play.
+    std::vector<std::string> module_files;
+    std::vector<std::string> left_out;
 };
 
 LoadResult LoadPack(const std::string& dir, const LoadOptions& options = {});

@@ -416,7 +416,7 @@ StickPack PackImporter::Inspect(const std::string& dir, const std::string& stick
     LoadResult loaded = LoadPack(dir, m_options.load);
     p.diagnostics.Append(loaded.diagnostics);
     if (!loaded.id.empty()) p.id = loaded.id;
-    if (!loaded.pack) {
+    if (!loaded.pack || loaded.diagnostics.HasErrors()) { // a stick's pack comes in whole or not at all
         p.status = StickPackStatus::Invalid;
         return p;
     }
@@ -519,13 +519,13 @@ ImportResult PackImporter::Import(const StickPack& pack, bool replace) const {
     }
     // What gets installed is what was validated: the copy itself.
     LoadResult copy = LoadPack(temp.string(), m_options.load);
-    if (!copy.pack || copy.pack->id != pack.id) {
+    if (!copy.pack || copy.diagnostics.HasErrors() || copy.pack->id != pack.id) {
         ImportResult r =
             Result(ImportOutcome::Refused,
                    title_en + " changed on the stick and has problems now. Nothing was copied.",
                    title_nl + " is veranderd op de stick en heeft nu problemen. Er is niets gekopieerd.");
         r.diagnostics = OnStick(copy.diagnostics, temp, pack.dir);
-        if (copy.pack)
+        if (copy.pack && copy.pack->id != pack.id)
             r.diagnostics.Add(Problem(pack.dir + "/pack.json", "import-id-changed",
                                       "The pack's id changed from \"" + pack.id + "\" to \"" + copy.pack->id +
                                           "\" since the scan. Scan again.",
