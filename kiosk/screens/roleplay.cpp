@@ -188,7 +188,8 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     // ---- bottom panel height: what the student does next
     const std::vector<int> available = s->AvailableChoices();
     const auto& choices = s->CurrentNode().choices;
-    float bottom_h = ui.U(3.2f);
+    // Reading: a gap, "Verder" and, while lines remain, the "tap to read on" hint under it.
+    float bottom_h = ui.U(s->AllLinesShown() ? 3.2f : 4.4f);
     if (s->AtDecision()) {
         bottom_h = ui.U(workshop ? 3.0f : 2.2f);
         for (int i : available)
