@@ -1,5 +1,5 @@
 // The attract screen: the name, one short line from the pack that changes every few seconds (with a soft
-// fade, the only motion: a few frames every seven seconds), a drawing of two people talking, and "tap to
+// fade, the only motion: two frames every eight seconds), a drawing of two people talking, and "tap to
 // start". A tap anywhere starts; nothing of an earlier student is left by the time this shows.
 #include "screens/screens.h"
 #include "ui/strings.h"
