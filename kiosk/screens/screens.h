@@ -12,8 +12,8 @@ namespace sb {
 #undef SCREEN
 
 // The attract screen's line changes every kAttractLineMs, fading in over kAttractFadeMs in steps. Each drawn
-// frame costs ≈ 15 ms of CPU at 1920x1080 on llvmpipe, so the fade is one half-veiled frame, not four: idle stays
-// under 0.05 CPU-s per 10 s (tools/bench/startup_idle.py measured 0.12 with four steps every 7 s).
+// frame costs ≈ 15 ms of CPU at 1920x1080 on llvmpipe, so the fade is one half-veiled frame, not four: idle
+// stays under 0.05 CPU-s per 10 s (tools/bench/startup_idle.py measured 0.12 with four steps every 7 s).
 constexpr int64_t kAttractLineMs = 8000;
 constexpr int64_t kAttractFadeMs = 200;
 constexpr int64_t kAttractFadeStepMs = 200;
