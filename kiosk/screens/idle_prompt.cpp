@@ -10,17 +10,8 @@ namespace sb {
 
 void DrawIdlePrompt(const KioskState& state, Ui& ui, ActionSink& out, int seconds_left) {
     const ThemeColors& t = *ui.colors;
-    ui.record.Cover(); // the page below is dimmed and cannot be pressed: only the prompt is checked
+    ImDrawList* dl = ui::BeginOverlay(ui, "##idle", 140); // only the prompt is pressed and checked
     const ImVec2 size = ImGui::GetMainViewport()->Size;
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(size);
-    ImGui::SetNextWindowBgAlpha(0.0f);
-    ImGui::Begin("##idle", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->PushClipRectFullScreen(); // dim the whole screen, padding included
-    dl->AddRectFilled(ImVec2(0, 0), size, IM_COL32(0, 0, 0, 140));
-    dl->PopClipRect();
     const ImVec2 card(std::min(size.x - ui.U(2), ui.U(24)), ui.U(15.5f));
     const ImVec2 p0((size.x - card.x) * 0.5f, (size.y - card.y) * 0.5f);
     dl->AddRectFilled(p0, ImVec2(p0.x + card.x, p0.y + card.y), ToU32(t.surface), ui.U(0.8f));

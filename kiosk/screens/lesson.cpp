@@ -32,30 +32,16 @@ void DrawInlineQuestion(const KioskState& state, Ui& ui, ActionSink& out, const 
     const bool checked = view.checked;
     ui::Label(ui, FontRole::Small, Tr(ui.lang, "lesson.question"), t.secondary_text, w);
     ui::Label(ui, FontRole::Bold, pack.T(q.text, ui.lang), t.text, w);
-    ui::Label(
-        ui, FontRole::Small,
-        Tr(ui.lang, q.type == QuestionType::Multiple
-                        ? "quiz.hint.multiple"
-                        : (q.type == QuestionType::TrueFalse ? "quiz.hint.truefalse" : "quiz.hint.single")),
-        t.text_muted, w);
+    ui::Label(ui, FontRole::Small, Tr(ui.lang, QuestionHintKey(q.type)), t.text_muted, w);
     ui::Space(ui, 0.2f);
     for (size_t o = 0; o < q.options.size(); ++o) {
         const Option& opt = q.options[o];
         const bool selected =
             std::find(view.selected.begin(), view.selected.end(), static_cast<int>(o)) != view.selected.end();
         std::string badge = std::to_string(o + 1);
-        const Rgb* mark = nullptr;
-        if (checked && opt.correct) {
-            mark = &t.good;
-            badge = "✓";
-        } else if (checked && selected) {
-            mark = &t.warn;
-            badge = "✗";
-        }
+        const Rgb* mark = CheckedMark(t, checked, opt.correct, selected, badge);
         const std::string id = "question-option-" + std::to_string(o + 1);
-        const std::string text = q.type == QuestionType::TrueFalse
-                                     ? Tr(ui.lang, o == 0 ? "quiz.true" : "quiz.false")
-                                     : pack.T(opt.text, ui.lang);
+        const std::string text = QuestionOptionText(ui, pack, q, static_cast<int>(o));
         if (ui::ChoiceButton(ui, id.c_str(), badge, text, w, !checked, selected && !checked, mark))
             out.Push(act::LessonSelect{static_cast<int>(o)});
         if (checked && (opt.correct || selected)) {

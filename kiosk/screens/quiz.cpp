@@ -12,9 +12,7 @@
 
 namespace sb {
 
-namespace {
-
-const char* HintKey(QuestionType type) {
+const char* QuestionHintKey(QuestionType type) {
     switch (type) {
     case QuestionType::Single:
         return "quiz.hint.single";
@@ -30,10 +28,25 @@ const char* HintKey(QuestionType type) {
     return "";
 }
 
-std::string OptionText(const Ui& ui, const Pack& pack, const Question& q, int option) {
+std::string QuestionOptionText(const Ui& ui, const Pack& pack, const Question& q, int option) {
     if (q.type == QuestionType::TrueFalse) return Tr(ui.lang, option == 0 ? "quiz.true" : "quiz.false");
     return pack.T(q.options[option].text, ui.lang);
 }
+
+const Rgb* CheckedMark(const ThemeColors& t, bool checked, bool correct, bool selected, std::string& badge) {
+    // After a check: the right answers in green with ✓, a wrong pick in orange with ✗.
+    if (checked && correct) {
+        badge = "✓";
+        return &t.good;
+    }
+    if (checked && selected) {
+        badge = "✗";
+        return &t.warn;
+    }
+    return nullptr;
+}
+
+namespace {
 
 bool IsSelected(const QuizAnswer& a, int option) {
     return std::find(a.selected.begin(), a.selected.end(), option) != a.selected.end();
@@ -66,7 +79,7 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     const float w = ui::BodyWidth(ui, col);
     const std::string text = pack.T(q.text, ui.lang);
     ui::Label(ui, text.size() < 90 ? FontRole::Heading : FontRole::Bold, text, t.text, w);
-    ui::Label(ui, FontRole::Small, Tr(ui.lang, HintKey(q.type)), t.secondary_text, w);
+    ui::Label(ui, FontRole::Small, Tr(ui.lang, QuestionHintKey(q.type)), t.secondary_text, w);
     ui::Space(ui, 0.4f);
 
     const std::vector<int>& shown = s->ShownOptions(pos);
@@ -139,16 +152,8 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
             const bool selected = IsSelected(answer, o);
             const Option& opt = q.options[o];
             std::string badge = q.type == QuestionType::Multiple && selected ? "✓" : std::to_string(k + 1);
-            // After a check: the right answers in green with ✓, a wrong pick in orange with ✗.
-            const Rgb* mark = nullptr;
-            if (checked && opt.correct) {
-                mark = &t.good;
-                badge = "✓";
-            } else if (checked && selected) {
-                mark = &t.warn;
-                badge = "✗";
-            }
-            if (ui::ChoiceButton(ui, id.c_str(), badge, OptionText(ui, pack, q, o), w, !checked,
+            const Rgb* mark = CheckedMark(t, checked, opt.correct, selected, badge);
+            if (ui::ChoiceButton(ui, id.c_str(), badge, QuestionOptionText(ui, pack, q, o), w, !checked,
                                  selected && !checked, mark))
                 out.Push(act::QuizSelect{o});
             if (phones) { // the class's spread under each option, once revealed (from 5 answers)

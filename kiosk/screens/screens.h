@@ -34,6 +34,12 @@ void DrawProgressBar(const KioskState& state, Ui& ui, ActionSink& out, const std
 void DrawModuleGone(Ui& ui, ActionSink& out);
 // The story's state for scripts: var.NAME for each variable, roleplay.route (the nodes of the path).
 void ProbeStory(Ui& ui, const RoleplaySession& s);
+// Parts a quiz question and a lesson's inline question share (defined in quiz.cpp): the hint under the
+// question, an option's text (true/false in the student's language), and after a check the mark and badge of
+// an option (✓ green for a right answer, ✗ orange for a wrong pick; null and the badge untouched otherwise).
+const char* QuestionHintKey(QuestionType type);
+std::string QuestionOptionText(const Ui& ui, const Pack& pack, const Question& q, int option);
+const Rgb* CheckedMark(const ThemeColors& t, bool checked, bool correct, bool selected, std::string& badge);
 // A help card's body as Markdown: what it offers, then how to reach it as a paragraph of its own.
 std::string HelpCardBody(const Pack& pack, const HelpResource& h, const std::string& lang);
 

@@ -13,17 +13,8 @@ void DrawTermCard(const KioskState& state, Ui& ui, ActionSink& out) {
     const GlossaryTerm* term = pack ? pack->FindTerm(state.student.open_term) : nullptr;
     if (!term) return;
     const ThemeColors& t = *ui.colors;
-    ui.record.Cover(); // the page below is dimmed and cannot be pressed: only the card is tapped and audited
+    ImDrawList* dl = ui::BeginOverlay(ui, "##term", 110); // only the card is tapped and audited
     const ImVec2 size = ImGui::GetMainViewport()->Size;
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(size);
-    ImGui::SetNextWindowBgAlpha(0.0f);
-    ImGui::Begin("##term", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->PushClipRectFullScreen();
-    dl->AddRectFilled(ImVec2(0, 0), size, IM_COL32(0, 0, 0, 110));
-    dl->PopClipRect();
     // A card about 24 text heights wide, never wider than the screen, in the lower middle where a thumb is.
     const float card_w = std::min(size.x - ui.U(2), ui.U(24));
     const float pad = ui.U(1.0f);

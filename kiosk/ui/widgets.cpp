@@ -303,6 +303,21 @@ ImVec2 DrawTextCentered(Ui& ui, FontRole role, ImVec2 pos, float width, Rgb colo
     return ImVec2(widest, y - pos.y);
 }
 
+ImDrawList* BeginOverlay(Ui& ui, const char* id, int dim) {
+    ui.record.Cover();
+    const ImVec2 size = ImGui::GetMainViewport()->Size;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(size);
+    ImGui::SetNextWindowBgAlpha(0.0f);
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRectFullScreen(); // dim the whole screen, padding included
+    dl->AddRectFilled(ImVec2(0, 0), size, IM_COL32(0, 0, 0, dim));
+    dl->PopClipRect();
+    return dl;
+}
+
 void BeginScroll(Ui& ui, const char* id, ImVec2 size) {
     ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     TouchScroll();

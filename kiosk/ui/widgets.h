@@ -147,6 +147,9 @@ ImVec2 DrawTextCentered(Ui& ui, FontRole role, ImVec2 pos, float width, Rgb colo
 // A scroll area that a finger can drag, with a fade and a "more" cue at an edge where content continues.
 // `size.y` <= 0 takes the rest of the window.
 void BeginScroll(Ui& ui, const char* id, ImVec2 size);
+// A window over the whole screen that dims the page below (`dim` 0-255) and covers it in the record, so only
+// what the overlay draws can be pressed and is audited. End it with ImGui::End().
+ImDrawList* BeginOverlay(Ui& ui, const char* id, int dim);
 void EndScroll(Ui& ui);
 
 // Lets a finger drag the current scroll area, as on a phone (ImGui 1.86 scrolls only by wheel or bar).
