@@ -193,6 +193,29 @@ TEST(JsonReader, IdsListsAndDuplicates) {
     EXPECT_TRUE(sb::IsJsonId("eerste-week"));
     EXPECT_FALSE(sb::IsJsonId("-eerste"));
     EXPECT_FALSE(sb::IsJsonId(std::string(65, 'a')));
+    EXPECT_TRUE(sb::IsJsonId("stap_2")) << "one id rule: '_' is allowed everywhere";
+    EXPECT_FALSE(sb::IsJsonId("_stap"));
+}
+
+TEST(JsonReader, AuthorNotesAreSkippedOnlyWhereTheReaderAllowsThem) {
+    const std::string text = "{\"_note\": 1, \"// todo\": 2, \"t\": {\"nl\": \"Hoi\", \"_uitleg\": \"x\"}}";
+    {
+        Parsed p(text);
+        sb::JsonReader r(p.src, p.diags);
+        r.CheckFields(p.src.root, "", {"t"});
+        EXPECT_NE(Find(p.diags, "unknown-field", "/_note"), nullptr) << "the config has no notes";
+        EXPECT_NE(Find(p.diags, "unknown-field", "/~1~1 todo"), nullptr);
+    }
+    {
+        Parsed p(text);
+        sb::JsonReader r(p.src, p.diags);
+        r.author_comments = true;
+        r.CheckFields(p.src.root, "", {"t"});
+        const sb::LocalText t = r.Text(p.src.root, "", "t", true);
+        EXPECT_TRUE(p.diags.List().empty()) << p.diags.List().front().message_en;
+        EXPECT_EQ(t.Get("nl", "nl"), "Hoi");
+        EXPECT_FALSE(t.Has("_uitleg")) << "a note inside a text is not a language";
+    }
 }
 
 TEST(JsonReader, AnEntryThatIsNotAnObjectIsReportedOnce) {

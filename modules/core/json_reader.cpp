@@ -93,7 +93,11 @@ std::string JsonKindExample(JsonKind kind, bool nl) {
 bool IsJsonId(std::string_view s) {
     auto lower_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
     if (s.empty() || s.size() > 64 || !lower_or_digit(s[0])) return false;
-    return std::all_of(s.begin(), s.end(), [&](char c) { return lower_or_digit(c) || c == '-'; });
+    return std::all_of(s.begin(), s.end(), [&](char c) { return lower_or_digit(c) || c == '-' || c == '_'; });
+}
+
+bool IsAuthorComment(std::string_view key) {
+    return (!key.empty() && key[0] == '_') || key.substr(0, 2) == "//";
 }
 
 std::string ClosestWord(const std::string& word, const std::vector<std::string>& candidates) {
@@ -119,7 +123,8 @@ void JsonReader::CheckFields(const json& obj, const std::string& ptr,
                              const std::vector<std::string>& allowed) {
     if (!obj.is_object()) return;
     for (auto it = obj.begin(); it != obj.end(); ++it) {
-        if (it.key() == "$schema" || std::find(allowed.begin(), allowed.end(), it.key()) != allowed.end())
+        if (it.key() == "$schema" || (author_comments && IsAuthorComment(it.key())) ||
+            std::find(allowed.begin(), allowed.end(), it.key()) != allowed.end())
             continue;
         const std::string guess = ClosestWord(it.key(), allowed);
         const std::string hint_en = guess.empty() ? " It is ignored; remove it or check the spelling."
@@ -168,9 +173,9 @@ const json* JsonReader::Get(const json& obj, const std::string& ptr, const char*
     if (kind == JsonKind::Id && !IsJsonId(v.get<std::string>())) {
         Error(fptr, "bad-id",
               "\"" + v.get<std::string>() +
-                  "\" is not a valid id. Use lowercase letters, digits and '-', e.g. \"eerste-week\".",
+                  "\" is not a valid id. Use lowercase letters, digits, '-' and '_', e.g. \"eerste-week\".",
               "\"" + v.get<std::string>() +
-                  "\" is geen geldige id. Gebruik kleine letters, cijfers en '-', bijvoorbeeld "
+                  "\" is geen geldige id. Gebruik kleine letters, cijfers, '-' en '_', bijvoorbeeld "
                   "\"eerste-week\".");
         return nullptr;
     }
@@ -198,6 +203,7 @@ LocalText JsonReader::TextValue(const json& v, const std::string& ptr, size_t wa
         by_lang[default_language] = v.get<std::string>();
     } else if (v.is_object()) {
         for (auto it = v.begin(); it != v.end(); ++it) {
+            if (author_comments && IsAuthorComment(it.key())) continue;
             const std::string lptr = PointerAppend(ptr, it.key());
             if (!it->is_string()) {
                 Error(lptr, "wrong-type", "The " + it.key() + " text should be a string in quotes.",
@@ -229,6 +235,7 @@ LocalText JsonReader::TextValue(const json& v, const std::string& ptr, size_t wa
               "Deze tekst is leeg. Schrijf de tekst, of haal het veld weg als het niet verplicht is.");
         return LocalText(std::move(by_lang));
     }
+    CheckMarkup(by_lang, ptr, v.is_string());
     std::string missing;
     for (const auto& lang : languages)
         if (!by_lang.count(lang)) missing += (missing.empty() ? "" : ", ") + lang;

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,8 +31,11 @@ struct TextLanguages {
 const char* JsonTypeName(const nlohmann::json& v, bool nl);
 // "a whole number, like 5" / "een geheel getal, zoals 5": what a kind should look like, for messages.
 std::string JsonKindExample(JsonKind kind, bool nl);
-// An id: 1 to 64 of lowercase letters, digits and '-', starting with a letter or digit.
+// The one id rule (nodes, endings, modules, items, help, glossary terms): 1 to 64 of lowercase letters,
+// digits, '-' and '_', starting with a letter or digit.
 bool IsJsonId(std::string_view s);
+// A field an author wrote as a note: its name starts with "_" or "//".
+bool IsAuthorComment(std::string_view key);
 // The candidate within two edits of `word` (the one probably meant), or "".
 std::string ClosestWord(const std::string& word, const std::vector<std::string>& candidates);
 
@@ -39,6 +43,11 @@ class JsonReader {
   public:
     JsonReader(const JsonSource& src, Diagnostics& diags, TextLanguages languages = {})
         : m_src(src), m_diags(diags), m_languages(std::move(languages)) {}
+    virtual ~JsonReader() = default;
+
+    // Pack files let authors keep notes in fields named "_…" or "//…": skipped silently, in objects and in
+    // texts. Off for the kiosk config, where every field means something.
+    bool author_comments = false;
 
     const std::string& File() const { return m_src.file; }
     const JsonSource& Source() const { return m_src; }
@@ -97,6 +106,14 @@ class JsonReader {
     // One of `allowed` (bad-value otherwise, listing them); `index` is its place in `allowed`.
     bool ReadChoice(const nlohmann::json& obj, const std::string& ptr, const char* key,
                     const std::vector<std::string>& allowed, size_t& index, bool required = false);
+
+  protected:
+    // Called for each non-empty text with its languages, before the translation checks: a reader for a
+    // format with inline markup checks and rewrites it here. `plain` says the text was one string.
+    virtual void CheckMarkup(std::map<std::string, std::string>& by_lang, const std::string& ptr,
+                             bool plain) {
+        (void)by_lang, (void)ptr, (void)plain;
+    }
 
   private:
     const JsonSource& m_src;

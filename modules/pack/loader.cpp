@@ -86,7 +86,7 @@ std::vector<Audience> ReadAudiences(Reader& r, const json& obj, const std::strin
         std::vector<std::string> names;
         for (Audience x : kAudiences)
             names.push_back(AudienceName(x));
-        const std::string guess = name.is_string() ? Closest(name.get<std::string>(), names) : "";
+        const std::string guess = name.is_string() ? ClosestWord(name.get<std::string>(), names) : "";
         r.Error(at, "bad-audience",
                 shown + " is not an audience. Use student, supervisor, employer, staff or trainer." +
                     (guess.empty() ? "" : " Did you mean \"" + guess + "\"?"),
@@ -123,7 +123,7 @@ bool ReadModule(LoadContext& ctx, const std::string& rel, Module& m) {
         return false;
     }
     const json& root = src.root;
-    if (const json* f = r.Get(root, "", "format", Kind::Int, true)) {
+    if (const json* f = r.Get(root, "", "format", JsonKind::Int, true)) {
         const int format =
             f->is_number_integer() && f->get<int64_t>() >= 1 && f->get<int64_t>() <= 2 ? f->get<int>() : 0;
         if (format)
@@ -135,22 +135,23 @@ bool ReadModule(LoadContext& ctx, const std::string& rel, Module& m) {
                     "Dit bestand heeft formaat " + f->dump() +
                         "; deze kiosk leest formaat 1 en 2. Werk de kiosk bij, of zet \"format\": 2.");
     }
-    if (root.contains("$schema")) r.Get(root, "", "$schema", Kind::String, false); // a string, or an error
+    if (root.contains("$schema"))
+        r.Get(root, "", "$schema", JsonKind::String, false); // a string, or an error
     m.file = rel;
-    m.id = r.Str(root, "", "id", true, Kind::Id);
+    m.id = r.Str(root, "", "id", true, JsonKind::Id);
     m.title = r.Text(root, "", "title", true, kLongOption);
     m.summary = r.Text(root, "", "summary", false, kLongLine);
-    if (const json* v = r.Get(root, "", "minutes", Kind::Int, false)) {
+    if (const json* v = r.Get(root, "", "minutes", JsonKind::Int, false)) {
         m.minutes = v->get<int>();
         if (m.minutes < 1 || m.minutes > 120)
             r.Error("/minutes", "bad-value", "\"minutes\" is between 1 and 120.",
                     "\"minutes\" ligt tussen 1 en 120.");
     }
     if (root.contains("audience")) m.audiences = ReadAudiences(r, root, "");
-    m.confidence_check = r.Str(root, "", "check", false, Kind::Id);
+    m.confidence_check = r.Str(root, "", "check", false, JsonKind::Id);
     if (!m.confidence_check.empty())
         ctx.confidence_refs.push_back({src.file, "/check", src.At("/check"), m.confidence_check});
-    if (const json* sources = r.Get(root, "", "sources", Kind::Array, false)) {
+    if (const json* sources = r.Get(root, "", "sources", JsonKind::Array, false)) {
         for (size_t i = 0; i < sources->size(); ++i) {
             const json& s = (*sources)[i];
             const std::string ptr = PointerAppend("/sources", i);
@@ -228,7 +229,7 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
             result.diagnostics = AtLeastLineOne(ctx.diags);
             return result;
         }
-        if (const json* langs = r.Get(root, "", "languages", Kind::Array, true)) {
+        if (const json* langs = r.Get(root, "", "languages", JsonKind::Array, true)) {
             ctx.info.languages.clear();
             for (size_t i = 0; i < langs->size(); ++i) {
                 const json& l = (*langs)[i];
@@ -258,17 +259,17 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
     {
         Reader r(src, ctx.diags, ctx.info);
         std::unordered_map<std::string, std::string> seen_terms;
-        if (const json* list = r.Get(root, "", "glossary", Kind::Array, false)) {
+        if (const json* list = r.Get(root, "", "glossary", JsonKind::Array, false)) {
             for (size_t i = 0; i < list->size(); ++i) {
                 const json& g = (*list)[i];
                 const std::string ptr = PointerAppend("/glossary", i);
                 r.CheckFields(g, ptr, {"id", "term", "explanation", "aliases"});
                 GlossaryTerm term;
-                term.id = r.Str(g, ptr, "id", true, Kind::Id);
+                term.id = r.Str(g, ptr, "id", true, JsonKind::Id);
                 r.Unique(seen_terms, term.id, PointerAppend(ptr, "id"), "glossary term", "woord");
                 term.term = r.Text(g, ptr, "term", true, kLongOption);
                 term.explanation = r.Text(g, ptr, "explanation", true, kLongLine);
-                if (const json* al = r.Get(g, ptr, "aliases", Kind::Array, false))
+                if (const json* al = r.Get(g, ptr, "aliases", JsonKind::Array, false))
                     for (size_t k = 0; k < al->size(); ++k) {
                         if ((*al)[k].is_string() && !(*al)[k].get<std::string>().empty())
                             term.aliases.push_back((*al)[k].get<std::string>());
@@ -300,7 +301,7 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
                   {"format", "id", "version", "title", "description", "languages", "defaultLanguage",
                    "authors", "licence", "modules", "cast", "confidenceItems", "sessionCheck", "help",
                    "attract", "endTips", "glossary", "explain"});
-    if (const json* f = r.Get(root, "", "format", Kind::Int, true);
+    if (const json* f = r.Get(root, "", "format", JsonKind::Int, true);
         f && !(f->get<int64_t>() >= 1 && f->get<int64_t>() <= 2))
         r.Error("/format", "format-version",
                 "This pack is format " + f->dump() +
@@ -309,33 +310,33 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
                     "; deze kiosk leest formaat 1 en 2. Werk de kiosk bij, of zet \"format\": 2.");
     else if (f)
         pack->format = f->get<int>();
-    if (root.contains("$schema")) r.Get(root, "", "$schema", Kind::String, false);
+    if (root.contains("$schema")) r.Get(root, "", "$schema", JsonKind::String, false);
     pack->languages = ctx.info.languages;
     pack->default_language = ctx.info.default_language;
-    pack->id = r.Str(root, "", "id", true, Kind::Id);
+    pack->id = r.Str(root, "", "id", true, JsonKind::Id);
     result.id = pack->id;
     pack->version = r.Str(root, "", "version", true);
     pack->title = r.Text(root, "", "title", true, kLongOption);
     pack->description = r.Text(root, "", "description", true, kLongPage);
-    if (const json* authors = r.Get(root, "", "authors", Kind::Array, true))
+    if (const json* authors = r.Get(root, "", "authors", JsonKind::Array, true))
         for (const json& a : *authors)
             if (a.is_string()) pack->authors.push_back(a.get<std::string>());
     pack->licence = r.Str(root, "", "licence", true);
     pack->attract = r.TextList(root, "", "attract", kLongOption);
     pack->end_tips = r.TextList(root, "", "endTips", kLongLine);
-    pack->session_confidence_check = r.Str(root, "", "sessionCheck", false, Kind::Id);
+    pack->session_confidence_check = r.Str(root, "", "sessionCheck", false, JsonKind::Id);
     if (!pack->session_confidence_check.empty())
         ctx.confidence_refs.push_back(
             {src.file, "/sessionCheck", src.At("/sessionCheck"), pack->session_confidence_check});
 
     std::unordered_map<std::string, std::string> seen_cast, seen_items, seen_help, seen_modules;
-    if (const json* cast = r.Get(root, "", "cast", Kind::Array, false)) {
+    if (const json* cast = r.Get(root, "", "cast", JsonKind::Array, false)) {
         for (size_t i = 0; i < cast->size(); ++i) {
             const json& c = (*cast)[i];
             const std::string ptr = PointerAppend("/cast", i);
             r.CheckFields(c, ptr, {"id", "name", "role", "portrait", "colour"});
             CastMember m;
-            m.id = r.Str(c, ptr, "id", true, Kind::Id);
+            m.id = r.Str(c, ptr, "id", true, JsonKind::Id);
             if (m.id == "narrator" || m.id == "you")
                 r.Error(PointerAppend(ptr, "id"), "bad-id",
                         "\"" + m.id + "\" is reserved for the narrator and the student. Choose another id.",
@@ -359,28 +360,29 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
             pack->cast.push_back(std::move(m));
         }
     }
-    if (const json* items = r.Get(root, "", "confidenceItems", Kind::Array, false)) {
+    if (const json* items = r.Get(root, "", "confidenceItems", JsonKind::Array, false)) {
         for (size_t i = 0; i < items->size(); ++i) {
             const json& c = (*items)[i];
             const std::string ptr = PointerAppend("/confidenceItems", i);
             r.CheckFields(c, ptr, {"id", "statement", "low", "high", "dontKnow"});
             ConfidenceItem item;
-            item.id = r.Str(c, ptr, "id", true, Kind::Id);
+            item.id = r.Str(c, ptr, "id", true, JsonKind::Id);
             r.Unique(seen_items, item.id, PointerAppend(ptr, "id"), "confidence item", "stelling");
             item.statement = r.Text(c, ptr, "statement", true, kLongOption);
             item.low = r.Text(c, ptr, "low", true, 60);
             item.high = r.Text(c, ptr, "high", true, 60);
-            if (const json* v = r.Get(c, ptr, "dontKnow", Kind::Bool, false)) item.dont_know = v->get<bool>();
+            if (const json* v = r.Get(c, ptr, "dontKnow", JsonKind::Bool, false))
+                item.dont_know = v->get<bool>();
             pack->confidence_items.push_back(std::move(item));
         }
     }
-    if (const json* help = r.Get(root, "", "help", Kind::Array, false)) {
+    if (const json* help = r.Get(root, "", "help", JsonKind::Array, false)) {
         for (size_t i = 0; i < help->size(); ++i) {
             const json& h = (*help)[i];
             const std::string ptr = PointerAppend("/help", i);
             r.CheckFields(h, ptr, {"id", "title", "text", "contact", "audience"});
             HelpResource res;
-            res.id = r.Str(h, ptr, "id", true, Kind::Id);
+            res.id = r.Str(h, ptr, "id", true, JsonKind::Id);
             r.Unique(seen_help, res.id, PointerAppend(ptr, "id"), "help resource", "hulpbron");
             res.title = r.Text(h, ptr, "title", true, kLongOption);
             res.text = r.Text(h, ptr, "text", true, kLongLine);
@@ -394,7 +396,7 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
     // about.
     std::vector<std::string> entry_files;
     bool some_unread = false; // a module entry that could not be read: its id is unknown
-    if (const json* modules = r.Get(root, "", "modules", Kind::Array, true)) {
+    if (const json* modules = r.Get(root, "", "modules", JsonKind::Array, true)) {
         if (modules->empty())
             r.Error("/modules", "empty-list", "List at least one module file, e.g. [\"les.json\"].",
                     "Noem minstens één modulebestand, bijvoorbeeld [\"les.json\"].");
@@ -504,7 +506,7 @@ LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
     for (const auto& i : pack->confidence_items)
         item_ids.push_back(i.id);
     auto hint = [](const std::string& id, const std::vector<std::string>& ids, bool nl) {
-        const std::string g = Closest(id, ids);
+        const std::string g = ClosestWord(id, ids);
         return g.empty() ? std::string() : (nl ? " Bedoel je \"" : " Did you mean \"") + g + "\"?";
     };
     for (const auto& ref : ctx.cast_refs)

@@ -15,7 +15,7 @@ void ReadConfidence(Reader& r, LoadContext& ctx, const JsonSource& src, Module& 
         const std::string ptr = PointerAppend("/items", i);
         ctx.item_refs.push_back({src.file, ptr, src.At(ptr), check.items[i]});
     }
-    if (const json* v = r.Get(src.root, "", "retrospective", Kind::Bool, false))
+    if (const json* v = r.Get(src.root, "", "retrospective", JsonKind::Bool, false))
         check.retrospective = v->get<bool>();
     m.content = std::move(check);
 }

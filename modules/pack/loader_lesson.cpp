@@ -6,7 +6,7 @@ namespace sb::loader_detail {
 void ReadLesson(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m) {
     Lesson lesson;
     const json& root = src.root;
-    const json* pages = r.Get(root, "", "pages", Kind::Array, true);
+    const json* pages = r.Get(root, "", "pages", JsonKind::Array, true);
     if (pages && pages->empty())
         r.Error("/pages", "empty-list", "A lesson needs at least one page.",
                 "Een les heeft minstens één pagina nodig.");
@@ -30,7 +30,7 @@ void ReadLesson(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m) {
                 page.body = r.Text(p, ptr, "body", own_body, kLongPage);
             }
             page.reflection = r.Text(p, ptr, "reflection", false, kLongLine);
-            if (const json* img = r.Get(p, ptr, "image", Kind::Object, false)) {
+            if (const json* img = r.Get(p, ptr, "image", JsonKind::Object, false)) {
                 const std::string iptr = PointerAppend(ptr, "image");
                 r.CheckFields(*img, iptr, {"src", "alt", "caption"});
                 page.image.src = r.Str(*img, iptr, "src", true);
@@ -38,7 +38,7 @@ void ReadLesson(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m) {
                 page.image.caption = r.Text(*img, iptr, "caption", false, kLongLine);
                 AddMedia(ctx, src, PointerAppend(iptr, "src"), page.image.src);
             }
-            if (const json* cs = r.Get(p, ptr, "callouts", Kind::Array, false)) {
+            if (const json* cs = r.Get(p, ptr, "callouts", JsonKind::Array, false)) {
                 for (size_t k = 0; k < cs->size(); ++k) {
                     const json& c = (*cs)[k];
                     const std::string cptr = PointerAppend(PointerAppend(ptr, "callouts"), k);
@@ -64,14 +64,14 @@ void ReadLesson(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m) {
                     page.callouts.push_back(std::move(callout));
                 }
             }
-            if (const json* qj = r.Get(p, ptr, "question", Kind::Object, false)) {
+            if (const json* qj = r.Get(p, ptr, "question", JsonKind::Object, false)) {
                 const std::string qptr = PointerAppend(ptr, "question");
                 // A knowledge question, graded at once; an ordering or a likert needs the quiz screen.
                 r.CheckFields(*qj, qptr,
                               {"id", "type", "text", "explanation", "options", "answer", "feedbackTrue",
                                "feedbackFalse"});
                 auto q = std::make_shared<Question>();
-                q->id = r.Str(*qj, qptr, "id", false, Kind::Id);
+                q->id = r.Str(*qj, qptr, "id", false, JsonKind::Id);
                 if (ReadQuestion(r, *qj, qptr, false, {}, *q)) {
                     if (q->type == QuestionType::Ordering || q->type == QuestionType::Likert)
                         r.Error(
@@ -84,7 +84,7 @@ void ReadLesson(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m) {
                         page.question = std::move(q);
                 }
             }
-            if (const json* pj = r.Get(p, ptr, "practice", Kind::Object, false)) {
+            if (const json* pj = r.Get(p, ptr, "practice", JsonKind::Object, false)) {
                 const std::string pptr = PointerAppend(ptr, "practice");
                 r.CheckFields(*pj, pptr, {"title", "situation", "think", "answersTitle", "answers"});
                 Reader::MarksHere marks(r);
@@ -93,7 +93,7 @@ void ReadLesson(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m) {
                 practice.situation = r.Text(*pj, pptr, "situation", true, kLongPage);
                 practice.think = r.Text(*pj, pptr, "think", false, kLongLine);
                 practice.answers_title = r.Text(*pj, pptr, "answersTitle", false, kLongOption);
-                if (r.Get(*pj, pptr, "answers", Kind::Array, true)) {
+                if (r.Get(*pj, pptr, "answers", JsonKind::Array, true)) {
                     practice.answers = r.TextList(*pj, pptr, "answers", kLongLine);
                     if (practice.answers.empty())
                         r.Error(PointerAppend(pptr, "answers"), "empty-list",

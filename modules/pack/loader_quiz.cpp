@@ -24,7 +24,7 @@ bool ReadQuestion(Reader& r, const json& qj, const std::string& ptr, bool self_a
     }
     q.text = r.Text(qj, ptr, "text", true, kLongLine);
     q.explanation = r.Text(qj, ptr, "explanation", false, kLongLine);
-    if (const json* v = r.Get(qj, ptr, "points", Kind::Number, false)) {
+    if (const json* v = r.Get(qj, ptr, "points", JsonKind::Number, false)) {
         q.points = v->get<double>();
         if (q.points <= 0 || q.points > 100)
             r.Error(PointerAppend(ptr, "points"), "bad-value", "Points are more than 0 and at most 100.",
@@ -49,7 +49,7 @@ bool ReadQuestion(Reader& r, const json& qj, const std::string& ptr, bool self_a
                        : "Een zelftest heeft alleen likert-stellingen.");
 
     auto read_options = [&](const char* key, bool with_correct) {
-        const json* opts = r.Get(qj, ptr, key, Kind::Array, true);
+        const json* opts = r.Get(qj, ptr, key, JsonKind::Array, true);
         if (!opts) return;
         std::unordered_map<std::string, std::string> oseen;
         for (size_t k = 0; k < opts->size(); ++k) {
@@ -60,11 +60,11 @@ bool ReadQuestion(Reader& r, const json& qj, const std::string& ptr, bool self_a
             else
                 r.CheckFields(o, optr, {"id", "text"});
             Option opt;
-            opt.id = r.Str(o, optr, "id", true, Kind::Id);
+            opt.id = r.Str(o, optr, "id", true, JsonKind::Id);
             r.Unique(oseen, opt.id, PointerAppend(optr, "id"), "option", "optie");
             opt.text = r.Text(o, optr, "text", true, kLongOption);
             if (with_correct) {
-                if (const json* v = r.Get(o, optr, "correct", Kind::Bool, false))
+                if (const json* v = r.Get(o, optr, "correct", JsonKind::Bool, false))
                     opt.correct = v->get<bool>();
                 opt.feedback = r.Text(o, optr, "feedback", false, kLongLine);
             }
@@ -97,7 +97,7 @@ bool ReadQuestion(Reader& r, const json& qj, const std::string& ptr, bool self_a
         break;
     }
     case QuestionType::TrueFalse: {
-        const json* v = r.Get(qj, ptr, "answer", Kind::Bool, false);
+        const json* v = r.Get(qj, ptr, "answer", JsonKind::Bool, false);
         if (!v && qj.is_object() && !qj.contains("answer"))
             r.Error(ptr, "no-correct-answer",
                     "This true/false question has no \"answer\". Add \"answer\": true or \"answer\": "
@@ -114,14 +114,14 @@ bool ReadQuestion(Reader& r, const json& qj, const std::string& ptr, bool self_a
         read_options("items", false);
         break;
     case QuestionType::Likert: {
-        q.group = r.Str(qj, ptr, "group", true, Kind::Id);
+        q.group = r.Str(qj, ptr, "group", true, JsonKind::Id);
         if (!q.group.empty() && !seen_groups.count(q.group))
             r.Error(PointerAppend(ptr, "group"), "unknown-group",
                     "There is no group \"" + q.group +
                         "\" in \"groups\". Add it there, or use an existing group id.",
                     "Er is geen groep \"" + q.group +
                         "\" in \"groups\". Voeg hem daar toe, of gebruik een bestaande groep.");
-        if (const json* v = r.Get(qj, ptr, "reverse", Kind::Bool, false)) q.reverse = v->get<bool>();
+        if (const json* v = r.Get(qj, ptr, "reverse", JsonKind::Bool, false)) q.reverse = v->get<bool>();
         break;
     }
     }
@@ -145,32 +145,32 @@ void ReadQuiz(Reader& r, const JsonSource& src, Module& m) {
         r.Error("/feedback", "bad-value",
                 "\"" + feedback + "\" is not a feedback moment. Use \"immediate\" or \"end\".",
                 "\"" + feedback + "\" is geen moment voor feedback. Gebruik \"immediate\" of \"end\".");
-    if (const json* sh = r.Get(root, "", "shuffle", Kind::Object, false)) {
+    if (const json* sh = r.Get(root, "", "shuffle", JsonKind::Object, false)) {
         r.CheckFields(*sh, "/shuffle", {"questions", "options"});
-        if (const json* v = r.Get(*sh, "/shuffle", "questions", Kind::Bool, false))
+        if (const json* v = r.Get(*sh, "/shuffle", "questions", JsonKind::Bool, false))
             quiz.shuffle_questions = v->get<bool>();
-        if (const json* v = r.Get(*sh, "/shuffle", "options", Kind::Bool, false))
+        if (const json* v = r.Get(*sh, "/shuffle", "options", JsonKind::Bool, false))
             quiz.shuffle_options = v->get<bool>();
     }
     std::unordered_map<std::string, std::string> seen_groups;
-    if (const json* groups = r.Get(root, "", "groups", Kind::Array, false)) {
+    if (const json* groups = r.Get(root, "", "groups", JsonKind::Array, false)) {
         for (size_t i = 0; i < groups->size(); ++i) {
             const json& g = (*groups)[i];
             const std::string ptr = PointerAppend("/groups", i);
             r.CheckFields(g, ptr, {"id", "title", "bands"});
             QuizGroup group;
-            group.id = r.Str(g, ptr, "id", true, Kind::Id);
+            group.id = r.Str(g, ptr, "id", true, JsonKind::Id);
             r.Unique(seen_groups, group.id, PointerAppend(ptr, "id"), "group", "groep");
             group.title = r.Text(g, ptr, "title", true, kLongOption);
-            if (const json* bands = r.Get(g, ptr, "bands", Kind::Array, true)) {
+            if (const json* bands = r.Get(g, ptr, "bands", JsonKind::Array, true)) {
                 for (size_t k = 0; k < bands->size(); ++k) {
                     const json& b = (*bands)[k];
                     const std::string bptr = PointerAppend(PointerAppend(ptr, "bands"), k);
                     r.CheckFields(b, bptr, {"min", "max", "title", "advice"});
                     Band band;
-                    if (const json* v = r.Get(b, bptr, "min", Kind::Number, true))
+                    if (const json* v = r.Get(b, bptr, "min", JsonKind::Number, true))
                         band.min = v->get<double>();
-                    if (const json* v = r.Get(b, bptr, "max", Kind::Number, true))
+                    if (const json* v = r.Get(b, bptr, "max", JsonKind::Number, true))
                         band.max = v->get<double>();
                     band.title = r.Text(b, bptr, "title", false, kLongOption);
                     band.advice = r.Text(b, bptr, "advice", true, kLongPage);
@@ -180,7 +180,7 @@ void ReadQuiz(Reader& r, const JsonSource& src, Module& m) {
             quiz.groups.push_back(std::move(group));
         }
     }
-    if (const json* scale = r.Get(root, "", "scale", Kind::Object, false)) {
+    if (const json* scale = r.Get(root, "", "scale", JsonKind::Object, false)) {
         r.CheckFields(*scale, "/scale", {"labels"});
         quiz.scale_labels = r.TextList(*scale, "/scale", "labels");
         if (quiz.scale_labels.size() != 5)
@@ -189,7 +189,7 @@ void ReadQuiz(Reader& r, const JsonSource& src, Module& m) {
     }
 
     std::unordered_map<std::string, std::string> seen;
-    if (const json* qs = r.Get(root, "", "questions", Kind::Array, true)) {
+    if (const json* qs = r.Get(root, "", "questions", JsonKind::Array, true)) {
         if (qs->empty())
             r.Error("/questions", "empty-list", "A quiz needs at least one question.",
                     "Een quiz heeft minstens één vraag nodig.");
@@ -200,7 +200,7 @@ void ReadQuiz(Reader& r, const JsonSource& src, Module& m) {
                           {"id", "type", "text", "explanation", "points", "source", "options", "scoring",
                            "answer", "feedbackTrue", "feedbackFalse", "items", "group", "reverse"});
             Question q;
-            q.id = r.Str(qj, ptr, "id", true, Kind::Id);
+            q.id = r.Str(qj, ptr, "id", true, JsonKind::Id);
             r.Unique(seen, q.id, PointerAppend(ptr, "id"), "question", "vraag");
             if (!ReadQuestion(r, qj, ptr, quiz.self_assessment, seen_groups, q)) continue;
             quiz.questions.push_back(std::move(q));
@@ -208,14 +208,14 @@ void ReadQuiz(Reader& r, const JsonSource& src, Module& m) {
     }
 
     // Bands: read, then check they cover the whole range without gaps or overlaps.
-    if (const json* bands = r.Get(root, "", "bands", Kind::Array, !quiz.self_assessment)) {
+    if (const json* bands = r.Get(root, "", "bands", JsonKind::Array, !quiz.self_assessment)) {
         for (size_t k = 0; k < bands->size(); ++k) {
             const json& b = (*bands)[k];
             const std::string bptr = PointerAppend("/bands", k);
             r.CheckFields(b, bptr, {"min", "max", "title", "advice", "tips"});
             Band band;
-            if (const json* v = r.Get(b, bptr, "min", Kind::Number, true)) band.min = v->get<double>();
-            if (const json* v = r.Get(b, bptr, "max", Kind::Number, true)) band.max = v->get<double>();
+            if (const json* v = r.Get(b, bptr, "min", JsonKind::Number, true)) band.min = v->get<double>();
+            if (const json* v = r.Get(b, bptr, "max", JsonKind::Number, true)) band.max = v->get<double>();
             band.title = r.Text(b, bptr, "title", true, kLongOption);
             band.advice = r.Text(b, bptr, "advice", true, kLongPage);
             band.tips = r.TextList(b, bptr, "tips", kLongLine);

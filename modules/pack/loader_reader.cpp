@@ -1,55 +1,7 @@
-// The loader's small helpers: type names in messages, "did you mean", the id and name rules.
+// The loader's own reading rules on top of core/json_reader: variable names, glossary marks, media.
 #include "pack/loader_internal.h"
 
 namespace sb::loader_detail {
-
-const char* JsonTypeName(const json& v, bool nl) {
-    switch (v.type()) {
-    case json::value_t::null:
-        return nl ? "leeg (null)" : "empty (null)";
-    case json::value_t::object:
-        return nl ? "een object { }" : "an object { }";
-    case json::value_t::array:
-        return nl ? "een lijst [ ]" : "a list [ ]";
-    case json::value_t::string:
-        return nl ? "een tekst" : "a string";
-    case json::value_t::boolean:
-        return nl ? "waar/onwaar" : "true/false";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-        return nl ? "een geheel getal" : "a whole number";
-    case json::value_t::number_float:
-        return nl ? "een getal" : "a number";
-    default:
-        return "?";
-    }
-}
-
-size_t EditDistance(const std::string& a, const std::string& b) {
-    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j)
-        prev[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-
-std::string Closest(const std::string& word, const std::vector<std::string>& candidates) {
-    std::string best;
-    size_t best_d = 3; // suggest only close matches
-    for (const auto& c : candidates) {
-        const size_t d = EditDistance(word, c);
-        if (d < best_d) {
-            best_d = d;
-            best = c;
-        }
-    }
-    return best;
-}
 
 // By hand: std::regex recurses per character, and a 50,000-character name overflowed the stack.
 bool IsVariableName(const std::string& s, int format) {
@@ -64,10 +16,60 @@ bool IsVariableName(const std::string& s, int format) {
            std::all_of(s.begin(), s.end(), [&](char c) { return lower(c) || digit(c) || c == '_'; });
 }
 
-bool IsId(const std::string& s) {
-    auto ok_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-    return !s.empty() && s.size() <= 64 && ok_first(s[0]) &&
-           std::all_of(s.begin(), s.end(), [&](char c) { return ok_first(c) || c == '_' || c == '-'; });
+// Glossary marks are checked where the text is read, so the message points at the text itself.
+void Reader::CheckMarkup(std::map<std::string, std::string>& by_lang, const std::string& ptr, bool plain) {
+    std::set<std::string> reported;
+    for (auto& [lang, s] : by_lang) {
+        if (s.find("[[") == std::string::npos) continue;
+        const std::string lptr = plain ? ptr : PointerAppend(ptr, lang);
+        const std::vector<Mark> marks = FindMarks(s);
+        if (marks.empty()) continue;
+        if (!this->marks) {
+            if (reported.insert("").second)
+                Error(lptr, "mark-not-here",
+                      "Glossary marks [[…]] work in lesson pages, callouts, practice cards and role-play "
+                      "lines; here the brackets would show as typed. Write the word without [[ ]].",
+                      "Woordenlijst-markeringen [[…]] werken in lespagina's, callouts, oefenkaarten en "
+                      "regels van een rollenspel; hier zie je de haken gewoon staan. Schrijf het woord "
+                      "zonder [[ ]].");
+            continue;
+        }
+        std::string out;
+        size_t at = 0;
+        for (const Mark& m : marks) {
+            out += s.substr(at, m.begin - at);
+            at = m.end;
+            const GlossaryTerm* term = nullptr;
+            if (m_info.glossary)
+                for (const GlossaryTerm& g : *m_info.glossary)
+                    if (g.id == m.id) term = &g;
+            if (!term) {
+                if (reported.insert(m.id).second) {
+                    std::vector<std::string> ids;
+                    if (m_info.glossary)
+                        for (const GlossaryTerm& g : *m_info.glossary)
+                            ids.push_back(g.id);
+                    const std::string guess = ClosestWord(m.id, ids);
+                    Error(lptr, "unknown-term",
+                          "[[" + m.id + "]] marks a glossary term, but the pack's \"glossary\" has no \"" +
+                              m.id + "\". Add it to \"glossary\" in pack.json, or remove the brackets." +
+                              (guess.empty() ? "" : " Did you mean \"" + guess + "\"?"),
+                          "[[" + m.id + "]] markeert een woord uit de woordenlijst, maar \"glossary\" " +
+                              "van het pakket heeft geen \"" + m.id +
+                              "\". Zet het in \"glossary\" in pack.json, of haal de haken weg." +
+                              (guess.empty() ? "" : " Bedoel je \"" + guess + "\"?"));
+                }
+                out += m.shown.empty() ? m.id : m.shown;
+                continue;
+            }
+            if (m_info.marked) m_info.marked->insert(m.id);
+            const std::string shown =
+                m.shown.empty() ? term->term.Get(lang, m_info.default_language) : m.shown;
+            out += "[[" + m.id + "|" + shown + "]]";
+        }
+        out += s.substr(at);
+        s = std::move(out);
+    }
 }
 
 void AddMedia(LoadContext& ctx, const JsonSource& src, const std::string& ptr, const std::string& path) {

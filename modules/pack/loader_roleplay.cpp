@@ -51,7 +51,7 @@ struct RoleplayReader {
             if (CheckInterpolation(s, scope.variables, e)) continue;
             std::string en = e.en, nl = e.nl;
             if (!e.name.empty()) {
-                const std::string guess = Closest(e.name, scope.variables);
+                const std::string guess = ClosestWord(e.name, scope.variables);
                 if (!guess.empty()) {
                     en += " Did you mean {" + guess + "}?";
                     nl += " Bedoel je {" + guess + "}?";
@@ -71,6 +71,19 @@ struct RoleplayReader {
         const json* v = obj.is_object() && obj.contains(key) ? &obj[key] : nullptr;
         CheckBraces(t, PointerAppend(ptr, key), v && v->is_string());
         return t;
+    }
+
+    // Text variants and "next" are lists of {"if": …, …} where only the last entry goes without "if" (it
+    // is what holds when no other does): one rule, each list in its own words.
+    struct DefaultLast {
+        const char* code;
+        const char *last_has_if_en, *last_has_if_nl, *early_default_en, *early_default_nl;
+    };
+    void CheckDefaultLast(const json& entry, const std::string& eptr, bool last, const DefaultLast& w) {
+        const bool has_if = entry.is_object() && entry.contains("if");
+        if (last && has_if) r.Error(PointerAppend(eptr, "if"), w.code, w.last_has_if_en, w.last_has_if_nl);
+        if (!last && !has_if && entry.is_object())
+            r.Error(eptr, w.code, w.early_default_en, w.early_default_nl);
     }
 
     // A text, or a list of variants [{"if": …, "text": …}, …, {"text": …}] whose last entry has no "if".
@@ -97,20 +110,17 @@ struct RoleplayReader {
             const std::string vptr = PointerAppend(lptr, i);
             r.CheckFields(v, vptr, {"if", "text"});
             const bool last = i + 1 == list.size();
-            const bool has_if = v.is_object() && v.contains("if");
-            if (last && has_if)
-                r.Error(PointerAppend(vptr, "if"), "variant-default",
-                        "The last variant is the one shown when no other holds, so it has no \"if\". Add an "
-                        "entry without \"if\" at the end.",
-                        "De laatste variant wordt getoond als geen andere geldt, dus die heeft geen \"if\". "
-                        "Zet aan het eind een item zonder \"if\".");
-            if (!last && !has_if && v.is_object())
-                r.Error(
-                    vptr, "variant-default",
-                    "Only the last variant goes without \"if\": the ones after this one could never show. "
-                    "Give this one an \"if\", or move it to the end.",
-                    "Alleen de laatste variant staat zonder \"if\": de varianten hierna zouden nooit "
-                    "getoond worden. Geef deze een \"if\", of zet hem aan het eind.");
+            static const DefaultLast words{
+                "variant-default",
+                "The last variant is the one shown when no other holds, so it has no \"if\". Add an entry "
+                "without \"if\" at the end.",
+                "De laatste variant wordt getoond als geen andere geldt, dus die heeft geen \"if\". Zet aan "
+                "het eind een item zonder \"if\".",
+                "Only the last variant goes without \"if\": the ones after this one could never show. Give "
+                "this one an \"if\", or move it to the end.",
+                "Alleen de laatste variant staat zonder \"if\": de varianten hierna zouden nooit getoond "
+                "worden. Geef deze een \"if\", of zet hem aan het eind."};
+            CheckDefaultLast(v, vptr, last, words);
             TextVariant tv;
             tv.condition = Condition(v, vptr, "if");
             tv.text = Text(v, vptr, "text", true, warn_len);
@@ -132,7 +142,7 @@ struct RoleplayReader {
         for (const auto& [k, v] : targets)
             ids.push_back(k);
         std::sort(ids.begin(), ids.end()); // the same suggestion every run
-        const std::string guess = Closest(id, ids);
+        const std::string guess = ClosestWord(id, ids);
         r.Error(ptr, "unknown-target",
                 "This leads to \"" + id + "\", but there is no node or ending with that id." +
                     (guess.empty() ? " Add it, or point to an existing one."
@@ -143,11 +153,11 @@ struct RoleplayReader {
     }
 
     void Variables(const json& root) {
-        const json* vars = r.Get(root, "", "variables", Kind::Object, false);
+        const json* vars = r.Get(root, "", "variables", JsonKind::Object, false);
         if (!vars) return;
         for (auto it = vars->begin(); it != vars->end(); ++it) {
             // A note, except that format 1 let a variable's name start with '_'.
-            if (IsComment(it.key()) && !(r.format < 2 && IsVariableName(it.key(), 1))) continue;
+            if (IsAuthorComment(it.key()) && !(r.format < 2 && IsVariableName(it.key(), 1))) continue;
             const std::string vptr = PointerAppend("/variables", it.key());
             if (!IsVariableName(it.key(), r.format)) {
                 r.Error(
@@ -230,10 +240,11 @@ struct RoleplayReader {
                     "\"" + quality + "\" is not a quality. Use strong, okay or weak.",
                     "\"" + quality + "\" is geen kwaliteit. Gebruik strong, okay of weak.");
         choice.condition = Condition(c, cptr, "condition");
-        if (const json* v = r.Get(c, cptr, "fallback", Kind::Bool, false)) choice.fallback = v->get<bool>();
-        if (const json* v = r.Get(c, cptr, "once", Kind::Bool, false)) choice.once = v->get<bool>();
+        if (const json* v = r.Get(c, cptr, "fallback", JsonKind::Bool, false))
+            choice.fallback = v->get<bool>();
+        if (const json* v = r.Get(c, cptr, "once", JsonKind::Bool, false)) choice.once = v->get<bool>();
         if (choice.once) choice.once_index = rp.once_choices++;
-        if (const json* effects = r.Get(c, cptr, "effects", Kind::Array, false)) {
+        if (const json* effects = r.Get(c, cptr, "effects", JsonKind::Array, false)) {
             for (size_t e = 0; e < effects->size(); ++e) {
                 const std::string eptr = PointerAppend(PointerAppend(cptr, "effects"), e);
                 if (!(*effects)[e].is_string()) {
@@ -259,7 +270,7 @@ struct RoleplayReader {
         const std::string nptr = PointerAppend(ptr, "next");
         if (next.is_string()) {
             Branch b;
-            b.target_id = r.Str(n, ptr, "next", true, Kind::Id);
+            b.target_id = r.Str(n, ptr, "next", true, JsonKind::Id);
             if (!b.target_id.empty()) Resolve(b.target_id, nptr, b.target);
             node.next.push_back(std::move(b));
             return;
@@ -287,24 +298,20 @@ struct RoleplayReader {
             const std::string eptr = PointerAppend(nptr, i);
             r.CheckFields(e, eptr, {"if", "target"});
             const bool last = i + 1 == next.size();
-            const bool has_if = e.is_object() && e.contains("if");
-            if (last && has_if)
-                r.Error(
-                    PointerAppend(eptr, "if"), "next-default",
-                    "The last entry of \"next\" is where the story goes when no other holds, so it has no "
-                    "\"if\". Add an entry without \"if\" at the end.",
-                    "Het laatste item van \"next\" is waar het verhaal heen gaat als geen ander geldt, dus "
-                    "het heeft geen \"if\". Zet aan het eind een item zonder \"if\".");
-            if (!last && !has_if && e.is_object())
-                r.Error(
-                    eptr, "next-default",
-                    "Only the last entry of \"next\" goes without \"if\": the entries after this one could "
-                    "never be taken.",
-                    "Alleen het laatste item van \"next\" staat zonder \"if\": de items hierna zouden nooit "
-                    "gekozen worden.");
+            static const DefaultLast words{
+                "next-default",
+                "The last entry of \"next\" is where the story goes when no other holds, so it has no "
+                "\"if\". Add an entry without \"if\" at the end.",
+                "Het laatste item van \"next\" is waar het verhaal heen gaat als geen ander geldt, dus het "
+                "heeft geen \"if\". Zet aan het eind een item zonder \"if\".",
+                "Only the last entry of \"next\" goes without \"if\": the entries after this one could never "
+                "be taken.",
+                "Alleen het laatste item van \"next\" staat zonder \"if\": de items hierna zouden nooit "
+                "gekozen worden."};
+            CheckDefaultLast(e, eptr, last, words);
             Branch b;
             b.condition = Condition(e, eptr, "if");
-            b.target_id = r.Str(e, eptr, "target", true, Kind::Id);
+            b.target_id = r.Str(e, eptr, "target", true, JsonKind::Id);
             if (!b.target_id.empty()) Resolve(b.target_id, PointerAppend(eptr, "target"), b.target);
             node.next.push_back(std::move(b));
         }
@@ -314,7 +321,7 @@ struct RoleplayReader {
         r.CheckFields(n, ptr, {"id", "lines", "prompt", "choices", "next", "order"});
         Node node;
         node.id = id;
-        if (const json* lines = r.Get(n, ptr, "lines", Kind::Array, true))
+        if (const json* lines = r.Get(n, ptr, "lines", JsonKind::Array, true))
             for (size_t k = 0; k < lines->size(); ++k)
                 node.lines.push_back(ReadLine((*lines)[k], PointerAppend(PointerAppend(ptr, "lines"), k)));
         node.prompt = Text(n, ptr, "prompt", false, kLongLine);
@@ -329,7 +336,7 @@ struct RoleplayReader {
                 "\"" + order +
                     "\" is geen volgorde. Gebruik \"fixed\" om de keuzes te tonen zoals ze er staan (een "
                     "schaal), of laat het weg om ze te schudden.");
-        const json* choices = r.Get(n, ptr, "choices", Kind::Array, false);
+        const json* choices = r.Get(n, ptr, "choices", JsonKind::Array, false);
         const bool has_next = n.is_object() && n.contains("next");
         if (choices && has_next)
             r.Error(
@@ -406,7 +413,7 @@ struct RoleplayReader {
     void GraphChecks(bool clean, const std::vector<char>* skip_nodes) {
         const size_t n = rp.nodes.size();
         std::vector<std::vector<int>> reverse(n);
-        std::vector<char> reach(n, 0), ends(n, 0), ending_reached(rp.endings.size(), 0);
+        std::vector<char> ends(n, 0);
         std::queue<int> q;
         for (size_t i = 0; i < n; ++i)
             for (const Edge& e : Edges(rp.nodes[i])) {
@@ -416,21 +423,9 @@ struct RoleplayReader {
                 else
                     reverse[e.target.index].push_back(static_cast<int>(i));
             }
-        reach[rp.start] = 1;
-        q.push(rp.start);
-        while (!q.empty()) {
-            const int i = q.front();
-            q.pop();
-            for (const Edge& e : Edges(rp.nodes[i])) {
-                if (e.target.index < 0) continue;
-                if (e.target.ending)
-                    ending_reached[e.target.index] = 1;
-                else if (!reach[e.target.index]) {
-                    reach[e.target.index] = 1;
-                    q.push(e.target.index);
-                }
-            }
-        }
+        const GraphReach from_start = ReachInGraph(rp, rp.start);
+        const std::vector<char>& reach = from_start.nodes;
+        const std::vector<char>& ending_reached = from_start.endings;
         for (size_t i = 0; i < n; ++i)
             if (ends[i]) q.push(static_cast<int>(i));
         while (!q.empty()) {
@@ -520,25 +515,9 @@ struct RoleplayReader {
                         "Voeg een uitweg naar een afloop toe.");
         }
         // What no state reaches: either the graph has no way there at all, or the conditions close it.
-        std::vector<char> graph_reach(rp.nodes.size(), 0), graph_ending(rp.endings.size(), 0);
-        {
-            std::queue<int> q;
-            graph_reach[rp.start] = 1;
-            q.push(rp.start);
-            while (!q.empty()) {
-                const int i = q.front();
-                q.pop();
-                for (const Edge& e : Edges(rp.nodes[i])) {
-                    if (e.target.index < 0) continue;
-                    if (e.target.ending)
-                        graph_ending[e.target.index] = 1;
-                    else if (!graph_reach[e.target.index]) {
-                        graph_reach[e.target.index] = 1;
-                        q.push(e.target.index);
-                    }
-                }
-            }
-        }
+        const GraphReach in_graph = ReachInGraph(rp, rp.start);
+        const std::vector<char>& graph_reach = in_graph.nodes;
+        const std::vector<char>& graph_ending = in_graph.endings;
         for (size_t i = 0; i < rp.nodes.size(); ++i) {
             if (x.node_reached[i]) continue;
             const std::string& id = rp.nodes[i].id;
@@ -590,8 +569,8 @@ void ReadRoleplay(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m)
     rp.role = rr.Text(root, "", "role", false, kLongLine);
 
     // Index ids first, so targets, visits() and the graph can refer to any node or ending.
-    const json* nodes = r.Get(root, "", "nodes", Kind::Array, true);
-    const json* endings = r.Get(root, "", "endings", Kind::Array, true);
+    const json* nodes = r.Get(root, "", "nodes", JsonKind::Array, true);
+    const json* endings = r.Get(root, "", "endings", JsonKind::Array, true);
     std::unordered_map<std::string, std::string> seen;
     if (nodes) {
         if (nodes->size() > ctx.options.max_nodes) {
@@ -605,7 +584,7 @@ void ReadRoleplay(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m)
         }
         for (size_t i = 0; i < nodes->size(); ++i) {
             const std::string ptr = PointerAppend("/nodes", i);
-            const std::string id = r.Str((*nodes)[i], ptr, "id", true, Kind::Id);
+            const std::string id = r.Str((*nodes)[i], ptr, "id", true, JsonKind::Id);
             r.Unique(seen, id, PointerAppend(ptr, "id"), "node or ending", "node of afloop");
             if (!id.empty()) rr.targets.emplace(id, Target{false, static_cast<int>(i)});
             rr.scope.nodes.push_back(id);
@@ -617,7 +596,7 @@ void ReadRoleplay(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m)
                     "Een rollenspel heeft minstens één afloop nodig.");
         for (size_t i = 0; i < endings->size(); ++i) {
             const std::string ptr = PointerAppend("/endings", i);
-            const std::string id = r.Str((*endings)[i], ptr, "id", true, Kind::Id);
+            const std::string id = r.Str((*endings)[i], ptr, "id", true, JsonKind::Id);
             r.Unique(seen, id, PointerAppend(ptr, "id"), "node or ending", "node of afloop");
             if (!id.empty()) rr.targets.emplace(id, Target{true, static_cast<int>(i)});
         }
@@ -629,7 +608,7 @@ void ReadRoleplay(Reader& r, LoadContext& ctx, const JsonSource& src, Module& m)
         for (size_t i = 0; i < endings->size(); ++i)
             rp.endings.push_back(rr.ReadEnding((*endings)[i], PointerAppend("/endings", i)));
 
-    const std::string start = r.Str(root, "", "start", true, Kind::Id);
+    const std::string start = r.Str(root, "", "start", true, JsonKind::Id);
     if (!start.empty()) {
         auto it = rr.targets.find(start);
         if (it == rr.targets.end() || it->second.ending)

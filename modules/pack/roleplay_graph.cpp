@@ -199,6 +199,27 @@ std::vector<Edge> Edges(const Node& node) {
     return out;
 }
 
+GraphReach ReachInGraph(const Roleplay& rp, int from) {
+    GraphReach out{std::vector<char>(rp.nodes.size(), 0), std::vector<char>(rp.endings.size(), 0)};
+    if (from < 0 || from >= static_cast<int>(rp.nodes.size())) return out;
+    std::vector<int> todo{from};
+    out.nodes[from] = 1;
+    while (!todo.empty()) {
+        const int i = todo.back();
+        todo.pop_back();
+        for (const Edge& e : Edges(rp.nodes[i])) {
+            if (e.target.index < 0) continue;
+            if (e.target.ending)
+                out.endings[e.target.index] = 1;
+            else if (!out.nodes[e.target.index]) {
+                out.nodes[e.target.index] = 1;
+                todo.push_back(e.target.index);
+            }
+        }
+    }
+    return out;
+}
+
 // ============================================================ the state exploration
 
 namespace {

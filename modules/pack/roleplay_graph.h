@@ -64,6 +64,12 @@ struct Edge {
     const Branch* branch = nullptr; // the "next" branch it comes from
 };
 std::vector<Edge> Edges(const Node& node);
+// What the graph alone reaches from node `from` (every edge open, whatever the state): the nodes (`from`
+// among them) and the endings. The loader's graph checks and the session's debrief both ask this.
+struct GraphReach {
+    std::vector<char> nodes, endings;
+};
+GraphReach ReachInGraph(const Roleplay& rp, int from);
 
 // ---- the state exploration
 struct ExploreLimits {

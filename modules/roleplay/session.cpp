@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <queue>
 
 namespace sb {
 
@@ -175,24 +174,7 @@ std::vector<TranscriptLine> RoleplaySession::Transcript() const {
 std::vector<int> RoleplaySession::ReachableEndings(const Target& from) const {
     if (from.index < 0) return {};
     if (from.ending) return {from.index};
-    std::vector<char> seen(m_roleplay->nodes.size(), 0), ends(m_roleplay->endings.size(), 0);
-    std::queue<int> q;
-    q.push(from.index);
-    seen[from.index] = 1;
-    while (!q.empty()) {
-        const Node& n = m_roleplay->nodes[q.front()];
-        q.pop();
-        for (const Edge& e : Edges(n)) {
-            const Target& t = e.target;
-            if (t.index < 0) continue;
-            if (t.ending)
-                ends[t.index] = 1;
-            else if (!seen[t.index]) {
-                seen[t.index] = 1;
-                q.push(t.index);
-            }
-        }
-    }
+    const std::vector<char> ends = ReachInGraph(*m_roleplay, from.index).endings;
     std::vector<int> out;
     for (size_t i = 0; i < ends.size(); ++i)
         if (ends[i]) out.push_back(static_cast<int>(i));
