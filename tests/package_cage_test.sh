@@ -107,13 +107,17 @@ stop_within_a_second() { # what: SIGTERM to kiosk-session, then the kiosk must b
 # the whole output, and nothing else.
 lines=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["attract"]))' \
     "$root/usr/share/stageboost/content/stageboost/pack.json")
+# One attract line per kAttractLineMs (kiosk/screens/screens.h): a shorter wait skips a line now and then, and
+# grim catching that one fails the comparison.
+line_ms=$(sed -n 's/.*kAttractLineMs = \([0-9]*\);.*/\1/p' "$(dirname "$0")/../kiosk/screens/screens.h")
+[ -n "$line_ms" ] || fail "kAttractLineMs not found in kiosk/screens/screens.h"
 {
     echo "expect-screen start"
     for i in $(seq 0 $((lines - 1))); do
         echo "screenshot line$i.png"
-        echo "wait 7000"
+        echo "wait $line_ms"
     done
-    for _ in $(seq 200); do echo "wait 7000"; done
+    for _ in $(seq 200); do echo "wait $line_ms"; done
     echo "screenshot done.png"
     wait_steps
 } >"$tmp/out/start.script"
