@@ -154,7 +154,25 @@ bool App::Init(std::string& error) {
                 SDL_GetError();
         return false;
     }
-    if (!m_window.Create(m_options.window, error)) return false;
+    int planned_w = 0, planned_h = 0;
+    Window::PlannedSize(m_options.window, planned_w, planned_h);
+    // The job gets copies: nothing it reads may change under it.
+    const Accessibility access = m_state.student.access;
+    const Viewing viewing = m_state.workshop ? Viewing::Workshop : Viewing::WalkUp;
+    m_font_job = std::async(std::launch::async, [access, viewing, planned_w, planned_h] {
+        FontJob job;
+        job.atlas = std::make_shared<ImFontAtlas>();
+        job.width = planned_w;
+        job.height = planned_h;
+        job.ok =
+            BuildFonts(*job.atlas, job.fonts, access.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular,
+                       planned_w, planned_h, access.text_scale, viewing, job.error);
+        return job;
+    });
+    if (!m_window.Create(m_options.window, error)) {
+        m_font_job.wait();
+        return false;
+    }
     m_window.Size(m_width, m_height);
     m_ui.textures = &m_textures;
     return InitImGui(error);
@@ -162,7 +180,26 @@ bool App::Init(std::string& error) {
 
 bool App::InitImGui(std::string& error) {
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    if (!m_atlas) {
+        FontJob job = m_font_job.get();
+        if (!job.ok) {
+            error = job.error;
+            return false;
+        }
+        m_atlas = std::move(job.atlas);
+        m_ui.fonts = job.fonts;
+        // The window came out another size than planned (a window manager's say): build for the real one.
+        if ((job.width != m_width || job.height != m_height) &&
+            !BuildFontsFor(*m_atlas, m_ui.fonts, m_width, m_height, error))
+            return false;
+        // What the atlas was built for; a later context (after a student wipe) keeps it, and
+        // ApplyAccessibility rebuilds it when the next student's choices differ.
+        m_applied_scale = m_state.student.access.text_scale;
+        m_applied_contrast = m_state.student.access.high_contrast;
+        m_applied_dyslexia = m_state.student.access.dyslexia_font;
+        m_applied_workshop = m_state.workshop;
+    }
+    ImGui::CreateContext(m_atlas.get());
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // a kiosk writes no imgui.ini into its working folder
     io.LogFilename = nullptr;
@@ -170,16 +207,10 @@ bool App::InitImGui(std::string& error) {
     ImGui_ImplSDL2_InitForOpenGL(m_window.Handle(), m_window.GlContext());
     ImGui_ImplOpenGL3_Init("#version 330 core");
     m_imgui_ready = true;
-    m_applied_scale = m_state.student.access.text_scale;
-    m_applied_contrast = m_state.student.access.high_contrast;
-    m_applied_dyslexia = m_state.student.access.dyslexia_font;
     m_ui.colors =
         &GetThemeColors(m_state.student.access.high_contrast ? ThemeId::HighContrast : ThemeId::Calm);
     m_ui.lang = m_state.student.lang;
-    if (!BuildFonts(m_ui.fonts, m_state.student.access.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular,
-                    m_width, m_height, m_state.student.access.text_scale,
-                    m_state.workshop ? Viewing::Workshop : Viewing::WalkUp, error))
-        return false;
+    io.FontDefault = m_ui.fonts.Get(FontRole::Body);
     m_ui.unit = m_ui.fonts.body_px;
     ui::ApplyStyle(m_ui);
     m_skipper.Invalidate();
@@ -197,6 +228,8 @@ void App::ShutdownImGui() {
 void App::Shutdown() {
     if (m_imgui_ready) m_textures.Clear();
     ShutdownImGui();
+    if (m_font_job.valid()) m_font_job.wait(); // a failed start leaves it running
+    m_atlas.reset();
 }
 
 void App::FinishLoadingPacks() {
@@ -209,7 +242,6 @@ void App::FinishLoadingPacks() {
                 stderr,
                 "stageboost: the pack in %s has errors and is skipped (%zu); see the diagnostics screen.\n",
                 p.dir.c_str(), p.result.diagnostics.ErrorCount());
-    OpenLog(); // after the first frame: opening SQLite costs start-up time the student would see
     m_pending_frames = std::max(m_pending_frames, 1);
 }
 
@@ -226,13 +258,18 @@ void App::ReloadPacks() {
     m_pending_frames = std::max(m_pending_frames, kFramesAfterInput);
 }
 
+bool App::BuildFontsFor(ImFontAtlas& atlas, FontSet& fonts, int width, int height, std::string& error) const {
+    const Accessibility& a = m_state.student.access;
+    return BuildFonts(atlas, fonts, a.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular, width, height,
+                      a.text_scale, m_state.workshop ? Viewing::Workshop : Viewing::WalkUp, error);
+}
+
 void App::RebuildFonts() {
     std::string error;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    if (!BuildFonts(m_ui.fonts, m_state.student.access.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular,
-                    m_width, m_height, m_state.student.access.text_scale,
-                    m_state.workshop ? Viewing::Workshop : Viewing::WalkUp, error))
+    if (!BuildFontsFor(*m_atlas, m_ui.fonts, m_width, m_height, error))
         fprintf(stderr, "stageboost: %s\n", error.c_str());
+    ImGui::GetIO().FontDefault = m_ui.fonts.Get(FontRole::Body);
     ImGui_ImplOpenGL3_CreateFontsTexture();
     m_ui.unit = m_ui.fonts.body_px;
     ui::ApplyStyle(m_ui);
@@ -420,6 +457,8 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     m_last_record.probes["idle"] = idle_left > 0 ? "prompt" : "no";
     m_last_record.probes["session"] = m_state.student.session_id.empty() ? "none" : "active";
     m_last_record.probes["theme"] = m_ui.colors->name;
+    // The body letter's size in px as drawn: the fonts follow each student's own choice.
+    m_last_record.probes["font.body"] = std::to_string(static_cast<int>(m_ui.fonts.Em(FontRole::Body)));
     m_last_record.probes["phones"] = m_state.phones.On() ? "on" : "off";
     m_last_record.probes["phones.live"] = m_state.phones.live;
     if (!m_state.author_mode)
@@ -513,17 +552,29 @@ int App::Run() {
 
         std::string shot;
         if (screenshot_countdown == 0) shot = m_options.screenshot;
-        Frame(first, shot);
+        // Packs read while SDL loaded GL are shown in the very first frame; the built-in intro only shows
+        // when they are not ready yet.
+        if (first && m_loading.valid() &&
+            m_loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+            FinishLoadingPacks();
+        const bool drawn = Frame(first, shot);
         if (m_pending_frames > 0) --m_pending_frames;
+        if (m_options.exit_after_first_frame && first) {
+            glFinish();
+            printf("first-frame-realtime-ns %lld\n", RealtimeNs());
+            fflush(stdout);
+        }
+        if (m_options.exit_after_first_frame && drawn && !m_loading.valid()) {
+            // The first frame drawn with the packs loaded: what the student sees as the kiosk's start.
+            glFinish();
+            printf("content-frame-realtime-ns %lld\n", RealtimeNs());
+            fflush(stdout);
+            break;
+        }
         if (first) {
             first = false;
-            if (m_options.exit_after_first_frame) {
-                glFinish();
-                printf("first-frame-realtime-ns %lld\n", RealtimeNs());
-                fflush(stdout);
-                break;
-            }
             FinishLoadingPacks();
+            OpenLog(); // after the first frame: opening SQLite costs start-up time the student would see
         }
         if (screenshot_countdown == 0) break;
         if (screenshot_countdown > 0) --screenshot_countdown;

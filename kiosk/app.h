@@ -21,6 +21,7 @@
 #include <vector>
 
 union SDL_Event;
+struct ImFontAtlas;
 
 namespace sb {
 
@@ -67,6 +68,8 @@ class App {
     // Builds one frame; draws it to the screen only when needed. Returns true when it drew.
     bool Frame(bool force_draw, const std::string& screenshot_path);
     void RebuildFonts();
+    // The fonts for the current student's choices and this window size, into `atlas`.
+    bool BuildFontsFor(ImFontAtlas& atlas, FontSet& fonts, int width, int height, std::string& error) const;
     void ApplyAccessibility();
     void ReloadPacks();
     void FinishLoadingPacks();
@@ -115,6 +118,17 @@ class App {
     bool m_touch_lifted = false; // the last touch ended: show no hover until the next one
     ScreenId m_last_screen = ScreenId::Start;
     std::future<PackLibrary> m_loading; // packs load beside window creation, so start-up stays fast
+    // The first font atlas is built beside window creation too, for the size the window will have.
+    struct FontJob {
+        std::shared_ptr<ImFontAtlas> atlas;
+        FontSet fonts;
+        int width = 0, height = 0;
+        bool ok = false;
+        std::string error;
+    };
+    std::future<FontJob> m_font_job;
+    // Shared by every ImGui context: a student wipe makes a fresh context but keeps the atlas.
+    std::shared_ptr<ImFontAtlas> m_atlas;
     // What the fonts and style were built for.
     float m_applied_scale = 0;
     bool m_applied_contrast = false;

@@ -115,8 +115,10 @@ int main(int argc, char** argv) {
     cli.add_option("--seed", options.seed,
                    "Seed for shuffling quiz questions (default: random; fixed in tests)");
     cli.add_flag("--frame-stats", options.print_frame_stats, "Print frames drawn and skipped at exit");
-    cli.add_flag("--exit-after-first-frame", options.exit_after_first_frame,
-                 "Print the wall-clock time of the first frame and exit (start-up benchmark)");
+    cli.add_flag(
+        "--exit-after-first-frame", options.exit_after_first_frame,
+        "Print the wall-clock times of the first frame and of the first with the packs' content, then exit "
+        "(start-up benchmark)");
     cli.add_flag("--audit-layout", options.audit_layout,
                  "With --script: check the layout of every screen before each step (see audit-layout)");
     cli.add_flag("--no-screenshots", options.no_screenshots, "With --script: skip its screenshot steps");

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <vector>
 
 namespace sb {
@@ -38,7 +39,9 @@ const char* const kDyslexicItalic[] = {"/usr/share/fonts/opentype/opendyslexic/O
 // ImGui sizes a font by its line height (ascent - descent); people and the issue's targets mean its em
 // size. This is the line height of a 1 px em, read once per file from the font's own metrics.
 float LineHeightPerEm(const std::string& file) {
+    static std::mutex mutex; // the first atlas is built on a second thread
     static std::map<std::string, float> cache;
+    std::lock_guard lock(mutex);
     if (auto it = cache.find(file); it != cache.end()) return it->second;
     float ratio = 1.36f; // Noto Sans, in case the file cannot be read here
     // One read of the whole file: an istreambuf_iterator reads it a character at a time, which showed up
@@ -108,16 +111,15 @@ float SmallEm(int window_w, int window_h, float text_scale, Viewing viewing) {
     return std::round(std::max(18.0f, least * scale) * text_scale);
 }
 
-bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float text_scale, Viewing viewing,
-                std::string& error) {
+bool BuildFonts(ImFontAtlas& atlas, FontSet& out, FontFace face, int window_w, int window_h, float text_scale,
+                Viewing viewing, std::string& error) {
     const FontFiles files = FindFontFiles(face);
     if (files.regular.empty()) {
         error = "No font found. Install one with: apt-get install fonts-noto-core "
                 "(looked in /usr/share/fonts/truetype/noto, dejavu and liberation).";
         return false;
     }
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
+    atlas.Clear();
     // Em sizes: small is the least any text may be; body a step up, headings and the title above it.
     const float small = SmallEm(window_w, window_h, text_scale, viewing);
     const float body = std::round(small * (viewing == Viewing::Workshop ? 1.2f : 1.15f));
@@ -142,7 +144,7 @@ bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float t
         static const ImWchar title_ranges[] = {0x0020, 0x00FF, 0x2018, 0x201E, 0};
         const ImWchar* ranges =
             static_cast<FontRole>(i) == FontRole::Title ? title_ranges : GlyphRanges().data();
-        out.fonts[i] = io.Fonts->AddFontFromFileTTF(file.c_str(), sizes[i], &config, ranges);
+        out.fonts[i] = atlas.AddFontFromFileTTF(file.c_str(), sizes[i], &config, ranges);
         if (!out.fonts[i]) {
             error = "The font " + file + " could not be read. Reinstall fonts-noto-core.";
             return false;
@@ -159,16 +161,15 @@ bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float t
             merge.OversampleV = 1;
             merge.PixelSnapH = true;
             // The same em size as the text around them, so ✓ and ✗ are as big as its letters.
-            io.Fonts->AddFontFromFileTTF(symbols.c_str(), std::round(out.em[i] * LineHeightPerEm(symbols)),
-                                         &merge, arrows);
+            atlas.AddFontFromFileTTF(symbols.c_str(), std::round(out.em[i] * LineHeightPerEm(symbols)),
+                                     &merge, arrows);
         }
     }
     out.body_px = sizes[static_cast<int>(FontRole::Body)];
-    if (!io.Fonts->Build()) {
+    if (!atlas.Build()) {
         error = "The font atlas could not be built.";
         return false;
     }
-    io.FontDefault = out.Get(FontRole::Body);
     return true;
 }
 

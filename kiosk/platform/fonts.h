@@ -4,6 +4,7 @@
 #include <vector>
 
 struct ImFont;
+struct ImFontAtlas;
 
 namespace sb {
 
@@ -34,9 +35,10 @@ enum class Viewing { WalkUp, Workshop };
 // a kiosk, 27 px at 1080p for a workshop's wall screen (body text there is 32 px or more).
 float SmallEm(int window_w, int window_h, float text_scale, Viewing viewing);
 
-// Builds the atlas into the current ImGui context. Returns false with a message when no font is found.
-bool BuildFonts(FontSet& out, FontFace face, int window_w, int window_h, float text_scale, Viewing viewing,
-                std::string& error);
+// Builds `atlas` (cleared first) for a window of this size. Needs no ImGui context and no GL, so it can run
+// on a second thread while the window opens. Returns false with a message when no font is found.
+bool BuildFonts(ImFontAtlas& atlas, FontSet& out, FontFace face, int window_w, int window_h, float text_scale,
+                Viewing viewing, std::string& error);
 
 // Codepoints the fonts must cover: Latin-1, Latin Extended-A, U+2010-U+2027 and the euro sign.
 const std::vector<unsigned short>& GlyphRanges();

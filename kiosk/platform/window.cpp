@@ -10,6 +10,19 @@ Window::~Window() {
     if (m_window) SDL_DestroyWindow(m_window);
 }
 
+void Window::PlannedSize(const WindowOptions& options, int& w, int& h) {
+    w = options.width;
+    h = options.height;
+    if (options.windowed) return;
+    // FULLSCREEN_DESKTOP alone leaves the window misplaced when no window manager runs: Create takes the
+    // display's size and covers it from 0,0 with a borderless window instead.
+    SDL_DisplayMode mode;
+    if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+        w = mode.w;
+        h = mode.h;
+    }
+}
+
 bool Window::Create(const WindowOptions& options, std::string& error) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
@@ -20,16 +33,10 @@ bool Window::Create(const WindowOptions& options, std::string& error) {
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
 
     int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
-    int w = options.width, h = options.height;
+    int w = 0, h = 0;
+    PlannedSize(options, w, h);
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
     if (!options.windowed) {
-        // FULLSCREEN_DESKTOP alone leaves the window misplaced when no window manager runs:
-        // take the display's size and cover it from 0,0 with a borderless window instead.
-        SDL_DisplayMode mode;
-        if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
-            w = mode.w;
-            h = mode.h;
-        }
         x = 0;
         y = 0;
         flags |= SDL_WINDOW_BORDERLESS;

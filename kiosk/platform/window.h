@@ -20,6 +20,8 @@ class Window {
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;
 
+    // The size Create will give the window (after SDL_Init): the display's for a kiosk, else the options'.
+    static void PlannedSize(const WindowOptions& options, int& w, int& h);
     // Returns false and fills `error` with a sentence for people when SDL or GL cannot start.
     bool Create(const WindowOptions& options, std::string& error);
     void Swap();

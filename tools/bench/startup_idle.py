@@ -3,7 +3,7 @@
 
 For the kiosk and for a bare SDL2 + ImGui window built from the same packages (the floor), under Xvfb at
 1920x1080 with Mesa llvmpipe, it prints:
-  - time from process start to first frame (median of N runs),
+  - time from process start to the first frame, and to the first frame with the pack's content (medians),
   - peak RSS,
   - CPU seconds over 10 s of idle after start.
 
@@ -28,11 +28,14 @@ if not os.environ.get("DISPLAY"):
     time.sleep(1.0)
 
 
-def first_frame_ms(cmd):
+def frame_ms(cmd):
+    """(first frame, first frame with the content) in ms from process start; the bare window's first frame
+    is all it shows."""
     t0 = time.time_ns()
     out = subprocess.run(cmd + ["--exit-after-first-frame"], capture_output=True, text=True, check=True).stdout
-    line = next(l for l in out.splitlines() if l.startswith("first-frame-realtime-ns"))
-    return (int(line.split()[1]) - t0) / 1e6
+    at = {l.split()[0]: (int(l.split()[1]) - t0) / 1e6 for l in out.splitlines() if "-realtime-ns" in l}
+    first = at["first-frame-realtime-ns"]
+    return first, at.get("content-frame-realtime-ns", first)
 
 
 def cpu_seconds(pid):
@@ -67,16 +70,19 @@ def idle(cmd):
 try:
     results = {}
     for name, cmd in (("bare window", bare), ("stageboost", kiosk)):
-        first_frame_ms(cmd)  # warm the file cache
-        ff = statistics.median(first_frame_ms(cmd) for _ in range(runs))
+        frame_ms(cmd)  # warm the file cache
+        times = [frame_ms(cmd) for _ in range(runs)]
+        ff = statistics.median(t[0] for t in times)
+        content = statistics.median(t[1] for t in times)
         cpu, rss = idle(cmd)
-        results[name] = (ff, rss, cpu)
-    print(f"{'':14} {'first frame':>12} {'peak RSS':>10} {'idle CPU/' + str(int(idle_s)) + 's':>14}")
-    for name, (ff, rss, cpu) in results.items():
-        print(f"{name:14} {ff:9.0f} ms {rss:7.0f} MB {cpu:11.2f} s")
+        results[name] = (ff, content, rss, cpu)
+    print(f"{'':14} {'first frame':>12} {'content':>10} {'peak RSS':>10} {'idle CPU/' + str(int(idle_s)) + 's':>14}")
+    for name, (ff, content, rss, cpu) in results.items():
+        print(f"{name:14} {ff:9.0f} ms {content:7.0f} ms {rss:7.0f} MB {cpu:11.2f} s")
     b, k = results["bare window"], results["stageboost"]
-    print(f"{'ratio':14} {k[0] / b[0]:11.2f}x {k[1] / b[1]:9.2f}x")
-    print("Targets: first frame within 1.2x the bare window; idle under 0.05 CPU-s per 10 s.")
+    print(f"{'ratio':14} {k[0] / b[0]:11.2f}x {k[1] / b[1]:9.2f}x {k[2] / b[2]:9.2f}x")
+    print("Targets: the first frame with the pack's content within 1.05x the bare window's first frame;")
+    print("idle under 0.05 CPU-s per 10 s. (Medians of " + str(runs) + " runs; run on a quiet machine.)")
 finally:
     if xvfb:
         xvfb.terminate()
