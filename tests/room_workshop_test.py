@@ -211,7 +211,8 @@ def run(host, log_path, log_tool):
     check(tally["exact"] == 12, f"12 of 30 had the whole order right ({tally.get('exact')})")
     check(tally["positions"][0][n - 1] == 12 and tally["positions"][0][0] == 18,
           f"place 1: what each phone put there ({tally['positions'][0]})")
-    check("right" not in json.dumps(v), "the right order never reaches a phone")
+    check(set(v["question"]) == {"id", "kind", "answer", "title", "note", "options", "items"} and
+          set(tally) == {"answers", "shown", "positions", "exact"}, "the right order never reaches a phone")
 
     # ---- a small group: fewer than 5 answers show no spread, on the screen or on phones
     opened = host.cmd("open experienced")

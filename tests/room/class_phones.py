@@ -42,7 +42,7 @@ def run(i):
                 p.answer(q["id"], 0, i % 3)
         elif q.get("answer") == "several":
             n = len(q["options"])
-            p.answer(q["id"], 0, sorted({i % n, (i + 2) % n}))
+            p.answer(q["id"], 0, sorted({i % 2, (i * 5) % n}))  # an uneven spread, as in a class
         elif q.get("answer") == "order":
             n = len(q["options"])
             order = list(range(n))
