@@ -56,6 +56,15 @@ class PhonesFlowTest : public ::testing::Test {
         ++seq;
         ASSERT_EQ(TheRoom().Answer(r).status, AnswerStatus::Saved);
     }
+    // A set or an order of option indices, as a phone sends it for a multiple-choice or ordering question.
+    AnswerStatus AnswerList(const std::string& token, std::vector<int> values) {
+        static uint64_t seq = 1000;
+        const RoomSnapshot s = TheRoom().Snapshot();
+        AnswerRequest r{"K7QP", token, s.question_id, 0, std::nullopt, "l" + std::to_string(seq), seq};
+        ++seq;
+        r.values = std::move(values);
+        return TheRoom().Answer(r).status;
+    }
     std::vector<sb::Answer> Logged() {
         state.log->Flush();
         return LoadAnswers({state.log->Path()}).answers;
@@ -270,6 +279,84 @@ TEST_F(PhonesFlowTest, EachQuizQuestionIsAnsweredOnPhonesInTheOrderTheScreenShow
     // Leaving the quiz ends it on phones too.
     Do(act::Back{});
     EXPECT_EQ(state.phones.live, "");
+}
+
+TEST_F(PhonesFlowTest, MultipleChoiceAndOrderingAreAnsweredOnPhonesAsTheScreenShowsThem) {
+    state.packs.Load("/nonexistent", {STAGEBOOST_TEST_DATA "/flow", STAGEBOOST_TEST_DATA "/phones_quiz"});
+    ASSERT_NE(state.packs.FindPack("telquiz"), nullptr);
+    state.workshop = true;
+    state.seed = 7;
+    Do(act::SetPhones{true});
+    const std::vector<std::string> phones = Join(6);
+    Do(act::PhonesContinue{});
+    Do(act::OpenModule{"telquiz", "quiz"});
+    ASSERT_EQ(Screen(), ScreenId::Quiz);
+    const QuizSession& quiz = *state.student.quiz;
+
+    // Choose all that apply: a set per phone; how many ticked each option, from 5 answers.
+    ASSERT_EQ(quiz.Current().type, QuestionType::Multiple);
+    const std::string multiple = state.phones.live;
+    EXPECT_EQ(multiple.rfind("quiz:quiz:", 0), 0u) << multiple;
+    RoomSnapshot s = TheRoom().Snapshot();
+    ASSERT_TRUE(s.question);
+    EXPECT_EQ(s.question->kind, RoomQuestionKind::Quiz);
+    EXPECT_EQ(s.question->shape, AnswerShape::Several);
+    ASSERT_EQ(s.question->options.size(), 4u);
+    EXPECT_EQ(AnswerList(phones[0], {}), AnswerStatus::BadValue) << "at least one, as on the kiosk";
+    for (int i = 0; i < 4; ++i)
+        EXPECT_EQ(AnswerList(phones[i], {0, 2}), AnswerStatus::Saved);
+    flow.OnRoomWake();
+    EXPECT_EQ(state.phones.view.answered, 4);
+    ASSERT_FALSE(state.phones.view.tallies.empty());
+    EXPECT_FALSE(state.phones.view.tallies[0].shown);
+    EXPECT_TRUE(state.phones.view.tallies[0].counts.empty()) << "4 answers: nothing of the spread";
+    EXPECT_EQ(AnswerList(phones[4], {1}), AnswerStatus::Saved);
+    EXPECT_EQ(AnswerList(phones[0], {2, 3}), AnswerStatus::Saved) << "a phone changes its set";
+    flow.OnRoomWake();
+    Do(act::PhonesReveal{});
+    ASSERT_EQ(state.phones.view.state, QuestionState::Revealed);
+    ASSERT_TRUE(state.phones.view.tallies[0].shown);
+    EXPECT_EQ(state.phones.view.tallies[0].counts, (std::vector<int>{3, 1, 4, 1}));
+
+    // Put in order: the phone starts from the order the screen starts from; the room knows the right one.
+    Do(act::QuizSelect{quiz.ShownOptions(quiz.Position())[0]});
+    Do(act::QuizGrade{});
+    Do(act::QuizNext{});
+    ASSERT_EQ(quiz.Current().type, QuestionType::Ordering);
+    EXPECT_NE(state.phones.live, multiple) << "the next question is live on phones";
+    s = TheRoom().Snapshot();
+    ASSERT_TRUE(s.question);
+    EXPECT_EQ(s.question->shape, AnswerShape::Order);
+    const std::vector<int>& shown = quiz.ShownOptions(quiz.Position());
+    ASSERT_EQ(s.question->options.size(), shown.size());
+    for (size_t k = 0; k < shown.size(); ++k)
+        EXPECT_EQ(s.question->options[k].Get("nl", "nl"),
+                  quiz.Current().options[shown[k]].text.Get("nl", "nl"));
+    const std::vector<int> right = s.question->right_order;
+    ASSERT_EQ(right.size(), 4u);
+    for (size_t p = 0; p < right.size(); ++p)
+        EXPECT_EQ(shown[right[p]], static_cast<int>(p)) << "place p holds the pack's item p";
+    EXPECT_EQ(AnswerList(phones[5], {0, 1, 2}), AnswerStatus::BadValue) << "every step once";
+    for (int i = 0; i < 3; ++i)
+        EXPECT_EQ(AnswerList(phones[i], right), AnswerStatus::Saved);
+    for (int i = 3; i < 5; ++i)
+        EXPECT_EQ(AnswerList(phones[i], {0, 1, 2, 3}), AnswerStatus::Saved);
+    flow.OnRoomWake();
+    EXPECT_EQ(state.phones.view.answered, 5);
+    Do(act::PhonesReveal{});
+    const ItemTally& t = state.phones.view.tallies.at(0);
+    ASSERT_TRUE(t.shown);
+    EXPECT_EQ(t.exact, 3);
+    ASSERT_EQ(t.positions.size(), 4u);
+    // Place 1: three phones put the right step there, two the screen's first step (the same one or not).
+    EXPECT_EQ(t.positions[0][right[0]], right[0] == 0 ? 5 : 3);
+    EXPECT_EQ(t.positions[0][0], right[0] == 0 ? 5 : 2);
+
+    // As with single choice, quiz answers on phones are never logged (the log holds checks only, and no
+    // check ran here).
+    Do(act::Back{});
+    EXPECT_EQ(state.phones.live, "");
+    EXPECT_TRUE(Logged().empty());
 }
 
 } // namespace

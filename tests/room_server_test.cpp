@@ -242,6 +242,45 @@ TEST_F(ServerTest, RefusesBadRequestsWithAShortReason) {
     EXPECT_EQ(nlohmann::json::parse(res->body)["error"], "closed");
 }
 
+TEST_F(ServerTest, AnOrderThatIsNotOneIsRefusedWithItsReasonAndAGoodOneIsSaved) {
+    const std::string token = JoinToken();
+    auto q = std::make_shared<RoomQuestion>();
+    q->kind = RoomQuestionKind::Quiz;
+    q->shape = AnswerShape::Order;
+    q->title = Nl("Zet op volgorde");
+    q->options = {Nl("a"), Nl("b"), Nl("c")};
+    q->right_order = {1, 2, 0};
+    q->items.resize(1);
+    const std::string id = m_room->Open(q);
+    auto body = [&](const nlohmann::json& value, int seq) {
+        return nlohmann::json{{"room", "K7QP"}, {"token", token}, {"question", id},
+                              {"item", 0},      {"value", value}, {"id", "o" + std::to_string(seq)},
+                              {"seq", seq}}
+            .dump();
+    };
+    // The answer bucket holds 3 in this test: two refusals and one good order.
+    auto res = m_client->Post("/api/answer", body({0, 0, 1}, 1), "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400);
+    auto j = nlohmann::json::parse(res->body);
+    EXPECT_EQ(j["error"], "bad-value");
+    EXPECT_EQ(j["message"], "an option is in the list twice");
+    res = m_client->Post("/api/answer", body(1, 2), "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400);
+    EXPECT_EQ(nlohmann::json::parse(res->body)["message"], "this question takes an order (a list)");
+    res = m_client->Post("/api/answer", body({2, 0, 1}, 3), "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200) << res->body;
+    EXPECT_EQ(nlohmann::json::parse(res->body)["status"], "saved");
+    res = m_client->Get(("/api/state?room=K7QP&token=" + token).c_str());
+    ASSERT_TRUE(res);
+    j = nlohmann::json::parse(res->body);
+    EXPECT_EQ(j["question"]["answer"], "order");
+    EXPECT_EQ(j["mine"][0]["value"], nlohmann::json::array({2, 0, 1}));
+    EXPECT_EQ(res->body.find("right"), std::string::npos);
+}
+
 TEST_F(ServerTest, GarbageSlowAndSilentClientsNeverStopTheRoom) {
     std::mt19937 random(7);
     std::vector<std::string> junks;

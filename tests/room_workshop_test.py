@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A workshop as the room would run it, without the kiosk: 30 phones over 127.0.0.1 join by the room code,
-answer the before check, vote at two role-play decisions, answer the after check. The room's snapshot (what
+answer the before check, vote at two role-play decisions, answer a multiple-choice and an ordering quiz
+question, answer the after check. The room's snapshot (what
 the kiosk reads), each phone's own stream, and the anonymous log agree with what was sent, and
 `stageboost-log report` pairs the 30 sessions.
 
@@ -157,6 +158,61 @@ def run(host, log_path, log_tool):
         seen = [p.wait_view(lambda v, q=q: v["question"]["id"] == q and v["state"] == "revealed") for p in phones]
         check(all(v["tally"][0]["counts"] == expected for v in seen), f"vote {node}: every phone sees the same spread")
         votes.append(expected)
+
+    # ---- a multiple-choice and an ordering quiz question, answered privately (never logged)
+    opened = host.cmd("open quiz ken-je-rechten gronden-awgb")
+    check(opened["ok"] and opened["options"] >= 3, "a multiple-choice quiz question on phones")
+    q, n = opened["question"], opened["options"]
+    seen = [p.wait_view(lambda v, q=q: v["question"] and v["question"]["id"] == q) for p in phones]
+    check(all(v["question"]["answer"] == "several" for v in seen), "the phones are told to send a set")
+
+    def several(i, q=q, n=n):
+        if i < 5:
+            s, d, _ = phones[i].answer(q, 0, [])
+            assert s == 400 and "at least one" in d["message"], (s, d)
+            phones[i].answer(q, 0, [0])  # then changed to the final set
+        s, d, _ = phones[i].answer(q, 0, sorted({i % n, (i + 1) % n}))
+        assert s == 200, (s, d)
+
+    parallel(range(PHONES), several)
+    snap = host.cmd(f"wait answered {PHONES} 10000")
+    expected = [0] * n
+    for i in range(PHONES):
+        for o in {i % n, (i + 1) % n}:
+            expected[o] += 1
+    check(snap["tallies"][0]["counts"] == expected, f"multiple choice: how many ticked each option ({expected})")
+    host.cmd("reveal")
+    v = phones[3].wait_view(lambda v, q=q: v["question"]["id"] == q and v["state"] == "revealed")
+    check(v["tally"][0]["counts"] == expected and v["mine"][0]["value"] == [3, 4],
+          "a phone sees the same spread and its own final set")
+
+    opened = host.cmd("open quiz ken-je-rechten college-stappen")
+    check(opened["ok"] and opened["options"] >= 3, "an ordering quiz question on phones")
+    q, n = opened["question"], opened["options"]
+    for p in phones:
+        p.wait_view(lambda v, q=q: v["question"] and v["question"]["id"] == q)
+    # The host opens it reversed (no screen order), so the right order on the phone is n-1 .. 0.
+    right, start = list(range(n - 1, -1, -1)), list(range(n))
+
+    def order(i, q=q):
+        if i % 6 == 0:
+            s, d, _ = phones[i].answer(q, 0, start[:-1])
+            assert s == 400 and "every option once" in d["message"], (s, d)
+        s, d, _ = phones[i].answer(q, 0, right if i < 12 else start)
+        assert s == 200, (s, d)
+
+    parallel(range(PHONES), order)
+    snap = host.cmd(f"wait answered {PHONES} 10000")
+    t = snap["tallies"][0]
+    check(t["shown"] and t["answers"] == PHONES, "the order's spread shows from 30 answers")
+    host.cmd("reveal")
+    v = phones[0].wait_view(lambda v, q=q: v["question"]["id"] == q and v["state"] == "revealed")
+    tally = v["tally"][0]
+    check(tally["exact"] == 12, f"12 of 30 had the whole order right ({tally.get('exact')})")
+    check(tally["positions"][0][n - 1] == 12 and tally["positions"][0][0] == 18,
+          f"place 1: what each phone put there ({tally['positions'][0]})")
+    check(set(v["question"]) == {"id", "kind", "answer", "title", "note", "options", "items"} and
+          set(tally) == {"answers", "shown", "positions", "exact"}, "the right order never reaches a phone")
 
     # ---- a small group: fewer than 5 answers show no spread, on the screen or on phones
     opened = host.cmd("open experienced")

@@ -29,6 +29,19 @@
       itemSaved: 'Ontvangen',
       dontKnow: 'Weet ik niet',
       pick: 'Tik op je keuze.',
+      pickSeveral: 'Tik alles aan wat klopt. Tik daarna op Versturen.',
+      pickOrder: 'Zet alles op volgorde met ↑ en ↓. Tik daarna op Versturen.',
+      send: 'Versturen',
+      sent: 'Verstuurd',
+      changed: 'Gewijzigd, nog niet verstuurd. Tik op Versturen.',
+      up: 'Hoger',
+      down: 'Lager',
+      place: (n) => `Plek ${n}`,
+      tickedNote: 'Hoeveel mensen elk antwoord aantikten.',
+      exact: (n, total) => `${n} van ${total} hadden de hele volgorde goed.`,
+      mostPerPlace: 'Per plek het vaakst gekozen:',
+      ofTotal: (n, total) => `${n} van ${total}`,
+      each: (n, total) => `elk ${n} van ${total}`,
       optional: 'Je hoeft niet te antwoorden.',
       sending: 'Versturen…',
       retrying: 'Nog niet verstuurd. We proberen het opnieuw…',
@@ -39,7 +52,7 @@
       closedLate: 'De vraag was al gesloten. Dit antwoord telt niet meer mee.',
       noAnswer: 'Je hebt deze vraag niet beantwoord.',
       revealTitle: 'Zo antwoordde de groep',
-      tooFew: 'Minder dan 5 antwoorden: de verdeling blijft verborgen, zodat niemand te herkennen is.',
+      tooFew: 'Nog te weinig antwoorden (minder dan 5): de verdeling blijft verborgen, zodat niemand te herkennen is.',
       answers: (n) => (n === 1 ? '1 antwoord' : `${n} antwoorden`),
       yours: 'jouw keuze',
       anonymous: 'Anoniem: niemand ziet wat jij antwoordt.',
@@ -69,6 +82,19 @@
       itemSaved: 'Received',
       dontKnow: "Don't know",
       pick: 'Tap your choice.',
+      pickSeveral: 'Tap everything that is right. Then tap Send.',
+      pickOrder: 'Put them in order with ↑ and ↓. Then tap Send.',
+      send: 'Send',
+      sent: 'Sent',
+      changed: 'Changed, not sent yet. Tap Send.',
+      up: 'Up',
+      down: 'Down',
+      place: (n) => `Place ${n}`,
+      tickedNote: 'How many people ticked each answer.',
+      exact: (n, total) => `${n} of ${total} had the whole order right.`,
+      mostPerPlace: 'Chosen most often for each place:',
+      ofTotal: (n, total) => `${n} of ${total}`,
+      each: (n, total) => `${n} of ${total} each`,
       optional: 'You do not have to answer.',
       sending: 'Sending…',
       retrying: 'Not sent yet. Trying again…',
@@ -79,7 +105,7 @@
       closedLate: 'The question had already closed. This answer no longer counts.',
       noAnswer: 'You did not answer this question.',
       revealTitle: 'How the group answered',
-      tooFew: 'Fewer than 5 answers: the spread stays hidden, so nobody can be recognised.',
+      tooFew: 'Too few answers yet (fewer than 5): the spread stays hidden, so nobody can be recognised.',
       answers: (n) => (n === 1 ? '1 answer' : `${n} answers`),
       yours: 'your choice',
       anonymous: 'Anonymous: nobody sees what you answer.',
@@ -123,6 +149,8 @@
   // Answers not yet confirmed, by "question:item": {q, item, value, id, seq, status}. Kept in storage so a
   // reload retries them with the same id (the server takes each id once).
   let outbox = {};
+  // A set or an order being put together, by question id: {values, moved}. Only "Versturen" sends it.
+  let drafts = {};
 
   const tokenKey = () => `stageboost.token.${room}`;
   const outboxKey = () => `stageboost.outbox.${room}`;
@@ -325,7 +353,10 @@
       return;
     }
     const changedQuestion = !view || !view.question || !v.question || view.question.id !== (v.question && v.question.id);
-    if (changedQuestion) notice = '';
+    if (changedQuestion) {
+      notice = '';
+      drafts = {};
+    }
     view = v;
     screen = 'live';
     // What the server already has supersedes what waits in the outbox; answers to another question are moot.
@@ -455,7 +486,12 @@
     if (notice) return h('p', { class: 'status warn', id: 'status', role: 'alert' }, notice);
     if (states.some((s) => s.pending === 'retrying')) return h('p', { class: 'status warn', id: 'status' }, t().retrying);
     if (states.some((s) => s.pending)) return h('p', { class: 'status wait', id: 'status' }, t().sending);
-    if (!answered) return h('p', { class: 'status wait', id: 'status' }, q.kind === 'experienced' ? t().optional : t().pick);
+    if (draftChanged(q)) return h('p', { class: 'status warn', id: 'status' }, t().changed);
+    if (!answered) {
+      const hint = { several: t().pickSeveral, order: t().pickOrder }[shapeOf(q)] ||
+                   (q.kind === 'experienced' ? t().optional : t().pick);
+      return h('p', { class: 'status wait', id: 'status' }, hint);
+    }
     if (q.kind === 'check' && answered < n) {
       return h('p', { class: 'status ok', id: 'status' }, h('span', { class: 'tick', 'aria-hidden': 'true' }, '✓'),
                `${t().progress(answered, n)} ${t().saved}`);
@@ -473,6 +509,127 @@
         'aria-pressed': s.answered && s.value === k ? 'true' : 'false', disabled: !open,
         onclick: () => answer(0, k),
       }, h('span', { class: 'num', 'aria-hidden': 'true' }, String(k + 1)), h('span', null, local(o)))));
+  }
+
+  // ---- a set (choose all that apply) or an order: put together on the phone, sent with "Versturen"
+  const shapeOf = (q) => q.answer || 'one';
+  const sameList = (a, b) => Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]);
+  function startValues(q) {
+    return shapeOf(q) === 'order' ? q.options.map((_, k) => k) : [];
+  }
+  // What the server has (or what waits in the outbox) for this phone.
+  function sentValues() {
+    const s = shown(0);
+    return s.answered && Array.isArray(s.value) ? s.value : null;
+  }
+  function draft(q) {
+    if (!drafts[q.id]) drafts[q.id] = { values: (sentValues() || startValues(q)).slice(), moved: null };
+    return drafts[q.id];
+  }
+  // What the list shows: the draft while the question is open, afterwards what was sent.
+  function listValues(q) {
+    return view.state === 'open' ? draft(q).values : (sentValues() || startValues(q));
+  }
+  function draftChanged(q) {
+    if (shapeOf(q) === 'one') return false;
+    const sent = sentValues();
+    return view.state === 'open' && !!sent && !sameList(draft(q).values, sent);
+  }
+
+  function toggle(q, k) {
+    if (view.state !== 'open') return;
+    const d = draft(q);
+    d.values = d.values.includes(k) ? d.values.filter((x) => x !== k) : [...d.values, k].sort((a, b) => a - b);
+    notice = '';
+    render();
+  }
+
+  function move(q, place, to, dir) {
+    if (view.state !== 'open') return;
+    const d = draft(q);
+    if (to < 0 || to >= d.values.length) return;
+    [d.values[place], d.values[to]] = [d.values[to], d.values[place]];
+    d.moved = d.values[to];
+    notice = '';
+    render();
+    // The keyboard focus follows the item, so the same key moves it on.
+    const next = document.querySelector(`[data-key="${dir}${to}"]`);
+    const other = document.querySelector(`[data-key="${dir === 'up' ? 'down' : 'up'}${to}"]`);
+    const target = next && !next.disabled ? next : other;
+    if (target && document.activeElement && document.activeElement.closest('.order')) target.focus({ preventScroll: true });
+  }
+
+  function sendDraft(q) {
+    const d = draft(q);
+    if (view.state !== 'open' || (shapeOf(q) === 'several' && !d.values.length)) return;
+    answer(0, d.values.slice());
+  }
+
+  function sendButton(q) {
+    return h('button', { type: 'button', class: 'primary send', id: 'send', 'data-key': 'send', onclick: () => sendDraft(q) });
+  }
+  function updateSend(q) {
+    const b = document.getElementById('send');
+    if (!b) return;
+    const open = view.state === 'open';
+    const values = listValues(q);
+    const done = !!sentValues() && sameList(values, sentValues());
+    b.disabled = !open || done || (shapeOf(q) === 'several' && !values.length);
+    b.textContent = done ? `✓ ${t().sent}` : t().send;
+  }
+
+  function renderSeveral(q) {
+    const open = view.state === 'open';
+    const values = listValues(q);
+    return h('div', null,
+      h('div', { class: 'options', role: 'group', 'aria-label': local(q.title) },
+        q.options.map((o, k) => h('button', {
+          type: 'button', class: 'option toggle', id: `option-${k + 1}`, 'data-key': `o${k}`,
+          'aria-pressed': values.includes(k) ? 'true' : 'false', disabled: !open, onclick: () => toggle(q, k),
+        }, h('span', { class: 'box', 'aria-hidden': 'true' }, '✓'), h('span', null, local(o))))),
+      sendButton(q));
+  }
+
+  function renderOrder(q) {
+    const open = view.state === 'open';
+    const rows = listValues(q).map((_, p) => h('li', { class: 'order-row', id: `place-${p + 1}` },
+      h('span', { class: 'num', 'aria-hidden': 'true' }, String(p + 1)),
+      h('span', { class: 'text' }),
+      h('span', { class: 'moves' },
+        h('button', { type: 'button', class: 'move', id: `up-${p + 1}`, 'data-key': `up${p}`, disabled: !open,
+                      onclick: () => move(q, p, p - 1, 'up') }, '↑'),
+        h('button', { type: 'button', class: 'move', id: `down-${p + 1}`, 'data-key': `down${p}`, disabled: !open,
+                      onclick: () => move(q, p, p + 1, 'down') }, '↓'))));
+    return h('div', null, h('ol', { class: 'order', id: 'order', 'aria-label': local(q.title) }, rows), sendButton(q));
+  }
+
+  // The rows keep their buttons (a finger may be on one); only their texts and states change.
+  function updateOrder(q) {
+    const values = listValues(q);
+    const open = view.state === 'open';
+    const d = open ? draft(q) : { moved: null };
+    values.forEach((o, p) => {
+      const row = document.getElementById(`place-${p + 1}`);
+      if (!row) return;
+      const text = local(q.options[o]);
+      row.querySelector('.text').textContent = text;
+      row.setAttribute('aria-label', `${t().place(p + 1)}: ${text}`);
+      const up = row.querySelector(`[data-key="up${p}"]`);
+      const down = row.querySelector(`[data-key="down${p}"]`);
+      up.disabled = !open || p === 0;
+      down.disabled = !open || p === values.length - 1;
+      up.setAttribute('aria-label', `${t().up}: ${text}`);
+      down.setAttribute('aria-label', `${t().down}: ${text}`);
+      row.classList.toggle('moved', d.moved === o);
+    });
+  }
+
+  function renderAnswer(q) {
+    switch (shapeOf(q)) {
+      case 'several': return renderSeveral(q);
+      case 'order': return renderOrder(q);
+      default: return renderOptions(q);
+    }
   }
 
   function renderCheck(q) {
@@ -523,17 +680,35 @@
     }
   }
 
+  function renderOrderTally(q, tally) {
+    const mine = sentValues() || [];
+    const places = (tally.positions || []).map((counts, p) => {
+      const most = Math.max(0, ...counts);
+      const names = counts.map((n, o) => (n === most && most > 0 ? o : -1)).filter((o) => o >= 0);
+      const isMine = names.includes(mine[p]);
+      return h('li', { class: `place-row${isMine ? ' mine' : ''}` },
+        h('span', null, names.map((o) => local(q.options[o])).join(' / '), isMine ? ` (${t().yours})` : ''),
+        h('b', null, names.length > 1 ? t().each(most, tally.answers) : t().ofTotal(most, tally.answers)));
+    });
+    return h('div', null, h('h2', null, t().revealTitle), h('p', { class: 'muted' }, t().answers(tally.answers)),
+      h('div', { id: 'tally' }, h('p', { class: 'exact' }, t().exact(tally.exact, tally.answers)),
+        h('p', { class: 'muted' }, t().mostPerPlace), h('ol', { class: 'places' }, places)));
+  }
+
   function renderTally(q) {
     const tally = view.tally && view.tally[0];
     if (!tally || !tally.shown) return h('p', { class: 'status wait', id: 'tally' }, t().tooFew);
+    if (shapeOf(q) === 'order') return renderOrderTally(q, tally);
     const total = tally.answers || 1;
     const mine = shown(0);
-    return h('div', null, h('h2', null, t().revealTitle), h('p', { class: 'muted' }, t().answers(tally.answers)),
+    const several = shapeOf(q) === 'several';
+    return h('div', null, h('h2', null, t().revealTitle),
+      h('p', { class: 'muted' }, t().answers(tally.answers), several ? ` · ${t().tickedNote}` : ''),
       h('div', { class: 'bars', id: 'tally' }, q.options.map((o, k) => {
         const n = tally.counts[k] || 0;
         const fill = h('div', { class: 'fill' });
         fill.style.width = `${Math.round((100 * n) / total)}%`;
-        const isMine = mine.answered && mine.value === k;
+        const isMine = mine.answered && (several ? (sentValues() || []).includes(k) : mine.value === k);
         return h('div', { class: `bar-row${isMine ? ' mine' : ''}` },
           h('div', { class: 'label' }, h('span', null, local(o), isMine ? ` (${t().yours})` : ''), h('b', null, String(n))),
           h('div', { class: 'track' }, fill));
@@ -548,7 +723,7 @@
       h('p', { class: 'kicker' }, phase || t().kind[q.kind] || ''),
       h('h1', { id: 'title' }, local(q.title)),
       q.kind === 'check' ? h('p', { class: 'muted' }, t().checkHint(q.items.length)) : null,
-      q.kind === 'check' ? null : renderOptions(q),
+      q.kind === 'check' ? null : renderAnswer(q),
       q.kind === 'check' ? null : statusLine(q),
       local(q.note) ? h('p', { class: 'note' }, local(q.note)) : null);
     const out = [head];
@@ -597,6 +772,16 @@
         const chip = document.getElementById(`chip-${i + 1}`);
         if (chip) chip.replaceWith(itemChip(i));
       });
+    } else if (shapeOf(q) === 'several') {
+      const values = listValues(q);
+      q.options.forEach((_, k) => {
+        const b = main.querySelector(`[data-key="o${k}"]`);
+        if (b) b.setAttribute('aria-pressed', values.includes(k) ? 'true' : 'false');
+      });
+      updateSend(q);
+    } else if (shapeOf(q) === 'order') {
+      updateOrder(q);
+      updateSend(q);
     } else {
       const s = shown(0);
       q.options.forEach((_, k) => {
@@ -623,6 +808,9 @@
                      h('p', { class: 'lead' }, t().connecting))];
     }
     main.replaceChildren(...content);
+    const q = screen === 'live' && view && view.question;
+    if (q && shapeOf(q) === 'order') updateOrder(q);
+    if (q && shapeOf(q) !== 'one') updateSend(q);
     if (focusedKey) {
       const again = main.querySelector(`[data-key="${focusedKey}"]`);
       if (again) again.focus({ preventScroll: true });

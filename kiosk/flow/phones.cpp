@@ -163,8 +163,9 @@ void Flow::SyncPhones() {
         return;
     }
     if (screen == ScreenId::Quiz && s.quiz && !s.quiz->Finished()) {
-        // The class answers each quiz question privately on phones; the big screen shows only how many, and
-        // the spread once the trainer reveals it (from 5 answers). One question per position and attempt.
+        // The class answers each quiz question privately on phones (one choice, a set, or an order); the big
+        // screen shows only how many, and the spread once the trainer reveals it (from 5 answers). One
+        // question per position and attempt.
         const QuizSession& q = *s.quiz;
         const std::string key = "quiz:" + q.GetModule().id + ":" + std::to_string(q.Attempt()) + ":" +
                                 std::to_string(q.Position());
@@ -173,7 +174,7 @@ void Flow::SyncPhones() {
                     QuizQuestion(q.GetPack(), q.GetQuiz(), q.Current(), q.ShownOptions(q.Position()))) {
                 p.room->Open(question);
                 p.live = key;
-            } else { // multiple choice and ordering stay on the big screen
+            } else { // a question without options stays on the big screen
                 p.room->Clear();
                 p.live.clear();
             }

@@ -1,7 +1,7 @@
 // The join screen of a workshop with phones: a big QR code, the address and the room code, how many phones
 // joined (never who), and the class's check before or after on their phones (only how many answered shows).
-// Also the phones' parts of other screens: the vote panel at a role-play decision and the "zelf meegemaakt"
-// tally after one (phones_ui.h).
+// Also the phones' parts of other screens: the vote panel at a role-play decision and on a quiz question, the
+// spread of a quiz question, and the "zelf meegemaakt" tally after a role-play (phones_ui.h).
 #include "screens/phones_ui.h"
 #include "screens/screens.h"
 #include "ui/layout.h"
@@ -131,23 +131,38 @@ bool PhonesAnsweringQuiz(const KioskState& state) {
     return state.phones.On() && state.phones.live.rfind("quiz:", 0) == 0;
 }
 
-void PhonesVotePanel(const KioskState& state, Ui& ui, ActionSink& out, float width) {
+void PhonesAnsweredLine(const KioskState& state, Ui& ui, float width) {
+    const RoomSnapshot& v = state.phones.view;
+    const bool quiz = PhonesAnsweringQuiz(state);
+    char text[128];
+    snprintf(text, sizeof text, Tr(ui.lang, quiz ? "phones.quiz.answered" : "phones.voted"), v.answered,
+             v.participants);
+    ui::Label(ui, FontRole::Bold, text, ui.colors->secondary_text, width);
+    // Revealed with too few answers: say so here, in view, instead of an empty space where the spread would
+    // be.
+    if (quiz && v.state == QuestionState::Revealed && (v.tallies.empty() || !v.tallies[0].shown))
+        ui::Label(ui, FontRole::Bold, Tr(ui.lang, "phones.quiz.hidden"), ui.colors->text, width);
+}
+
+void PhonesVotePanel(const KioskState& state, Ui& ui, ActionSink& out, float width, bool count) {
     const RoomSnapshot& v = state.phones.view;
     const ThemeColors& t = *ui.colors;
-    char text[128];
-    snprintf(text, sizeof text, Tr(ui.lang, "phones.voted"), v.answered, v.participants);
-    ui::Label(ui, FontRole::Bold, text, t.secondary_text, width);
+    const bool quiz = PhonesAnsweringQuiz(state);
+    if (count) PhonesAnsweredLine(state, ui, width);
+    const bool shown = !v.tallies.empty() && v.tallies[0].shown;
     if (v.state == QuestionState::Open) {
         if (ui::Button(ui, "phones-reveal", Tr(ui.lang, "phones.reveal"),
                        ImVec2(std::min(width, ui.U(14)), 0), ButtonKind::Secondary))
             out.Push(act::PhonesReveal{});
-    } else if (v.state == QuestionState::Revealed) {
-        const bool shown = !v.tallies.empty() && v.tallies[0].shown;
-        ui::Label(ui, FontRole::Small, Tr(ui.lang, shown ? "phones.pick" : "phones.hidden"), t.text_muted,
-                  width);
+    } else if (v.state == QuestionState::Revealed && (shown || count)) { // else the answered line says it
+        const char* key = quiz ? (shown ? "phones.quiz.discuss" : "phones.quiz.hidden")
+                               : (shown ? "phones.pick" : "phones.hidden");
+        ui::Label(ui, shown ? FontRole::Small : FontRole::Bold, Tr(ui.lang, key),
+                  shown ? t.text_muted : t.text, width);
     }
     ui::Probe(ui, "phones.voted", std::to_string(v.answered));
     ui::Probe(ui, "phones.vote.state", std::string(QuestionStateName(v.state)));
+    ui::Probe(ui, "phones.spread", v.state != QuestionState::Revealed ? "none" : shown ? "shown" : "hidden");
 }
 
 // The spread for option `k` after the reveal: a bar and the count, only from 5 votes.
@@ -160,15 +175,64 @@ void PhonesVoteBar(const KioskState& state, Ui& ui, int k, ImVec2 at, float widt
     const float h = ui.U(0.35f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ThemeColors& t = *ui.colors;
-    const float bar = width - ui.U(6.5f);
+    // A quiz counts answers ("gekozen: 4"; several: how many ticked it), a vote counts votes.
+    char text[64];
+    if (PhonesAnsweringQuiz(state))
+        snprintf(text, sizeof text, Tr(ui.lang, "phones.chosen"), n);
+    else
+        snprintf(text, sizeof text, "%d %s", n, Tr(ui.lang, "phones.votes"));
+    const float label =
+        std::max(ui.U(6.0f), ui::MeasureWrapped(ui.Font(FontRole::Bold), text, 0).x + ui.U(1.0f));
+    const float bar = width - label;
     dl->AddRectFilled(at, ImVec2(at.x + bar, at.y + h), ToU32(t.secondary), h * 0.5f);
     const float fill = tally.answers ? bar * n / tally.answers : 0;
     if (fill > 0)
         dl->AddRectFilled(at, ImVec2(at.x + std::max(fill, h), at.y + h), ToU32(t.primary), h * 0.5f);
-    char text[32];
-    snprintf(text, sizeof text, "%d", n);
-    ui::DrawText(ui, FontRole::Bold, ImVec2(at.x + bar + ui.U(0.5f), at.y - ui.U(0.45f)), t.text,
-                 std::string(text) + " " + Tr(ui.lang, "phones.votes"));
+    ui::DrawText(ui, FontRole::Bold, ImVec2(at.x + bar + ui.U(0.5f), at.y - ui.U(0.45f)), t.text, text);
+}
+
+void PhonesOrderPanel(const KioskState& state, Ui& ui, float width) {
+    const RoomSnapshot& v = state.phones.view;
+    if (v.state != QuestionState::Revealed || !v.question || v.question->shape != AnswerShape::Order ||
+        v.tallies.empty() || !v.tallies[0].shown)
+        return;
+    const RoomQuestion& q = *v.question;
+    const ItemTally& tally = v.tallies[0];
+    const ThemeColors& t = *ui.colors;
+    char line[512];
+    snprintf(line, sizeof line, Tr(ui.lang, "phones.order.exact"), tally.exact, tally.answers);
+    const std::string heading = line;
+    std::string body = Tr(ui.lang, "phones.order.places");
+    for (size_t p = 0; p < tally.positions.size(); ++p) {
+        const std::vector<int>& at = tally.positions[p];
+        const int most = at.empty() ? 0 : *std::max_element(at.begin(), at.end());
+        // Every option that shares the highest count, so a tie is not shown as a winner.
+        std::string names;
+        int tied = 0;
+        for (size_t o = 0; o < at.size() && o < q.options.size(); ++o)
+            if (at[o] == most && most > 0) {
+                names += (tied++ ? " / " : "") + q.options[o].Get(ui.lang, q.default_language);
+            }
+        if (tied == 0) continue;
+        snprintf(line, sizeof line, Tr(ui.lang, tied > 1 ? "phones.order.place.tie" : "phones.order.place"),
+                 static_cast<int>(p + 1), names.c_str(), most, tally.answers);
+        body += std::string("\n") + line;
+    }
+    ui::NoteCard(ui, t.primary, t.callout_know, heading, body, width);
+    // The panel comes under the steps, below the fold on most screens: bring it into view once per reveal,
+    // then leave the scrolling to the trainer. Past the card's end, so no "more" cue covers it: ImGui clamps
+    // to the end of the body, as known a frame later, so the first two frames of the panel both ask.
+    static std::string scrolled_to;
+    static int asks = 0;
+    if (scrolled_to != v.code + v.question_id) { // ids restart in a new room
+        scrolled_to = v.code + v.question_id;
+        asks = 2;
+    }
+    if (asks > 0) {
+        --asks;
+        ImGui::SetScrollFromPosY(ImGui::GetCursorScreenPos().y - ImGui::GetWindowPos().y + ui.U(4), 1.0f);
+    }
+    ui::Probe(ui, "phones.order.exact", std::to_string(tally.exact));
 }
 
 void PhonesSpreadLine(const KioskState& state, Ui& ui, float width) {

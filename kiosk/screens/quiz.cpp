@@ -77,13 +77,29 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     ImGui::PushID(static_cast<int>(pos)); // each question starts scrolled to the top
     ui::BeginBody(ui, "##question", col, ui::ActionBarHeight(ui));
     const float w = ui::BodyWidth(ui, col);
+    {
+        // Revealed on phones: back to the top once, where the question, the count (or "too few") and the
+        // first bars are; the reveal button the trainer scrolled down to is gone. An ordering's panel
+        // scrolls itself into view instead (PhonesOrderPanel).
+        static std::string revealed;
+        const RoomSnapshot& v = state.phones.view;
+        if (ui::PhonesAnsweringQuiz(state) && v.state == QuestionState::Revealed &&
+            revealed != v.code + v.question_id) {
+            revealed = v.code + v.question_id; // ids restart in a new room
+            const bool order_panel =
+                q.type == QuestionType::Ordering && !v.tallies.empty() && v.tallies[0].shown;
+            if (!order_panel) ImGui::SetScrollY(0);
+        }
+    }
     const std::string text = pack.T(q.text, ui.lang);
     ui::Label(ui, text.size() < 90 ? FontRole::Heading : FontRole::Bold, text, t.text, w);
     ui::Label(ui, FontRole::Small, Tr(ui.lang, QuestionHintKey(q.type)), t.secondary_text, w);
+    const bool phones = ui::PhonesAnsweringQuiz(state); // the class answers on phones, privately
+    // How many answered, live, where it shows without scrolling past the options.
+    if (phones) ui::PhonesAnsweredLine(state, ui, w);
     ui::Space(ui, 0.4f);
 
     const std::vector<int>& shown = s->ShownOptions(pos);
-    const bool phones = ui::PhonesAnsweringQuiz(state); // the class answers on phones, privately
     if (q.type == QuestionType::Ordering) {
         // Each step with Up and Down buttons: easy on a touch screen, and keys work through focus.
         const auto& order = answer.order;
@@ -158,7 +174,9 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
                 out.Push(act::QuizSelect{o});
             if (phones) { // the class's spread under each option, once revealed (from 5 answers)
                 ui::PhonesVoteBar(state, ui, static_cast<int>(k), ImGui::GetCursorScreenPos(), w);
-                if (state.phones.view.state == QuestionState::Revealed) ui::Space(ui, 0.6f);
+                const RoomSnapshot& v = state.phones.view;
+                if (v.state == QuestionState::Revealed && !v.tallies.empty() && v.tallies[0].shown)
+                    ui::Space(ui, 0.6f);
             }
             if (!checked && k < 9 && ImGui::IsKeyPressed(SDL_SCANCODE_1 + static_cast<int>(k), false))
                 out.Push(act::QuizSelect{o});
@@ -181,8 +199,9 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     }
     if (phones) {
         ui::Space(ui, 0.4f);
-        ui::PhonesVotePanel(state, ui, out, w);
+        ui::PhonesVotePanel(state, ui, out, w, false);
         if (likert) ui::PhonesSpreadLine(state, ui, w);
+        if (q.type == QuestionType::Ordering) ui::PhonesOrderPanel(state, ui, w);
     }
     if (checked && !likert && !q.explanation.Empty()) {
         ui::Space(ui, 0.3f);

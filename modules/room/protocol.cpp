@@ -12,9 +12,13 @@ nlohmann::json TextJson(const LocalText& text, const std::string& fallback) {
     return j;
 }
 
-nlohmann::json TallyJson(const ItemTally& t) {
+nlohmann::json TallyJson(const ItemTally& t, AnswerShape shape) {
     nlohmann::json j{{"answers", t.answers}, {"shown", t.shown}};
-    if (t.shown) {
+    if (!t.shown) return j;
+    if (shape == AnswerShape::Order) {
+        j["positions"] = t.positions;
+        j["exact"] = t.exact;
+    } else {
         j["counts"] = t.counts;
         j["dontKnow"] = t.dont_know;
     }
@@ -36,6 +40,7 @@ nlohmann::json PhoneViewJson(const PhoneView& view, const std::string& code) {
     const std::string& fb = q.default_language;
     nlohmann::json question{{"id", view.question_id},
                             {"kind", RoomQuestionKindName(q.kind)},
+                            {"answer", AnswerShapeName(q.shape)},
                             {"title", TextJson(q.title, fb)},
                             {"note", TextJson(q.note, fb)}};
     nlohmann::json options = nlohmann::json::array();
@@ -61,14 +66,18 @@ nlohmann::json PhoneViewJson(const PhoneView& view, const std::string& code) {
             mine.push_back(nullptr);
             continue;
         }
-        mine.push_back(
-            {{"answered", true}, {"value", s.value ? nlohmann::json(*s.value) : nullptr}, {"seq", s.seq}});
+        nlohmann::json value = nullptr;
+        if (q.shape != AnswerShape::One)
+            value = s.values;
+        else if (s.value)
+            value = *s.value;
+        mine.push_back({{"answered", true}, {"value", std::move(value)}, {"seq", s.seq}});
     }
     j["mine"] = std::move(mine);
     if (!view.tallies.empty()) {
         nlohmann::json tally = nlohmann::json::array();
         for (const ItemTally& t : view.tallies)
-            tally.push_back(TallyJson(t));
+            tally.push_back(TallyJson(t, q.shape));
         j["tally"] = std::move(tally);
     }
     return j;
@@ -130,13 +139,30 @@ bool ParseAnswerBody(std::string_view body, AnswerRequest& r, std::string& error
         error = "\"value\" is missing (null means \"don't know\")";
         return false;
     }
+    r.values.reset();
     if (value->is_null()) {
         r.value.reset();
+    } else if (value->is_array()) {
+        // Several or order: option indices. The room checks them against the question.
+        r.value.reset();
+        if (value->size() > 64) {
+            error = "\"value\" has more than 64 options";
+            return false;
+        }
+        std::vector<int> values;
+        for (const nlohmann::json& v : *value) {
+            if (!v.is_number_integer() || v.get<int64_t>() < -1000 || v.get<int64_t>() > 1000) {
+                error = "\"value\" holds something that is not a whole number";
+                return false;
+            }
+            values.push_back(static_cast<int>(v.get<int64_t>()));
+        }
+        r.values = std::move(values);
     } else if (value->is_number_integer() && value->get<int64_t>() >= -1000 &&
                value->get<int64_t>() <= 1000) {
         r.value = static_cast<int>(value->get<int64_t>());
     } else {
-        error = "\"value\" is not a whole number or null";
+        error = "\"value\" is not a whole number, a list of them, or null";
         return false;
     }
     auto seq = j.find("seq");

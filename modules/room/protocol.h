@@ -4,16 +4,22 @@
 //   POST /api/join    {"room":"K7QP","token":"<32 hex, optional>"}  -> {"token":"...","room":"K7QP"}
 //   GET  /api/state?room=K7QP&token=...                             -> the phone's view (below)
 //   GET  /api/events?room=K7QP&token=...   Server-Sent Events: "event: state" with the view, on every change
-//   POST /api/answer  {"room","token","question":"q3","item":0,"value":2|null,"id":"<answer id>","seq":4}
+//   POST /api/answer  {"room","token","question":"q3","item":0,"value":2|null|[0,2],"id":"<answer
+//   id>","seq":4}
+//                     value: one option's index (a check: 1..5, null = "weet ik niet"); a question whose
+//                     "answer" is "several" takes a list of at least one option, "order" every option once
 //                     -> {"status":"saved"|"same"|"stale","question":"q3","item":0,"receipt":17}
 // Errors: {"error":"<code>","message":"<short English reason>"} with a 4xx status (see HttpStatus).
 //
 // The view: {"v":12,"room":"K7QP","finished":false,"state":"none|open|closed|revealed",
-//   "question":{"id":"q3","kind":"check|vote|quiz|experienced","title":{"nl":..,"en":..},"note":{..},
+//   "question":{"id":"q3","kind":"check|vote|quiz|experienced","answer":"one|several|order",
+//     "title":{"nl":..,"en":..},"note":{..},
 //     "options":[{"nl":..,"en":..}],
 //     "items":[{"text":{..},"low":{..},"high":{..},"dontKnow":true,"phase":"pre"}]},
-//   "mine":[{"answered":true,"value":3,"seq":2}], "tally":[{"answers":12,"shown":true,"counts":[..],
-//     "dontKnow":0}] (only once revealed)}
+//   "mine":[{"answered":true,"value":3 (several, order: [..]),"seq":2}],
+//   "tally":[{"answers":12,"shown":true,"counts":[..],"dontKnow":0}] (only once revealed; an order has
+//     "positions":[[..per option..] per place],"exact":4 instead of counts; below 5 answers only
+//     "answers" and "shown":false)}
 #include "room/room.h"
 
 #include <nlohmann/json.hpp>

@@ -2,7 +2,20 @@
 
 #include "confidence/run.h"
 
+#include <algorithm>
+#include <numeric>
+
 namespace sb {
+
+namespace {
+
+std::vector<int> Iota(size_t n) {
+    std::vector<int> v(n);
+    std::iota(v.begin(), v.end(), 0);
+    return v;
+}
+
+} // namespace
 
 std::shared_ptr<RoomQuestion> CheckQuestion(const std::shared_ptr<const Pack>& pack, const Module& check,
                                             Phase phase, const std::string& scope) {
@@ -52,15 +65,31 @@ std::shared_ptr<RoomQuestion> QuizQuestion(const Pack& pack, const Quiz& quiz, c
     q->kind = RoomQuestionKind::Quiz;
     q->title = question.text;
     q->default_language = pack.default_language;
+    const size_t n = question.options.size();
+    // The options as the big screen shows them (a valid permutation of the pack's), else the pack's order.
+    std::vector<int> order;
+    if (shown.size() == n && std::is_permutation(shown.begin(), shown.end(), Iota(n).begin()))
+        order = shown;
+    else
+        order = Iota(n);
     switch (question.type) {
     case QuestionType::Single:
-        if (shown.size() == question.options.size()) {
-            for (int o : shown)
-                q->options.push_back(question.options.at(static_cast<size_t>(o)).text);
-        } else {
-            for (const Option& o : question.options)
-                q->options.push_back(o.text);
-        }
+    case QuestionType::Multiple:
+        for (int o : order)
+            q->options.push_back(question.options[static_cast<size_t>(o)].text);
+        q->shape = question.type == QuestionType::Multiple ? AnswerShape::Several : AnswerShape::One;
+        break;
+    case QuestionType::Ordering:
+        // The pack's order is the right one: without a shown order the phone starts from its reverse, so
+        // an ordering never starts solved. Option k on the phone is order[k]; the right order names each
+        // place's option by its phone index.
+        if (shown.size() != n) std::reverse(order.begin(), order.end());
+        for (int o : order)
+            q->options.push_back(question.options[static_cast<size_t>(o)].text);
+        q->shape = AnswerShape::Order;
+        q->right_order.assign(n, 0);
+        for (size_t k = 0; k < n; ++k)
+            q->right_order[static_cast<size_t>(order[k])] = static_cast<int>(k);
         break;
     case QuestionType::TrueFalse:
         q->options = {LocalText({{"nl", "Waar"}, {"en", "True"}}),
@@ -73,9 +102,6 @@ std::shared_ptr<RoomQuestion> QuizQuestion(const Pack& pack, const Quiz& quiz, c
             for (int v = 1; v <= 5; ++v)
                 q->options.push_back(LocalText({{"nl", std::to_string(v)}, {"en", std::to_string(v)}}));
         break;
-    case QuestionType::Multiple:
-    case QuestionType::Ordering:
-        return nullptr;
     }
     q->items.resize(1);
     if (q->options.empty()) return nullptr;

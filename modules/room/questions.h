@@ -22,9 +22,11 @@ std::shared_ptr<RoomQuestion> VoteQuestion(const Pack& pack, const Node& node,
                                            const std::vector<int>& available);
 
 // A quiz question answered privately: single choice and true/false as options, a self-assessment
-// statement as its five scale labels. Null for kinds a phone does not answer (multiple, ordering).
+// statement as its five scale labels, multiple choice as a set of options (AnswerShape::Several) and an
+// ordering as all its items in an order (AnswerShape::Order, with the right order kept in the room).
 // `shown`: the options in the order the big screen shows them (QuizSession::ShownOptions), so option k on a
-// phone is option k on the screen; empty keeps the pack's order.
+// phone is option k on the screen, and an ordering starts on the phone as it starts on the screen; empty
+// keeps the pack's order (an ordering: reversed, so it does not start solved).
 std::shared_ptr<RoomQuestion> QuizQuestion(const Pack& pack, const Quiz& quiz, const Question& question,
                                            const std::vector<int>& shown = {});
 

@@ -24,6 +24,18 @@ std::string_view RoomQuestionKindName(RoomQuestionKind kind) {
     return "vote";
 }
 
+std::string_view AnswerShapeName(AnswerShape shape) {
+    switch (shape) {
+    case AnswerShape::One:
+        return "one";
+    case AnswerShape::Several:
+        return "several";
+    case AnswerShape::Order:
+        return "order";
+    }
+    return "one";
+}
+
 std::string_view QuestionStateName(QuestionState state) {
     switch (state) {
     case QuestionState::None:
@@ -105,6 +117,20 @@ bool IsAnswerId(std::string_view id) {
     return std::all_of(id.begin(), id.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
     });
+}
+
+// What is wrong with a set or an order of option indices for a question with `options` options, or "".
+std::string_view ListProblem(AnswerShape shape, const std::vector<int>& values, size_t options) {
+    std::vector<bool> seen(options, false);
+    for (int v : values) {
+        if (v < 0 || v >= static_cast<int>(options)) return "an option in the list does not exist";
+        if (seen[v]) return "an option is in the list twice";
+        seen[v] = true;
+    }
+    if (shape == AnswerShape::Several && values.empty()) return "choose at least one option";
+    if (shape == AnswerShape::Order && values.size() != options)
+        return "the order must hold every option once";
+    return "";
 }
 
 // JavaScript's safe integers: a phone's counter never needs more.
@@ -244,7 +270,22 @@ AnswerResult Room::Answer(const AnswerRequest& request) {
         if (request.item < 0 || request.item >= static_cast<int>(m_question->items.size()))
             return refuse(AnswerStatus::BadItem);
         const RoomItem& item = m_question->items[request.item];
-        if (request.value) {
+        std::vector<int> values;
+        if (m_question->shape != AnswerShape::One) {
+            if (!request.values) {
+                result.reason = m_question->shape == AnswerShape::Order
+                                    ? "this question takes an order (a list)"
+                                    : "this question takes a list of options";
+                return refuse(AnswerStatus::BadValue);
+            }
+            result.reason = ListProblem(m_question->shape, *request.values, m_question->options.size());
+            if (!result.reason.empty()) return refuse(AnswerStatus::BadValue);
+            values = *request.values;
+            if (m_question->shape == AnswerShape::Several) std::sort(values.begin(), values.end());
+        } else if (request.values) {
+            result.reason = "this question takes one answer, not a list";
+            return refuse(AnswerStatus::BadValue);
+        } else if (request.value) {
             const int v = *request.value;
             const bool ok = m_question->kind == RoomQuestionKind::Confidence
                                 ? v >= 1 && v <= 5
@@ -267,7 +308,8 @@ AnswerResult Room::Answer(const AnswerRequest& request) {
             result.status = AnswerStatus::Stale;
             return result;
         }
-        slot = Slot{true, request.value, request.id, request.seq};
+        const bool one = m_question->shape == AnswerShape::One;
+        slot = Slot{true, one ? request.value : std::nullopt, request.id, request.seq, std::move(values)};
         result.status = AnswerStatus::Saved;
         result.receipt = ++m_counters.answers_applied;
         ChangedLocked(false);
@@ -290,7 +332,7 @@ PhoneView Room::ViewFor(std::string_view token) const {
         view.mine.resize(m_question->items.size());
         for (size_t i = 0; i < it->second.slots.size() && i < view.mine.size(); ++i) {
             const Slot& s = it->second.slots[i];
-            view.mine[i] = PhoneSlot{s.answered, s.value, s.seq};
+            view.mine[i] = PhoneSlot{s.answered, s.value, s.seq, s.values};
         }
         if (m_state == QuestionState::Revealed) view.tallies = TalliesLocked();
     }
@@ -437,27 +479,45 @@ void Room::SetStreamsStopped(bool stopped) {
 std::vector<ItemTally> Room::TalliesLocked() const {
     std::vector<ItemTally> tallies;
     if (!m_question) return tallies;
+    const AnswerShape shape = m_question->shape;
     const size_t values = m_question->ValueCount();
     tallies.resize(m_question->items.size());
     std::vector<std::vector<int>> counts(tallies.size(), std::vector<int>(values, 0));
     std::vector<int> dont_know(tallies.size(), 0);
+    std::vector<std::vector<std::vector<int>>> positions(tallies.size());
+    std::vector<int> exact(tallies.size(), 0);
+    if (shape == AnswerShape::Order)
+        for (auto& p : positions)
+            p.assign(values, std::vector<int>(values, 0));
     for (const auto& [token, p] : m_participants)
         for (size_t i = 0; i < p.slots.size() && i < tallies.size(); ++i) {
             const Slot& s = p.slots[i];
             if (!s.answered) continue;
             ++tallies[i].answers;
-            if (!s.value)
+            if (shape == AnswerShape::Several) {
+                for (int o : s.values)
+                    ++counts[i][o];
+            } else if (shape == AnswerShape::Order) {
+                for (size_t k = 0; k < s.values.size() && k < values; ++k)
+                    ++positions[i][k][s.values[k]];
+                if (!m_question->right_order.empty() && s.values == m_question->right_order) ++exact[i];
+            } else if (!s.value) {
                 ++dont_know[i];
-            else if (m_question->kind == RoomQuestionKind::Confidence)
+            } else if (m_question->kind == RoomQuestionKind::Confidence) {
                 ++counts[i][*s.value - 1];
-            else
+            } else {
                 ++counts[i][*s.value];
+            }
         }
     for (size_t i = 0; i < tallies.size(); ++i) {
         // The log's k (log/release.h): below kMinCohortSize answers nothing of the spread is shown, not even
         // on phones.
         tallies[i].shown = tallies[i].answers >= kMinCohortSize;
-        if (tallies[i].shown) {
+        if (!tallies[i].shown) continue;
+        if (shape == AnswerShape::Order) {
+            tallies[i].positions = std::move(positions[i]);
+            tallies[i].exact = exact[i];
+        } else {
             tallies[i].counts = std::move(counts[i]);
             tallies[i].dont_know = dont_know[i];
         }

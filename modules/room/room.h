@@ -43,6 +43,14 @@ enum class RoomQuestionKind {
 };
 std::string_view RoomQuestionKindName(RoomQuestionKind kind); // "check", "vote", "quiz", "experienced"
 
+// How a phone answers an item: one value, a set of options, or all options in an order.
+enum class AnswerShape {
+    One,     // an option's index (check: a step 1..5 or "weet ik niet")
+    Several, // quiz "choose all that apply": at least one option, each at most once (as the kiosk's rule)
+    Order,   // quiz ordering: every option exactly once, first place first
+};
+std::string_view AnswerShapeName(AnswerShape shape); // "one", "several", "order"
+
 // One thing a phone answers: a statement of the check, or the single item of a vote or quiz.
 struct RoomItem {
     LocalText text;         // check: the statement; other kinds: empty (the question's title holds it)
@@ -57,7 +65,11 @@ struct RoomQuestion {
     LocalText title;                // the question, the decision's prompt, or the check's heading
     LocalText note;                 // shown under it on the phone (where to get help), may be empty
     std::vector<LocalText> options; // vote, quiz, experienced: the choices; an answer is an index
-    std::vector<RoomItem> items;    // check: one per statement; other kinds: exactly one
+    AnswerShape shape = AnswerShape::One;
+    // Order only: the right order as option indices. The room counts who got it exactly right; it is
+    // never sent to a phone (it would give the answer away).
+    std::vector<int> right_order;
+    std::vector<RoomItem> items; // check: one per statement; other kinds: exactly one
     std::string default_language = "nl";
     // Check only, for the log: the pack and the module the check is asked around ("" = whole session).
     std::string pack_id, pack_version, scope;
@@ -73,8 +85,13 @@ std::string_view QuestionStateName(QuestionState state); // "none", "open", "clo
 struct ItemTally {
     int answers = 0;         // phones that answered this item: a count of hands, always shown
     bool shown = false;      // at least kMinGroupSize answers: the spread may be shown
-    std::vector<int> counts; // per value (check: 1..5 at 0..4); empty unless shown
+    std::vector<int> counts; // per value (check: 1..5 at 0..4; several: phones that ticked it); empty
+                             // unless shown; empty for an order
     int dont_know = 0;       // check; 0 unless shown
+    // Order only, when shown: positions[p][o] = phones that put option o at place p, and how many had the
+    // whole order right (when the question knows it).
+    std::vector<std::vector<int>> positions;
+    int exact = 0;
 };
 
 // Counters of refused requests, for the trainer's screen and the benchmark.
@@ -115,6 +132,8 @@ struct AnswerRequest {
     std::optional<int> value; // check: 1..5, nullopt = "weet ik niet"; other kinds: the option's index
     std::string id;           // the phone's answer id: the same for every retry of one tap
     uint64_t seq = 0;         // the phone's count of taps on this item: a later tap has a higher one
+    // Several and order: the option indices (the JSON "value" as an array); `value` is then unused.
+    std::optional<std::vector<int>> values;
 };
 
 enum class AnswerStatus {
@@ -135,12 +154,15 @@ std::string_view AnswerStatusName(AnswerStatus status); // "saved", "same", "sta
 struct AnswerResult {
     AnswerStatus status = AnswerStatus::BadValue;
     uint64_t receipt = 0; // Saved: this answer's number in the room (RoomCounters::answers_applied)
+    // BadValue for a set or an order: what is wrong with it, for the response ("" = Reason(status)).
+    std::string_view reason;
 };
 
 struct PhoneSlot {
     bool answered = false;
     std::optional<int> value;
     uint64_t seq = 0;
+    std::vector<int> values; // several (ascending) and order
 };
 
 // What one phone sees now.
@@ -252,6 +274,7 @@ class Room {
         std::optional<int> value;
         std::string id;
         uint64_t seq = 0;
+        std::vector<int> values;
     };
     struct Participant {
         std::string session_id; // the log's id for this phone: random, never the token

@@ -168,7 +168,8 @@ void RoomServer::Routes() {
         const AnswerResult r = room.Answer(request);
         if (HttpStatus(r.status) != 200) {
             if (r.status == AnswerStatus::RateLimited) res.set_header("Retry-After", "1");
-            return SendError(res, HttpStatus(r.status), AnswerStatusName(r.status), Reason(r.status));
+            return SendError(res, HttpStatus(r.status), AnswerStatusName(r.status),
+                             r.reason.empty() ? Reason(r.status) : r.reason);
         }
         nlohmann::json j{{"status", AnswerStatusName(r.status)},
                          {"question", request.question_id},

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A class of simulated phones for the kiosk's GUI test: waits for the kiosk's server, joins N phones, and
 answers whatever the trainer's screen makes live (checks: every statement; votes and the rest: a fixed
-choice per phone). Runs until killed.   class_phones.py PORT CODE N"""
+choice per phone; a multiple-choice quiz question: two options; an ordering: one of three orders). Runs until killed.   class_phones.py PORT CODE N"""
 import sys
 import threading
 import time
@@ -40,6 +40,17 @@ def run(i):
         elif q["kind"] == "experienced":
             if i < 8:
                 p.answer(q["id"], 0, i % 3)
+        elif q.get("answer") == "several":
+            n = len(q["options"])
+            p.answer(q["id"], 0, sorted({i % 2, (i * 5) % n}))  # an uneven spread, as in a class
+        elif q.get("answer") == "order":
+            n = len(q["options"])
+            order = list(range(n))
+            if i % 3 == 0:
+                order.reverse()
+            elif i % 3 == 1:
+                order[0], order[1] = order[1], order[0]
+            p.answer(q["id"], 0, order)
         else:
             p.answer(q["id"], 0, i % len(q["options"]))
 

@@ -1,7 +1,8 @@
 // The real phone page in headless Chromium (Debian's chromium, driven by puppeteer-core) at 360x740:
 // it joins by code, answers the check, reloads mid-workshop and keeps its place, votes and changes its vote,
 // sees the revealed spread, loses the connection and recovers with its pending answer, switches to English,
-// and shows the "group is full" and "workshop ended" screens. A screenshot of each phone screen is written.
+// answers a multiple-choice and an ordering question and changes both, and shows the "group is full" and
+// "workshop ended" screens. A screenshot of each phone screen is written.
 //
 //   node page_test.js ROOM_HOST SCREENSHOT_DIR      (NODE_PATH must reach puppeteer-core)
 'use strict';
@@ -90,9 +91,9 @@ async function main() {
   const consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  const shot = async (name) => {
+  const shot = async (name, fullPage) => {
     await new Promise((r) => setTimeout(r, 150));
-    await page.screenshot({ path: path.join(shotDir, `${name}.png`) });
+    await page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage: !!fullPage });
   };
   const screen = () => page.evaluate(() => document.body.dataset.screen);
   const waitScreen = (name, state) =>
@@ -221,6 +222,111 @@ async function main() {
   check((await text('#status')).includes('Tap your choice'), 'English is one tap away');
   await shot('13-quiz-english');
   await page.tap('#lang');
+
+  // ---- a multiple-choice question: tick, send, change, send again; only the last set counts
+  const targets48 = () => page.evaluate(() => [...document.querySelectorAll('main button')].filter((b) => b.offsetParent)
+    .map((b) => b.getBoundingClientRect()).filter((r) => r.height < 48 || r.width < 48).length);
+  const status = (part) => page.waitForFunction((p) => document.querySelector('#status') &&
+                                                 document.querySelector('#status').textContent.includes(p),
+                                                 { timeout: 5000 }, part);
+  const english = async (name, fullPage) => {
+    await page.tap('#lang');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    check(await fits(), `${name} fits 360 px in English`);
+    await shot(name, fullPage);
+    await page.tap('#lang');
+    await page.waitForFunction(() => document.documentElement.lang === 'nl');
+  };
+  const multi = await host.cmd('open quiz ken-je-rechten gronden-awgb');
+  check(multi.ok && multi.options === 6, 'the trainer opens a multiple-choice question on phones');
+  await page.waitForFunction((id) => document.body.dataset.question === id && document.querySelector('#send'),
+                             { timeout: 10000 }, multi.question);
+  check(await fits(), 'the multiple-choice question fits 360 px');
+  check((await targets48()) === 0, 'every button of the multiple-choice question is at least 48 px');
+  check(await page.$eval('#send', (b) => b.disabled), 'nothing ticked: Versturen cannot be pressed');
+  check((await text('#status')).includes('Tik alles aan'), 'the page says to tick everything that is right');
+  await shot('17-multiple');
+  await page.tap('#option-1');
+  await page.tap('#option-3');
+  check(await pressed('#option-1') === 'true' && await pressed('#option-3') === 'true', 'two options are ticked');
+  snap = await host.cmd('snapshot');
+  check(snap.answered === 0, 'ticking sends nothing before Versturen');
+  await page.tap('#send');
+  await status('Ontvangen');
+  snap = await host.cmd('wait answered 1 5000');
+  check(snap.ok && snap.answered === 1, 'Versturen sends the set');
+  check(await page.$eval('#send', (b) => b.disabled && b.textContent.includes('Verstuurd')), 'the button says it was sent');
+  await shot('18-multiple-sent');
+  await page.tap('#option-1'); // untick
+  await page.tap('#option-2');
+  await status('nog niet verstuurd');
+  check(await pressed('#option-1') === 'false' && await pressed('#option-2') === 'true', 'the set can be changed');
+  await shot('19-multiple-changed');
+  await page.tap('#send');
+  await status('Ontvangen');
+  await english('20-multiple-en', true);
+  for (const [i, t] of others.entries())
+    await api(port, 'POST', '/api/answer', { room: 'K7QP', token: t, question: multi.question, item: 0, value: [0], id: `m${i}`, seq: 10 + i });
+  snap = await host.cmd('wait answered 6 5000');
+  check(JSON.stringify(snap.tallies[0].counts) === '[5,1,1,0,0,0]',
+        `the room counts the changed set once (${snap.tallies[0].counts})`);
+  await host.cmd('reveal');
+  await waitScreen('live', 'revealed');
+  await page.waitForSelector('#tally .bar-row');
+  check((await text('#tally')).includes('jouw keuze'), 'the spread marks the options this phone ticked');
+  check(await page.$eval('#option-1', (b) => b.disabled) && await page.$eval('#send', (b) => b.disabled),
+        'after the reveal nothing can be changed');
+  check(await fits(), 'multiple-revealed fits 360 px');
+  await shot('21-multiple-revealed', true);
+  await english('22-multiple-revealed-en', true);
+
+  // ---- an ordering: move with the arrows, send, change, send again
+  const ord = await host.cmd('open quiz ken-je-rechten college-stappen');
+  check(ord.ok && ord.options === 4, 'the trainer opens an ordering question on phones');
+  await page.waitForFunction((id) => document.body.dataset.question === id && document.querySelector('#down-1'),
+                             { timeout: 10000 }, ord.question);
+  const rows = () => page.$$eval('#order .text', (els) => els.map((e) => e.textContent));
+  const start = await rows();
+  check(start.length === 4 && start.every((x) => x), 'the four steps are listed');
+  check(await fits(), 'the ordering fits 360 px');
+  check((await targets48()) === 0, 'every button of the ordering is at least 48 px');
+  check(await page.$eval('#up-1', (b) => b.disabled) && await page.$eval('#down-4', (b) => b.disabled),
+        'the first cannot go up, the last cannot go down');
+  await shot('23-order');
+  await page.tap('#down-1');
+  let now = await rows();
+  check(now[0] === start[1] && now[1] === start[0], 'Lager swaps a step with the next one');
+  snap = await host.cmd('snapshot');
+  check(snap.answered === 0, 'moving sends nothing before Versturen');
+  await page.tap('#send');
+  await status('Ontvangen');
+  snap = await host.cmd('wait answered 1 5000');
+  check(snap.ok && snap.answered === 1, 'Versturen sends the order');
+  await shot('24-order-sent');
+  await page.tap('#up-3');
+  now = await rows();
+  check(now[1] === start[2] && now[2] === start[0], 'Hoger swaps a step with the one before');
+  await status('nog niet verstuurd');
+  await page.tap('#send');
+  await status('Ontvangen');
+  await english('25-order-en', true);
+  // The host opens an ordering reversed: the right order is 3, 2, 1, 0; this phone sent 1, 2, 0, 3.
+  for (const [i, t] of others.entries())
+    await api(port, 'POST', '/api/answer', { room: 'K7QP', token: t, question: ord.question, item: 0, value: [3, 2, 1, 0], id: `o${i}`, seq: 20 + i });
+  snap = await host.cmd('wait answered 6 5000');
+  check(snap.tallies[0].exact === 5 && JSON.stringify(snap.tallies[0].positions[0]) === '[0,1,0,5]',
+        `the room has this phone's changed order (${JSON.stringify(snap.tallies[0].positions)})`);
+  await host.cmd('reveal');
+  await waitScreen('live', 'revealed');
+  await page.waitForSelector('#tally .exact');
+  check((await text('#tally')).includes('5 van 6 hadden de hele volgorde goed'), 'the phone shows how many had it right');
+  const seen = (await api(port, 'GET', `/api/state?room=K7QP&token=${others[0]}`)).data;
+  check(JSON.stringify(Object.keys(seen.question).sort()) === '["answer","id","items","kind","note","options","title"]',
+        `a phone's view holds no right order (${Object.keys(seen.question)})`);
+  check(await fits(), 'order-revealed fits 360 px');
+  await shot('26-order-revealed', true);
+  await english('27-order-revealed-en', true);
+
   const experienced = await host.cmd('open experienced');
   check(experienced.ok, 'the trainer asks "Heb jij dit zelf meegemaakt?"');
   await page.waitForFunction(() => document.querySelector('#title') && document.querySelector('#title').textContent.includes('meegemaakt'));

@@ -7,7 +7,7 @@
 // Commands:
 //   open check pre|post [MODULE]         the pack's session check (or MODULE's own check) on phones
 //   open vote ROLEPLAY NODE              a vote on the decision NODE of ROLEPLAY, all choices
-//   open quiz QUIZ QUESTION              a quiz question (single, true/false or self-assessment)
+//   open quiz QUIZ QUESTION              a quiz question (any kind; an ordering starts reversed)
 //   open experienced                     "Heb jij dit zelf meegemaakt?"
 //   close | reveal | clear | finish      as the trainer's screen does
 //   snapshot                             the room as the kiosk reads it
@@ -40,8 +40,12 @@ using nlohmann::json;
 json SnapshotJson(const RoomSnapshot& s) {
     json tallies = json::array();
     for (const ItemTally& t : s.tallies)
-        tallies.push_back(
-            {{"answers", t.answers}, {"shown", t.shown}, {"counts", t.counts}, {"dontKnow", t.dont_know}});
+        tallies.push_back({{"answers", t.answers},
+                           {"shown", t.shown},
+                           {"counts", t.counts},
+                           {"dontKnow", t.dont_know},
+                           {"positions", t.positions},
+                           {"exact", t.exact}});
     return {{"version", s.version},
             {"code", s.code},
             {"finished", s.finished},
