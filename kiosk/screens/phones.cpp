@@ -222,14 +222,12 @@ void PhonesOrderPanel(const KioskState& state, Ui& ui, float width) {
     // The panel comes under the steps, below the fold on most screens: bring it into view once per reveal,
     // then leave the scrolling to the trainer. Past the card's end, so no "more" cue covers it: ImGui clamps
     // to the end of the body, as known a frame later, so the first two frames of the panel both ask.
-    static std::string scrolled_to;
-    static int asks = 0;
-    if (scrolled_to != v.code + v.question_id) { // ids restart in a new room
-        scrolled_to = v.code + v.question_id;
-        asks = 2;
+    if (ui.reveal_scrolled != v.code + v.question_id) {
+        ui.reveal_scrolled = v.code + v.question_id;
+        ui.reveal_scroll_frames = 2;
     }
-    if (asks > 0) {
-        --asks;
+    if (ui.reveal_scroll_frames > 0) {
+        --ui.reveal_scroll_frames;
         ImGui::SetScrollFromPosY(ImGui::GetCursorScreenPos().y - ImGui::GetWindowPos().y + ui.U(4), 1.0f);
     }
     ui::Probe(ui, "phones.order.exact", std::to_string(tally.exact));

@@ -81,14 +81,12 @@ void DrawQuizScreen(const KioskState& state, Ui& ui, ActionSink& out) {
         // Revealed on phones: back to the top once, where the question, the count (or "too few") and the
         // first bars are; the reveal button the trainer scrolled down to is gone. An ordering's panel
         // scrolls itself into view instead (PhonesOrderPanel).
-        static std::string revealed;
         const RoomSnapshot& v = state.phones.view;
-        if (ui::PhonesAnsweringQuiz(state) && v.state == QuestionState::Revealed &&
-            revealed != v.code + v.question_id) {
-            revealed = v.code + v.question_id; // ids restart in a new room
-            const bool order_panel =
-                q.type == QuestionType::Ordering && !v.tallies.empty() && v.tallies[0].shown;
-            if (!order_panel) ImGui::SetScrollY(0);
+        const bool order_panel = q.type == QuestionType::Ordering && !v.tallies.empty() && v.tallies[0].shown;
+        if (ui::PhonesAnsweringQuiz(state) && v.state == QuestionState::Revealed && !order_panel &&
+            ui.reveal_scrolled != v.code + v.question_id) {
+            ui.reveal_scrolled = v.code + v.question_id;
+            ImGui::SetScrollY(0);
         }
     }
     const std::string text = pack.T(q.text, ui.lang);

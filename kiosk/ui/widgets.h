@@ -90,6 +90,10 @@ struct Ui {
     std::string scroll;        // the scroll area being drawn ("" for none)
     std::string focus_request; // a widget id that takes the keyboard focus when it is drawn (Tab order)
     std::string tapped_term;   // a glossary term tapped this frame (the app asks for its card)
+    // A phones question whose reveal has been scrolled into view (room code + question id: ids restart in
+    // a new room), and how many more frames ask for it: the screen scrolls there once, then the trainer does.
+    std::string reveal_scrolled;
+    int reveal_scroll_frames = 0;
 
     ImFont* Font(FontRole role) const { return fonts.Get(role); }
     float Em(FontRole role) const { return fonts.Em(role); }
