@@ -58,7 +58,7 @@ void Flow::ResetStudent() {
     ++m_state.student_generation;
     m_state.last_input_ms = m_state.now_ms;
     // The student's checks end: cohorts seal, and nothing in the files keeps the order of students.
-    if (m_state.log) m_state.log_status = m_state.log->EndSession();
+    if (m_state.log) m_state.log_status = m_state.log->EndSession(LogStore::Rewrite::InBackground);
 }
 
 void Flow::Tick() {

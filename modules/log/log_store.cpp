@@ -276,6 +276,8 @@ LogStatus LogStore::Open(const std::string& path) {
 }
 
 LogStatus LogStore::Open(const std::string& path, const Options& options) {
+    WaitForRewrite();
+    std::lock_guard lock(m_mutex);
     CloseDatabase();
     m_path = path;
     m_options = options;
@@ -471,6 +473,7 @@ void LogStore::ApplySizeLimit() {
 }
 
 void LogStore::SetMaxSizeBytes(std::int64_t max_size_bytes) {
+    std::lock_guard lock(m_mutex);
     m_options.max_size_bytes = max_size_bytes;
     ApplySizeLimit();
 }
@@ -478,11 +481,13 @@ void LogStore::SetMaxSizeBytes(std::int64_t max_size_bytes) {
 // ============================================================ [SECTION] writing answers
 
 std::size_t LogStore::PendingCount() const {
+    std::lock_guard lock(m_mutex);
     return static_cast<std::size_t>(
         std::count_if(m_pending.begin(), m_pending.end(), [](const Pending& p) { return !p.end_session; }));
 }
 
 std::vector<Answer> LogStore::PendingAnswers() const {
+    std::lock_guard lock(m_mutex);
     std::vector<Answer> answers;
     for (const Pending& p : m_pending) {
         if (!p.end_session) {
@@ -493,6 +498,7 @@ std::vector<Answer> LogStore::PendingAnswers() const {
 }
 
 LogStatus LogStore::Record(const Answer& answer) {
+    std::lock_guard lock(m_mutex);
     const std::string problem = ValidateAnswer(answer);
     if (!problem.empty()) {
         LogStatus status;
@@ -508,6 +514,7 @@ LogStatus LogStore::Record(const Answer& answer) {
 }
 
 LogStatus LogStore::Flush() {
+    std::lock_guard lock(m_mutex);
     if (m_db == nullptr) {
         LogStatus status = OpenVerified();
         if (!status.Ok()) {
@@ -588,6 +595,7 @@ LogStatus LogStore::WritePending() {
 }
 
 LogStatus LogStore::InsertMany(const std::vector<Answer>& answers, BulkInsertResult* result) {
+    std::lock_guard lock(m_mutex);
     BulkInsertResult counts;
     auto finish = [&](LogStatus status) {
         if (result != nullptr) {
@@ -668,6 +676,7 @@ LogStatus LogStore::InsertMany(const std::vector<Answer>& answers, BulkInsertRes
 
 LogStatus LogStore::InsertReleased(const std::vector<std::pair<Answer, std::int64_t>>& answers,
                                    const std::vector<CohortInfo>& cohorts) {
+    std::lock_guard lock(m_mutex);
     if (m_db == nullptr) {
         LogStatus status = OpenVerified();
         if (!status.Ok()) {
@@ -714,7 +723,9 @@ LogStatus LogStore::InsertReleased(const std::vector<std::pair<Answer, std::int6
 
 // ============================================================ [SECTION] end of a session
 
-LogStatus LogStore::EndSession() {
+LogStatus LogStore::EndSession(Rewrite rewrite) {
+    WaitForRewrite(); // the last student's, if it still runs
+    std::lock_guard lock(m_mutex);
     m_pending.push_back(Pending{Answer{}, true});
     LogStatus status = Flush();
     // A session that changed nothing (a student who left without answering) leaves the file as the last
@@ -722,12 +733,38 @@ LogStatus LogStore::EndSession() {
     const bool unchanged = m_db != nullptr && m_rewritten_at_changes >= 0 &&
                            sqlite3_total_changes64(m_db) == m_rewritten_at_changes;
     if (status.Saving() && m_db != nullptr && !unchanged) {
+        if (rewrite == Rewrite::InBackground) {
+            // Whichever takes the lock first: an answer of the next student written before the rewrite
+            // is rewritten with the rest, one written after it waits until it is done.
+            m_rewriter = std::thread([this] {
+                std::lock_guard rewriting(m_mutex);
+                const LogStatus wiped = WipeOrder();
+                if (!wiped.Ok()) {
+                    Remember(wiped); // the next call reports it
+                }
+            });
+            return status;
+        }
         LogStatus wiped = WipeOrder();
         if (!wiped.Ok()) {
             status = Remember(wiped);
         }
     }
     return status;
+}
+
+void LogStore::WaitForRewrite() {
+    if (m_rewriter.joinable()) m_rewriter.join();
+}
+
+std::size_t LogStore::Rewrites() const {
+    std::lock_guard lock(m_mutex);
+    return m_rewrites;
+}
+
+bool LogStore::IsOpen() const {
+    std::lock_guard lock(m_mutex);
+    return m_db != nullptr;
 }
 
 LogStatus LogStore::EndChecks() {
@@ -770,6 +807,7 @@ LogStatus LogStore::WipeOrder() {
 }
 
 LogStatus LogStore::BeginWorkshop() {
+    std::lock_guard lock(m_mutex);
     m_workshop = true;
     if (m_db == nullptr) {
         return Remember(OpenVerified());
@@ -781,6 +819,7 @@ LogStatus LogStore::BeginWorkshop() {
 }
 
 LogStatus LogStore::CloseWorkshop() {
+    std::lock_guard lock(m_mutex);
     m_workshop = false;
     if (m_db == nullptr) {
         LogStatus status = OpenVerified();
@@ -821,6 +860,7 @@ LogStatus LogStore::Remember(LogStatus status) {
 }
 
 LogStatus LogStore::Status() const {
+    std::lock_guard lock(m_mutex);
     LogStatus status = m_status;
     status.pending = PendingCount();
     return status;
@@ -834,6 +874,8 @@ void LogStore::CloseDatabase() {
 }
 
 LogStatus LogStore::Close() {
+    WaitForRewrite();
+    std::lock_guard lock(m_mutex);
     LogStatus status = m_status;
     if (m_db != nullptr && !m_pending.empty()) {
         status = Flush();

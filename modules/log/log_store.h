@@ -44,7 +44,9 @@
 
 #include <cstdint>
 #include <deque>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 struct sqlite3;
@@ -117,9 +119,15 @@ class LogStore {
     // all ended are sealed, and the file is rewritten so nothing in it (or in -wal and -shm) keeps the
     // order of students. Call it on every session end (idle reset, "bye", the trainer taking over). A
     // session that changed nothing since the last rewrite (nobody answered) needs no rewrite and gets none.
-    LogStatus EndSession();
+    // The rewrite reads and writes the whole file (about 3 s for a million answers here): the kiosk asks for
+    // it InBackground, so the screen goes on at once; every other call waits until it is done, so an answer
+    // is never reported saved before it is in the file.
+    enum class Rewrite { Now, InBackground };
+    LogStatus EndSession(Rewrite rewrite = Rewrite::Now);
+    // Waits until a rewrite in the background is done.
+    void WaitForRewrite();
     // How often this store has rewritten its file (for diagnostics and tests).
-    std::size_t Rewrites() const { return m_rewrites; }
+    std::size_t Rewrites() const;
 
     // A workshop: checks that start while it is open join workshop cohorts that do not fill at k; closing
     // it fills every workshop cohort with at least k checks (sealed once they have ended) and turns smaller
@@ -133,7 +141,7 @@ class LogStore {
     std::size_t PendingCount() const;
     std::vector<Answer> PendingAnswers() const;
     const std::string& Path() const { return m_path; }
-    bool IsOpen() const { return m_db != nullptr; }
+    bool IsOpen() const;
 
     void SetMaxSizeBytes(std::int64_t max_size_bytes);
 
@@ -157,6 +165,9 @@ class LogStore {
     void CloseDatabase();
     void ApplySizeLimit();
 
+    // One caller at a time: the kiosk's thread, or the rewrite in the background.
+    mutable std::recursive_mutex m_mutex;
+    std::thread m_rewriter;
     sqlite3* m_db = nullptr;
     std::string m_path;
     Options m_options;

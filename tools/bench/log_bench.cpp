@@ -227,9 +227,13 @@ int Operation(const std::string& operation, const std::string& db, const std::st
             }
         }
         const double answers = SecondsSince(start);
-        const sb::LogStatus ended = store.EndSession();
-        std::ofstream(out_path + ".inner") << answers << " " << SecondsSince(start) - answers;
-        return ended.Ok() ? 0 : 1;
+        // As the kiosk does it: the screen goes on once EndSession returns; the rewrite runs beside it.
+        const sb::LogStatus ended = store.EndSession(sb::LogStore::Rewrite::InBackground);
+        const double returned = SecondsSince(start) - answers;
+        store.WaitForRewrite();
+        const double rewritten = SecondsSince(start) - answers;
+        std::ofstream(out_path + ".inner") << answers << " " << returned << " " << rewritten;
+        return ended.Ok() && store.Status().Saving() ? 0 : 1;
     }
     if (operation == "merge") {
         out.close();
@@ -246,7 +250,7 @@ struct Measure {
     double peak_mib = 0.0;
     std::uintmax_t bytes = 0;
     std::size_t statements = 0;
-    double inner[2] = {0.0, 0.0}; // kiosk-session: the five answers, the session end
+    double inner[3] = {0.0, 0.0, 0.0}; // kiosk-session: the five answers, the session end, its rewrite
     bool ok = false;
 };
 
@@ -277,7 +281,7 @@ Measure Run(const std::string& self, const std::string& operation, const std::st
     std::error_code ignored;
     m.bytes = std::filesystem::file_size(out, ignored);
     std::ifstream(out + ".count") >> m.statements;
-    std::ifstream(out + ".inner") >> m.inner[0] >> m.inner[1];
+    std::ifstream(out + ".inner") >> m.inner[0] >> m.inner[1] >> m.inner[2];
     return m;
 }
 
@@ -403,9 +407,11 @@ int main(int argc, char** argv) {
     for (int s = 0; s < 2; ++s) {
         const Measure& m = results[s][7]; // kiosk-session
         std::printf(
-            "kiosk with %zu answers in its log: one student's five answers %.3f s, the session end %.3f s "
-            "(no target yet: the rewrite that wipes the order of students is O(size of the log))\n",
-            sizes[s], m.inner[0], m.inner[1]);
+            "kiosk with %zu answers in its log: one student's five answers %.3f s, the session end %.3f s on "
+            "the kiosk's thread, then %.3f s for the rewrite beside it (O(size of the log); the next "
+            "student's "
+            "first answer waits for it only when it comes sooner)\n",
+            sizes[s], m.inner[0], m.inner[1], m.inner[2]);
     }
     if (keep) {
         std::printf("kept %s\n", folder.c_str());
