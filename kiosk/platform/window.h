@@ -32,7 +32,7 @@ class Window {
     // Shows the back buffer: only the rectangles when the driver can copy part of it (the back buffer
     // stays as it is), else the whole (a swap).
     void Present(const std::vector<PixelRect>& rects, bool full);
-    // "copy-sub-buffer", "buffer-age" or "full" (no partial redraw).
+    // "copy-sub-buffer", "glx-buffer-age", "egl-buffer-age" or "full" (no partial redraw).
     const char* PresentName() const;
     void Size(int& w, int& h) const;
 
@@ -42,14 +42,17 @@ class Window {
   private:
     SDL_Window* m_window = nullptr;
     void* m_gl = nullptr;
-    enum class PresentMode { Full, CopySubBuffer, BufferAge };
+    enum class PresentMode { Full, CopySubBuffer, BufferAge, EglBufferAge };
     PresentMode m_mode = PresentMode::Full;
-    // GLX entry points, through SDL_GL_GetProcAddress (no X11 headers, no libGL link).
+    // GLX or EGL entry points, through SDL_GL_GetProcAddress (no X11 or EGL headers, no link).
     void* m_display = nullptr;
     unsigned long m_drawable = 0;
     void (*m_copy_sub_buffer)(void*, unsigned long, int, int, int, int) = nullptr;
     void (*m_query_drawable)(void*, unsigned long, int, unsigned int*) = nullptr;
+    void* m_egl_surface = nullptr;
+    unsigned (*m_egl_query_surface)(void*, void*, int, int*) = nullptr;
     void ChoosePresentMode();
+    void ChooseGlx();
 };
 
 } // namespace sb
