@@ -22,6 +22,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <random>
 
@@ -173,6 +174,10 @@ bool App::Init(std::string& error) {
         m_font_job.wait();
         return false;
     }
+    // Test hooks for partial redraws (tests/gui_redraw_test.sh): check every partial frame against a full
+    // one; make the damage too small on purpose, so the check is seen to fail.
+    if (const char* v = std::getenv("STAGEBOOST_REDRAW_CHECK")) m_redraw_check = std::strcmp(v, "1") == 0;
+    if (const char* v = std::getenv("STAGEBOOST_DAMAGE_SHRINK")) m_damage_shrink = std::max(0, std::atoi(v));
     m_window.Size(m_width, m_height);
     m_ui.textures = &m_textures;
     return InitImGui(error);
@@ -213,7 +218,7 @@ bool App::InitImGui(std::string& error) {
     io.FontDefault = m_ui.fonts.Get(FontRole::Body);
     m_ui.unit = m_ui.fonts.body_px;
     ui::ApplyStyle(m_ui);
-    m_skipper.Invalidate();
+    InvalidateScreen();
     return true;
 }
 
@@ -254,7 +259,7 @@ void App::ReloadPacks() {
         for (const Diagnostic& d : p.result.diagnostics.List())
             if (d.severity == Severity::Error) fprintf(stderr, "%s\n", FormatDiagnostic(d, "en").c_str());
     m_textures.Clear(); // images may have changed too
-    m_skipper.Invalidate();
+    InvalidateScreen();
     m_pending_frames = std::max(m_pending_frames, kFramesAfterInput);
 }
 
@@ -273,7 +278,7 @@ void App::RebuildFonts() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
     m_ui.unit = m_ui.fonts.body_px;
     ui::ApplyStyle(m_ui);
-    m_skipper.Invalidate();
+    InvalidateScreen();
 }
 
 void App::ApplyAccessibility() {
@@ -378,7 +383,7 @@ void App::HandleEvent(const SDL_Event& event) {
     if (event.type == SDL_WINDOWEVENT) {
         const auto e = event.window.event;
         if (e == SDL_WINDOWEVENT_EXPOSED || e == SDL_WINDOWEVENT_SHOWN || e == SDL_WINDOWEVENT_RESTORED)
-            m_skipper.Invalidate(); // what is on screen may be gone: draw it again
+            InvalidateScreen(); // what is on screen may be gone: draw it again
         if (e == SDL_WINDOWEVENT_SIZE_CHANGED) {
             int w, h;
             m_window.Size(w, h);
@@ -485,12 +490,31 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
     }
     const bool draw = m_skipper.ShouldDraw(data) || force_draw || !screenshot_path.empty() || contrast_check;
     if (!draw) return false;
-    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
-               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-    const Rgb bg = m_ui.colors->background;
-    glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(data);
+    // A screenshot or a contrast check reads the back buffer: it gets a whole frame, as it always did.
+    const bool full = force_draw || !screenshot_path.empty() || contrast_check;
+    const int fb_w = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
+    const int fb_h = static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
+    glViewport(0, 0, fb_w, fb_h);
+    Damage damage = m_damage.Compute(data, fb_w, fb_h, m_damage_shrink);
+    const Damage own = damage;
+    // The back buffer holds the frame `age` presents ago: what changed since then is redrawn.
+    const int age = m_window.BackBufferAge();
+    if (full || age < 1 || age > static_cast<int>(m_damage_history.size()) + 1) damage.full = true;
+    for (int i = 0; i + 1 < age && !damage.full; ++i) {
+        const Damage& before = m_damage_history[static_cast<size_t>(i)];
+        damage.full = before.full;
+        damage.rects.insert(damage.rects.end(), before.rects.begin(), before.rects.end());
+    }
+    m_damage_history.insert(m_damage_history.begin(), own);
+    if (m_damage_history.size() > 3) m_damage_history.pop_back();
+    if (age > 1 && !damage.full) damage.full = MergeRects(damage.rects, fb_w, fb_h);
+    if (damage.full) damage.rects.clear();
+    Draw(data, damage.full, damage.rects);
+    m_damage.Commit();
+    if (!damage.full && m_redraw_check && !damage.rects.empty()) {
+        CheckRedraw(data, damage.rects);
+        damage.full = true; // the check drew the whole frame: show all of it
+    }
     if (contrast_check && m_script) {
         int fw, fh;
         SDL_GL_GetDrawableSize(m_window.Handle(), &fw, &fh);
@@ -508,8 +532,74 @@ bool App::Frame(bool force_draw, const std::string& screenshot_request) {
             m_error = error;
         }
     }
-    m_window.Swap();
+    m_window.Present(damage.rects, damage.full);
     return true;
+}
+
+void App::InvalidateScreen() {
+    m_skipper.Invalidate();
+    m_damage.Invalidate();
+}
+
+void App::Draw(ImDrawData* data, bool full, const std::vector<PixelRect>& rects) {
+    const Rgb bg = m_ui.colors->background;
+    glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
+    if (full) {
+        glDisable(GL_SCISSOR_TEST);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(data);
+        return;
+    }
+    if (rects.empty()) return;
+    ++m_partial_frames;
+    const int fb_h = static_cast<int>(data->DisplaySize.y * data->FramebufferScale.y);
+    double area = 0;
+    glEnable(GL_SCISSOR_TEST);
+    for (const PixelRect& r : rects) {
+        glScissor(r.x0, fb_h - r.y1, r.x1 - r.x0, r.y1 - r.y0); // GL counts rows from the bottom
+        glClear(GL_COLOR_BUFFER_BIT);
+        area += r.Area();
+    }
+    m_partial_area += area / (static_cast<double>(data->DisplaySize.x * data->FramebufferScale.x) * fb_h);
+    {
+        ClipToDamage clip(data, rects); // ImGui's renderer scissors each command by its clip rect
+        ImGui_ImplOpenGL3_RenderDrawData(data);
+    }
+    glDisable(GL_SCISSOR_TEST);
+}
+
+void App::CheckRedraw(ImDrawData* data, const std::vector<PixelRect>& rects) {
+    if (rects.empty()) return;
+    const int w = static_cast<int>(data->DisplaySize.x * data->FramebufferScale.x);
+    const int h = static_cast<int>(data->DisplaySize.y * data->FramebufferScale.y);
+    const std::vector<unsigned char> partial = ReadBackBuffer(w, h);
+    Draw(data, true, {}); // what is presented is then the full frame either way
+    const std::vector<unsigned char> whole = ReadBackBuffer(w, h);
+    ++m_checked_frames;
+    long bad = 0;
+    PixelRect box{w, h, 0, 0};
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const size_t i = (static_cast<size_t>(y) * w + x) * 3;
+            if (std::abs(partial[i] - whole[i]) + std::abs(partial[i + 1] - whole[i + 1]) +
+                    std::abs(partial[i + 2] - whole[i + 2]) <=
+                3)
+                continue;
+            ++bad;
+            box = {std::min(box.x0, x), std::min(box.y0, y), std::max(box.x1, x + 1),
+                   std::max(box.y1, y + 1)};
+        }
+    if (bad == 0) return;
+    ++m_stale_frames;
+    std::string where;
+    for (const PixelRect& r : rects)
+        where += " " + std::to_string(r.x1 - r.x0) + "x" + std::to_string(r.y1 - r.y0) + "+" +
+                 std::to_string(r.x0) + "+" + std::to_string(r.y0);
+    fprintf(stderr,
+            "stageboost: redraw check: frame %llu on screen '%s' left %ld stale pixels in %dx%d+%d+%d "
+            "(redrawn:%s)\n",
+            static_cast<unsigned long long>(m_skipper.drawn), m_last_record.screen.c_str(), bad,
+            box.x1 - box.x0, box.y1 - box.y0, box.x0, box.y0, where.c_str());
 }
 
 // ============================================================ [SECTION] the loop
@@ -592,9 +682,20 @@ int App::Run() {
             printf("stageboost: script %s passed\n", m_options.script.c_str());
     }
     if (!m_error.empty()) code = code ? code : 1;
-    if (m_options.print_frame_stats)
+    if (m_options.print_frame_stats) {
         printf("frames-drawn %llu frames-skipped %llu\n", static_cast<unsigned long long>(m_skipper.drawn),
                static_cast<unsigned long long>(m_skipper.skipped));
+        printf("frames-partial %llu redrawn-share %.3f present %s\n",
+               static_cast<unsigned long long>(m_partial_frames),
+               m_partial_frames ? m_partial_area / static_cast<double>(m_partial_frames) : 0.0,
+               m_window.PresentName());
+    }
+    if (m_redraw_check) {
+        printf("redraw-check partial-frames %llu stale-frames %llu\n",
+               static_cast<unsigned long long>(m_checked_frames),
+               static_cast<unsigned long long>(m_stale_frames));
+        if (m_stale_frames > 0) code = code ? code : 1;
+    }
     Shutdown();
     StopWatchingQuitSignals();
     SDL_Quit();

@@ -67,6 +67,12 @@ class App {
     void HandleEvent(const SDL_Event& event);
     // Builds one frame; draws it to the screen only when needed. Returns true when it drew.
     bool Frame(bool force_draw, const std::string& screenshot_path);
+    // Draws the frame into the back buffer: the whole, or only within the rectangles (disjoint).
+    void Draw(ImDrawData* data, bool full, const std::vector<PixelRect>& rects);
+    // STAGEBOOST_REDRAW_CHECK: the partially drawn picture must equal a full redraw, pixel for pixel.
+    void CheckRedraw(ImDrawData* data, const std::vector<PixelRect>& rects);
+    // What is on screen may be gone (exposed, resized, new fonts or textures): the next frame is drawn whole.
+    void InvalidateScreen();
     void RebuildFonts();
     // The fonts for the current student's choices and this window size, into `atlas`.
     bool BuildFontsFor(ImFontAtlas& atlas, FontSet& fonts, int width, int height, std::string& error) const;
@@ -105,6 +111,14 @@ class App {
     Ui m_ui;
     FrameRecord m_last_record;
     FrameSkipper m_skipper;
+    DamageTracker m_damage;
+    std::vector<Damage> m_damage_history; // the last frames' damage, newest first (for a buffer age over 1)
+    // Partial redraw figures (--frame-stats) and the redraw check's.
+    uint64_t m_partial_frames = 0;
+    double m_partial_area = 0; // sum of the redrawn share of the screen over partial frames
+    bool m_redraw_check = false;
+    int m_damage_shrink = 0; // tests only: the damage made this many pixels too small
+    uint64_t m_checked_frames = 0, m_stale_frames = 0;
     TextureCache m_textures;
     std::unique_ptr<ScriptRunner> m_script;
     bool m_quit = false;
