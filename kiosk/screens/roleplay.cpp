@@ -233,16 +233,22 @@ void DrawRoleplayScreen(const KioskState& state, Ui& ui, ActionSink& out) {
     }
     // Follow the newest line, as a chat app does.
     const size_t seen = transcript.size() + (s->ShowingFeedback() ? 1 : 0) + (s->AtDecision() ? 1 : 0);
-    if (seen != state.student.roleplay_view.seen_lines) {
-        ImGui::SetScrollHereY(1.0f);
-        out.Push(act::RoleplaySeen{seen});
-    }
+    // To the very end (ImGui clamps it to the bottom next frame), and it stays there while the view is at the
+    // end: a new line can settle a pixel or two taller on its next frame, and SetScrollHereY once left the
+    // "more below" cue over its last words.
+    const bool new_line = seen != state.student.roleplay_view.seen_lines;
+    const bool at_end = ImGui::GetScrollMaxY() - ImGui::GetScrollY() < ui.U(0.2f);
+    if (new_line || (at_end && !ImGui::IsMouseDown(0))) ImGui::SetScrollY(ImGui::GetCursorPosY());
+    if (new_line) out.Push(act::RoleplaySeen{seen});
     // A tap anywhere on the conversation shows the next line.
     // (A tap on a glossary term opens its card instead.)
     if (ImGui::IsWindowHovered() && ImGui::IsMouseReleased(0) && !ui::WasDrag() && !s->AllLinesShown() &&
         !s->ShowingFeedback() && ui.tapped_term.empty())
         out.Push(act::RoleplayAdvance{});
     ui::EndScroll(ui);
+    // Scripts check that the conversation follows its newest line all the way (nothing, and no cue, below).
+    if (!ui.record.scrolls.empty() && ui.record.scrolls.back().id == "##conversation")
+        ui::Probe(ui, "roleplay.more-below", ui.record.scrolls.back().more_below ? "yes" : "no");
 
     // ---- what the student does next
     ImGui::SetCursorPosX(x);
