@@ -31,6 +31,13 @@ namespace sb {
 // ============================================================ [SECTION] constants and helpers
 namespace {
 
+// The fonts for a student's choices (letter, size) and where the screen is read, for a window this size.
+bool BuildStudentFonts(ImFontAtlas& atlas, FontSet& fonts, const Accessibility& access, bool workshop,
+                       int width, int height, std::string& error) {
+    return BuildFonts(atlas, fonts, access.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular, width,
+                      height, access.text_scale, workshop ? Viewing::Workshop : Viewing::WalkUp, error);
+}
+
 // ImGui 1.86's SDL backend holds a press for one frame and reads the mouse each frame:
 // after any input, build this many frames so its state settles.
 constexpr int kFramesAfterInput = 3;
@@ -159,15 +166,13 @@ bool App::Init(std::string& error) {
     Window::PlannedSize(m_options.window, planned_w, planned_h);
     // The job gets copies: nothing it reads may change under it.
     const Accessibility access = m_state.student.access;
-    const Viewing viewing = m_state.workshop ? Viewing::Workshop : Viewing::WalkUp;
-    m_font_job = std::async(std::launch::async, [access, viewing, planned_w, planned_h] {
+    const bool workshop = m_state.workshop;
+    m_font_job = std::async(std::launch::async, [access, workshop, planned_w, planned_h] {
         FontJob job;
         job.atlas = std::make_shared<ImFontAtlas>();
         job.width = planned_w;
         job.height = planned_h;
-        job.ok =
-            BuildFonts(*job.atlas, job.fonts, access.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular,
-                       planned_w, planned_h, access.text_scale, viewing, job.error);
+        job.ok = BuildStudentFonts(*job.atlas, job.fonts, access, workshop, planned_w, planned_h, job.error);
         return job;
     });
     if (!m_window.Create(m_options.window, error)) {
@@ -195,7 +200,8 @@ bool App::InitImGui(std::string& error) {
         m_ui.fonts = job.fonts;
         // The window came out another size than planned (a window manager's say): build for the real one.
         if ((job.width != m_width || job.height != m_height) &&
-            !BuildFontsFor(*m_atlas, m_ui.fonts, m_width, m_height, error))
+            !BuildStudentFonts(*m_atlas, m_ui.fonts, m_state.student.access, m_state.workshop, m_width,
+                               m_height, error))
             return false;
         // What the atlas was built for; a later context (after a student wipe) keeps it, and
         // ApplyAccessibility rebuilds it when the next student's choices differ.
@@ -263,16 +269,11 @@ void App::ReloadPacks() {
     m_pending_frames = std::max(m_pending_frames, kFramesAfterInput);
 }
 
-bool App::BuildFontsFor(ImFontAtlas& atlas, FontSet& fonts, int width, int height, std::string& error) const {
-    const Accessibility& a = m_state.student.access;
-    return BuildFonts(atlas, fonts, a.dyslexia_font ? FontFace::Dyslexic : FontFace::Regular, width, height,
-                      a.text_scale, m_state.workshop ? Viewing::Workshop : Viewing::WalkUp, error);
-}
-
 void App::RebuildFonts() {
     std::string error;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    if (!BuildFontsFor(*m_atlas, m_ui.fonts, m_width, m_height, error))
+    if (!BuildStudentFonts(*m_atlas, m_ui.fonts, m_state.student.access, m_state.workshop, m_width, m_height,
+                           error))
         fprintf(stderr, "stageboost: %s\n", error.c_str());
     ImGui::GetIO().FontDefault = m_ui.fonts.Get(FontRole::Body);
     ImGui_ImplOpenGL3_CreateFontsTexture();

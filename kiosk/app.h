@@ -74,8 +74,6 @@ class App {
     // What is on screen may be gone (exposed, resized, new fonts or textures): the next frame is drawn whole.
     void InvalidateScreen();
     void RebuildFonts();
-    // The fonts for the current student's choices and this window size, into `atlas`.
-    bool BuildFontsFor(ImFontAtlas& atlas, FontSet& fonts, int width, int height, std::string& error) const;
     void ApplyAccessibility();
     void ReloadPacks();
     void FinishLoadingPacks();

@@ -4,6 +4,7 @@
 // bytes, slow and silent clients, Server-Sent Events, stop with open streams, and a port already in use.
 #include "room/protocol.h"
 #include "room/room.h"
+#include "room_test_helpers.h"
 #include "room/server.h"
 
 #include <gtest/gtest.h>
@@ -26,12 +27,9 @@
 namespace {
 
 using namespace sb;
+using sb::test::Nl;
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
-
-LocalText Nl(const std::string& text) {
-    return LocalText(std::map<std::string, std::string>{{"nl", text}});
-}
 
 std::shared_ptr<RoomQuestion> Vote() {
     auto q = std::make_shared<RoomQuestion>();

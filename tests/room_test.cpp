@@ -7,6 +7,7 @@
 #include "room/protocol.h"
 #include "room/questions.h"
 #include "room/room.h"
+#include "room_test_helpers.h"
 
 #include <gtest/gtest.h>
 
@@ -17,15 +18,8 @@
 namespace {
 
 using namespace sb;
-
-std::shared_ptr<const Pack> ShippedPack() {
-    static const LoadResult result = LoadPack(STAGEBOOST_SOURCE_DIR "/content/stageboost");
-    return result.pack;
-}
-
-LocalText Nl(const std::string& text) {
-    return LocalText(std::map<std::string, std::string>{{"nl", text}});
-}
+using sb::test::Nl;
+using sb::test::ShippedPack;
 
 std::shared_ptr<RoomQuestion> Vote(int options) {
     auto q = std::make_shared<RoomQuestion>();
