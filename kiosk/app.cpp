@@ -672,7 +672,18 @@ int App::Run() {
         if (m_script && m_script->Finished()) break;
     }
     m_flow.StopPhones(); // the live check is logged, the server stops before SDL goes
-    if (m_state.log) m_state.log->Flush();
+    if (m_state.log) {
+        // A stop asked by the system must end within a second (systemd, a shutdown): every answer is in
+        // the -wal already, so the rewrite and the checkpoint wait for the next start.
+        if (QuitSignal()) {
+            const uint64_t t0 = SDL_GetTicks64();
+            m_state.log->Close(LogStore::Closing::Fast);
+            // For journalctl: a slow stop shows where its time went.
+            fprintf(stderr, "stageboost: stopped by signal %d; the log closed in %llu ms\n", QuitSignal(),
+                    static_cast<unsigned long long>(SDL_GetTicks64() - t0));
+        } else
+            m_state.log->Flush();
+    }
 
     int code = 0;
     if (m_script) {

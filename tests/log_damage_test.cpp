@@ -156,6 +156,90 @@ TEST_F(Files, ARewriteInTheBackgroundKeepsTheNextStudentsAnswer) {
     }
 }
 
+// SIGTERM (systemctl stop, a shutdown) must end the kiosk within a second: Close(Fast) neither
+// checkpoints nor waits for a rewrite. The answers stay readable from the -wal, and the next start rewrites
+// the file so the -wal's order of arrival does not stay.
+TEST_F(Files, AFastCloseKeepsEveryAnswerAndTheNextOpenWipesTheOrder) {
+    const std::string path = PathOf("confidence.sqlite");
+    std::vector<sb::Answer> given;
+    {
+        sb::LogStore store;
+        ASSERT_TRUE(store.Open(path).Ok());
+        for (int i = 0; i < 3; ++i) {
+            StudentSession s;
+            for (const sb::Answer& a : sb::test::AnswersOf(s)) {
+                ASSERT_TRUE(store.Record(a).Ok());
+                given.push_back(a);
+            }
+        }
+        ASSERT_TRUE(store.Close(sb::LogStore::Closing::Fast).Ok());
+        EXPECT_EQ(store.Rewrites(), 0u);
+    }
+    ASSERT_GT(ReadBytes(path + "-wal").size(), 0u) << "a fast close left no -wal: it checkpointed after all";
+    // Someone reading the log before the kiosk starts again (stageboost-log) sees every answer.
+    {
+        sb::LogStore reader;
+        sb::LogStore::Options tool;
+        tool.owner = false;
+        ASSERT_TRUE(reader.Open(path, tool).Ok());
+        EXPECT_EQ(reader.Rewrites(), 0u) << "only the kiosk rewrites its log";
+        reader.Close(sb::LogStore::Closing::Fast);
+    }
+    sb::LogStore again;
+    ASSERT_TRUE(again.Open(path).Ok());
+    again.WaitForRewrite();
+    EXPECT_EQ(again.Rewrites(), 1u) << "the -wal a fast close left was not rewritten at the next start";
+    EXPECT_EQ(ReadBytes(path + "-wal").size(), 0u);
+    const std::string bytes = ReadBytes(path);
+    for (const sb::Answer& a : given) {
+        EXPECT_NE(bytes.find(a.uuid), std::string::npos) << "an answer of before the fast close is lost";
+    }
+    ASSERT_TRUE(again.Close().Ok());
+}
+
+// A fast close while the end-of-session rewrite runs: the rewrite stops (or was done), nothing is lost,
+// and the store opens again and rewrites as before.
+TEST_F(Files, AFastCloseDuringTheRewriteLosesNothing) {
+    const std::string path = PathOf("confidence.sqlite");
+    std::vector<sb::Answer> given;
+    {
+        sb::LogStore store;
+        ASSERT_TRUE(store.Open(path).Ok());
+        std::vector<sb::Answer> many;
+        for (int i = 0; i < 400; ++i) {
+            StudentSession s;
+            for (const sb::Answer& a : sb::test::AnswersOf(s))
+                many.push_back(a);
+        }
+        ASSERT_TRUE(store.InsertMany(many).Ok());
+        StudentSession last;
+        for (const sb::Answer& a : sb::test::AnswersOf(last)) {
+            ASSERT_TRUE(store.Record(a).Ok());
+            given.push_back(a);
+        }
+        given.insert(given.end(), many.begin(), many.begin() + 10);
+        ASSERT_TRUE(store.EndSession(sb::LogStore::Rewrite::InBackground).Ok());
+        store.Close(sb::LogStore::Closing::Fast);
+    }
+    sb::LogStore again;
+    ASSERT_TRUE(again.Open(path).Ok());
+    again.WaitForRewrite();
+    EXPECT_TRUE(again.Status().Ok()) << again.Status().MessageEn();
+    StudentSession after;
+    for (const sb::Answer& a : sb::test::AnswersOf(after)) {
+        ASSERT_TRUE(again.Record(a).Ok());
+        given.push_back(a);
+    }
+    ASSERT_TRUE(again.EndSession().Ok());
+    EXPECT_GE(again.Rewrites(), 1u);
+    ASSERT_TRUE(again.Close().Ok());
+    EXPECT_EQ(ReadBytes(path + "-wal").size(), 0u);
+    const std::string bytes = ReadBytes(path);
+    for (const sb::Answer& a : given) {
+        EXPECT_NE(bytes.find(a.uuid), std::string::npos) << "an answer is lost";
+    }
+}
+
 // Checks a crash left open are ended when the kiosk starts again: their session codes died with it.
 TEST_F(Files, ACrashDoesNotKeepACohortOpenForever) {
     const std::string path = PathOf("confidence.sqlite");

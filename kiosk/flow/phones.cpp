@@ -64,7 +64,7 @@ void Flow::StopPhones() {
     p.room->Finish();  // an open check is logged; every token is forgotten
     if (m_state.log) { // the workshop's cohorts fill and seal: only then can the results show them
         m_state.log->CloseWorkshop();
-        m_state.log->EndSession();
+        m_state.log->EndSession(LogStore::Rewrite::InBackground); // as a walk-up student's: beside the screen
     }
     p.server->Stop();
     p.server.reset();

@@ -283,17 +283,28 @@ LogStatus LogStore::Open(const std::string& path, const Options& options) {
     m_options = options;
     m_open_checks.clear();
     m_open_checks_cohorts.clear();
+    // A -wal left by a crash or a fast stop holds answers in the order they came: rewrite it now.
+    std::error_code ignored;
+    const bool wal_left = std::filesystem::file_size(path + "-wal", ignored) > 0 && !ignored;
     LogStatus status = OpenVerified();
     if (!status.Ok()) {
         return Remember(status);
     }
-    return Flush();
+    status = Flush();
+    if (wal_left && m_options.owner && status.Saving() && m_db != nullptr) {
+        StartRewrite();
+    }
+    return status;
 }
 
 // Opens the file; as its owner, checks it and moves it aside when it is damaged, then ends the checks a
 // crash left open.
 LogStatus LogStore::OpenVerified() {
     m_rewritten_at_changes = -1; // unknown: a crash may have left answers in the order they came
+    {
+        std::lock_guard interrupt(m_interrupt_mutex);
+        m_stop_rewrite = false; // open again after a fast stop: rewrites run again
+    }
     LogStatus status = OpenDatabase();
     if (m_options.owner && MoveAsideIfDamaged(status)) {
         status = OpenDatabase();
@@ -736,13 +747,7 @@ LogStatus LogStore::EndSession(Rewrite rewrite) {
         if (rewrite == Rewrite::InBackground) {
             // Whichever takes the lock first: an answer of the next student written before the rewrite
             // is rewritten with the rest, one written after it waits until it is done.
-            m_rewriter = std::thread([this] {
-                std::lock_guard rewriting(m_mutex);
-                const LogStatus wiped = WipeOrder();
-                if (!wiped.Ok()) {
-                    Remember(wiped); // the next call reports it
-                }
-            });
+            StartRewrite();
             return status;
         }
         LogStatus wiped = WipeOrder();
@@ -751,6 +756,20 @@ LogStatus LogStore::EndSession(Rewrite rewrite) {
         }
     }
     return status;
+}
+
+void LogStore::StartRewrite() {
+    {
+        std::lock_guard interrupt(m_interrupt_mutex);
+        m_stop_rewrite = false;
+    }
+    m_rewriter = std::thread([this] {
+        std::lock_guard rewriting(m_mutex);
+        const LogStatus wiped = WipeOrder();
+        if (!wiped.Ok()) {
+            Remember(wiped); // the next call reports it
+        }
+    });
 }
 
 void LogStore::WaitForRewrite() {
@@ -788,9 +807,23 @@ LogStatus LogStore::EndChecks() {
 // Rewrites the file in key order (VACUUM: cells and pages no longer in the order they were written),
 // empties the WAL and closes the connection, which removes -wal and -shm; then opens it again.
 LogStatus LogStore::WipeOrder() {
+    {
+        std::lock_guard interrupt(m_interrupt_mutex);
+        if (m_stop_rewrite) {
+            return LogStatus{LogStatusCode::Ok, m_path, "", 0, ""}; // a fast stop came first
+        }
+        m_rewriting = m_db;
+    }
     int rc = Exec(m_db, "VACUUM");
     if (rc == SQLITE_OK) {
         rc = Exec(m_db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    {
+        std::lock_guard interrupt(m_interrupt_mutex);
+        m_rewriting = nullptr;
+        if (m_stop_rewrite) {
+            return LogStatus{LogStatusCode::Ok, m_path, "", 0, ""}; // interrupted: the next Open() rewrites
+        }
     }
     if (rc != SQLITE_OK) {
         LogStatus failure = StatusFor(m_db, rc, m_path);
@@ -873,12 +906,20 @@ void LogStore::CloseDatabase() {
     }
 }
 
-LogStatus LogStore::Close() {
+LogStatus LogStore::Close(Closing how) {
+    if (how == Closing::Fast) {
+        std::lock_guard interrupt(m_interrupt_mutex);
+        m_stop_rewrite = true;
+        if (m_rewriting != nullptr) sqlite3_interrupt(m_rewriting);
+    }
     WaitForRewrite();
     std::lock_guard lock(m_mutex);
     LogStatus status = m_status;
     if (m_db != nullptr && !m_pending.empty()) {
         status = Flush();
+    }
+    if (how == Closing::Fast && m_db != nullptr) {
+        sqlite3_db_config(m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     }
     CloseDatabase();
     status.pending = PendingCount();

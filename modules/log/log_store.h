@@ -146,7 +146,12 @@ class LogStore {
     void SetMaxSizeBytes(std::int64_t max_size_bytes);
 
     // Flushes what it can, then closes the file. Answers still pending stay in memory.
-    LogStatus Close();
+    // Checkpointed moves the -wal into the file and removes -wal and -shm (two syncs, and the end of a
+    // running rewrite). Fast is for a stop asked by the system (SIGTERM must end the kiosk within a
+    // second): a running rewrite is interrupted and the -wal is left as it is. Every committed answer is
+    // in it already (synchronous=FULL); the next Open() as owner rewrites the file beside the screen.
+    enum class Closing { Checkpointed, Fast };
+    LogStatus Close(Closing how = Closing::Checkpointed);
 
   private:
     struct Pending {
@@ -160,6 +165,7 @@ class LogStore {
     LogStatus WriteAnswer(const Answer& answer, bool& inserted);
     LogStatus EndChecks();
     LogStatus WipeOrder();
+    void StartRewrite();
     LogStatus Remember(LogStatus status);
     bool MoveAsideIfDamaged(LogStatus& status);
     void CloseDatabase();
@@ -168,6 +174,11 @@ class LogStore {
     // One caller at a time: the kiosk's thread, or the rewrite in the background.
     mutable std::recursive_mutex m_mutex;
     std::thread m_rewriter;
+    // The connection a rewrite in the background works on, so Close(Fast) can interrupt it; its own lock,
+    // because m_mutex is held by the rewrite for as long as it runs.
+    std::mutex m_interrupt_mutex;
+    sqlite3* m_rewriting = nullptr;
+    bool m_stop_rewrite = false;
     sqlite3* m_db = nullptr;
     std::string m_path;
     Options m_options;
